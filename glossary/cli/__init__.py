@@ -1,0 +1,29 @@
+"""The ``glossary`` command line: one verb per job, all sharing ``--db``."""
+
+from __future__ import annotations
+
+import click
+
+from glossary import __version__
+from glossary.cli.ingest_commands import build, ingest
+from glossary.cli.options import GlossaryGroup
+from glossary.cli.stats_command import stats
+
+
+@click.group(cls=GlossaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="glossary")
+def main() -> None:
+    """Terminology glossary and translation memory for Chinese political texts.
+
+    Ingest Chinese originals and their English translations, align them into a
+    translation memory, and collect the competing English renderings of each term.
+
+    The termbase is a SQLite file in your user data folder unless --db or the
+    GLOSSARY_DB environment variable names another file or a database URL
+    (postgresql+psycopg://user@host/name for a shared team termbase).
+    """
+
+
+main.add_command(build)
+main.add_command(ingest)
+main.add_command(stats)

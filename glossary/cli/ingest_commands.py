@@ -1,0 +1,83 @@
+"""``glossary build`` and ``glossary ingest``: getting documents into the termbase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from glossary.cli.options import notice, progress_bar, stdout, termbase_options
+from glossary.ingest import ingest_documents
+from glossary.manifest import DocumentSpec, read_manifest, validate_language, validate_role
+from termbase import Termbase
+from termbase.models import DocumentRole
+from termbase.store import SaveResult
+
+
+def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
+    with progress_bar("Ingesting", total=2 * len(specs), quiet=quiet) as advance:
+        results = ingest_documents(termbase, specs, on_step=advance)
+    if not quiet:
+        for document_id, result in results.items():
+            stdout.print(f"{result.value:>9}  {document_id}", markup=False, highlight=False)
+        changed = sum(r is not SaveResult.UNCHANGED for r in results.values())
+        notice(f"{changed} of {len(results)} documents changed in {termbase.url}", quiet)
+
+
+@click.command()
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@termbase_options
+def build(manifest: Path, termbase: Termbase, quiet: bool) -> None:
+    """Ingest every document that MANIFEST (a corpus TOML file) lists.
+
+    Files are decoded (UTF-8, UTF-16, GB18030/GBK, Big5), their paragraphs rebuilt
+    and split into sentences. Unchanged files are skipped; changed ones replace their
+    old version. The whole build is one transaction: if any document fails, the
+    termbase stays exactly as it was.
+    """
+    specs, warnings = read_manifest(manifest)
+    for warning in warnings:
+        notice(f"warning: {warning}", quiet)
+    _run(termbase, specs, quiet)
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", required=True, help="Language tag of the document: zh-Hans, zh, en …")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice([r.value for r in DocumentRole]),
+    help="original, translation (of --translation-of), bilingual (interleaved) or commentary.",
+)
+@click.option("--id", "document_id", help="Document id [default: the file name without suffix].")
+@click.option("--translation-of", metavar="ID", help="Id of the original this translates.")
+@click.option("--title", help="Title of the document.")
+@click.option("--author", help="Author or speaker.")
+@click.option("--outlet", help="Where it was published.")
+@click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD.")
+@click.option("--url", help="Where it can be found.")
+@click.option("--official", is_flag=True, help="An official translation.")
+@click.option("--encoding", help="Skip detection and decode with this encoding.")
+@termbase_options
+def ingest(
+    file: Path,
+    lang: str,
+    role: str,
+    document_id: str | None,
+    translation_of: str | None,
+    termbase: Termbase,
+    quiet: bool,
+    **description: str | bool | None,
+) -> None:
+    """Ingest one FILE with the description given as options."""
+    where = str(file)
+    spec = DocumentSpec(
+        id=document_id or file.stem,
+        path=file.resolve(),
+        lang=validate_language(lang, where),
+        role=validate_role(role, where),
+        translation_of=translation_of,
+        **description,  # type: ignore[arg-type]
+    )
+    _run(termbase, [spec], quiet)

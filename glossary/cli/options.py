@@ -1,0 +1,83 @@
+"""What every command shares: the termbase option, quiet mode, progress and errors."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from termbase.db import ENV_VAR, Termbase, TermbaseError, default_path
+
+# Results go to stdout; progress, notices and errors to stderr, so pipes get clean data.
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True)
+
+
+class UserError(click.ClickException):
+    """An error caused by input or environment, reported as one line and exit code 1."""
+
+
+# Errors whose message is written for the user; anything else is a bug and shows a trace.
+USER_ERRORS: tuple[type[Exception], ...] = (TermbaseError, ValueError, OSError)
+
+
+class GlossaryGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except USER_ERRORS as error:
+            raise UserError(str(error)) from error
+
+
+def termbase_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--db`` and ``--quiet``; the command receives an open ``termbase``."""
+
+    @click.option(
+        "--db",
+        envvar=ENV_VAR,
+        metavar="URL|PATH",
+        help=f"Termbase: a SQLite file path or a database URL "
+        f"[env: {ENV_VAR}; default: {default_path()}]",
+    )
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bars or notices.")
+    @functools.wraps(command)
+    def wrapper(*args: Any, db: str | None, quiet: bool, **kwargs: Any) -> Any:
+        termbase = Termbase.open(db)
+        try:
+            return command(*args, termbase=termbase, quiet=quiet, **kwargs)
+        finally:
+            termbase.close()
+
+    return wrapper
+
+
+@contextmanager
+def progress_bar(description: str, total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A Rich progress bar on stderr; yields a function that advances it one step."""
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[step]}", markup=False),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet,
+    )
+    with progress:
+        task = progress.add_task(description, total=total, step="")
+
+        def advance(step: str) -> None:
+            progress.update(task, advance=1, step=step)
+
+        yield advance
+
+
+def notice(message: str, quiet: bool) -> None:
+    if not quiet:
+        stderr.print(message, markup=False, highlight=False)
