@@ -28,8 +28,10 @@ def stats(as_json: bool, termbase: Termbase, quiet: bool) -> None:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"Termbase {termbase.url}", title_justify="left")
-    for column in ("document", "role", "paragraphs", "sentences", "units"):
-        table.add_column(column, justify="right" if column == "units" else "left")
+    table.add_column("document", overflow="fold")
+    for column in ("role", "paragraphs", "sentences"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("units", justify="right")
     for document in numbers["documents"]:
         table.add_row(
             document["id"],
