@@ -1,5 +1,5 @@
-"""Ingesting documents: read each file, rebuild its paragraphs and sentences, and store
-the lot in one transaction.
+"""Ingesting documents: read each file, rebuild its paragraphs and sentences, store
+the lot and align what needs aligning, in one transaction.
 
 Everything that can fail on bad input (decoding, layout) happens before the termbase
 is touched, and the writing is one transaction, so a failure part-way leaves the
@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
+from glossary.alignment.memory import build_memory
 from glossary.decoding import DecodingError, decode_bytes
 from glossary.documents import ParsedDocument
 from glossary.manifest import DocumentSpec
@@ -110,4 +111,5 @@ def ingest_documents(
                     "manifest nor in the termbase"
                 )
             results[meta.id] = save_document(session, meta, item.parsed.paragraphs)
+        build_memory(session, on_step=on_step)
     return results

@@ -15,7 +15,9 @@ from termbase.store import SaveResult
 
 
 def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
-    with progress_bar("Ingesting", total=2 * len(specs), quiet=quiet) as advance:
+    # reading and storing each document, then two alignment passes over each to align
+    aligned = sum(s.role == "bilingual" or bool(s.translation_of) for s in specs)
+    with progress_bar("Building", total=2 * len(specs) + 2 * aligned, quiet=quiet) as advance:
         results = ingest_documents(termbase, specs, on_step=advance)
     if not quiet:
         for document_id, result in results.items():

@@ -1,0 +1,69 @@
+"""Building the translation memory: align every document that needs it, learn from
+the confident pairs, align again, store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from glossary.alignment.documents import align_bilingual, align_translation
+from glossary.alignment.learning import learn_from_pairs
+from glossary.lexicon import Lexicon
+from termbase.memory import (
+    UnitDraft,
+    confident_pairs,
+    document_paragraphs,
+    documents_to_align,
+    replace_units,
+)
+from termbase.models import Document, DocumentRole
+from termbase.terms import approved_renderings
+
+LEARNING_SCORE = 0.45  # units at least this sure teach the lexicon
+
+
+def _align(session: Session, document: Document, lexicon: Lexicon) -> list[UnitDraft]:
+    paragraphs = document_paragraphs(session, document.id)
+    if document.role == DocumentRole.BILINGUAL.value:
+        return align_bilingual(paragraphs, lexicon)
+    original = document_paragraphs(session, document.translation_of)  # type: ignore[arg-type]
+    return align_translation(original, paragraphs, lexicon)
+
+
+def _one_to_one(drafts: list[UnitDraft]) -> list[tuple[str, str]]:
+    return [
+        (d.zh_text, d.en_text)
+        for d in drafts
+        if len(d.zh_segments) == 1 and len(d.en_segments) == 1 and d.score >= LEARNING_SCORE
+    ]
+
+
+def build_memory(
+    session: Session,
+    lexicon: Lexicon | None = None,
+    on_step: Callable[[str], None] = lambda _description: None,
+) -> dict[str, int]:
+    """Align the documents that have no units yet; returns units stored per document."""
+    documents = documents_to_align(session)
+    if not documents:
+        return {}
+    lexicon = lexicon or Lexicon()
+    for chinese, english in approved_renderings(session):
+        lexicon.add(chinese, english)
+    first_pass = {}
+    for document in documents:
+        on_step(f"aligning {document.id}")
+        first_pass[document.id] = _align(session, document, lexicon)
+    material = [pair for drafts in first_pass.values() for pair in _one_to_one(drafts)]
+    material += confident_pairs(session, LEARNING_SCORE)
+    learn_from_pairs(lexicon, material)
+    stored = {}
+    for document in documents:
+        on_step(f"realigning {document.id}")
+        drafts = _align(session, document, lexicon)
+        # a bilingual document carries its own Chinese: its units do not hang on the original
+        bilingual = document.role == DocumentRole.BILINGUAL.value
+        replace_units(session, document.id, None if bilingual else document.translation_of, drafts)
+        stored[document.id] = len(drafts)
+    return stored

@@ -1,0 +1,96 @@
+"""The dynamic programme: the cheapest monotone sequence of beads over two sentence lists.
+
+Beads are 1–1, 1–2, 2–1, 1–3, 3–1, 2–2, 1–0 and 0–1, and the longer splits and
+merges that long Chinese sentences call for (1–4, 1–5, 2–3 and their mirrors). The search is confined to a band
+around the diagonal that the texts' lengths predict, so its cost grows linearly with
+the length of the documents rather than with their product.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from itertools import accumulate
+
+from glossary.alignment.scoring import SHAPES as SHAPE_PENALTIES
+from glossary.alignment.scoring import BeadScorer, Sentence
+from glossary.lexicon import Lexicon
+
+SHAPES = [(1, 0), (0, 1), *SHAPE_PENALTIES]
+MIN_BAND = 30
+MAX_BAND = 150
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Indices of the Chinese and English sentences that translate each other;
+    one side is empty for a sentence with no counterpart."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    similarity: float
+    cost: float
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
+def _band(scorer: BeadScorer, n: int, m: int) -> list[tuple[int, int]]:
+    """For each zh position i, the range of en positions j the search visits."""
+    width = min(MAX_BAND, max(MIN_BAND, max(n, m) // 4))
+    zh_cumulative = [0, *accumulate(scorer.zh_lengths)]
+    en_cumulative = [0, *accumulate(scorer.en_lengths)]
+    zh_total, en_total = zh_cumulative[-1] or 1, en_cumulative[-1] or 1
+    ranges = []
+    for i in range(n + 1):
+        expected = bisect.bisect_left(en_cumulative, zh_cumulative[i] / zh_total * en_total)
+        ranges.append((max(0, expected - width), min(m, expected + width)))
+    # every row must reach its neighbours' ranges, or the band could be disconnected
+    for i in range(1, n + 1):
+        low, high = ranges[i]
+        ranges[i] = (min(low, ranges[i - 1][0]), max(high, ranges[i - 1][0]))
+    ranges[n] = (ranges[n][0], m)
+    ranges[0] = (0, ranges[0][1])
+    return ranges
+
+
+def align_sentences(
+    zh: list[Sentence], en: list[Sentence], lexicon: Lexicon, ratio: float = 0.0
+) -> list[Bead]:
+    """Align two sentence lists; every sentence ends up in exactly one bead."""
+    n, m = len(zh), len(en)
+    scorer = BeadScorer(zh, en, lexicon, ratio=ratio)
+    band = _band(scorer, n, m)
+    infinity = float("inf")
+    best: list[dict[int, float]] = [dict() for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int, float, float]]] = [dict() for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        low, high = band[i]
+        for j in range(low, high + 1):
+            if i == 0 and j == 0:
+                continue
+            cell_best, cell_back = infinity, None
+            for a, b in SHAPES:
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0:
+                    continue
+                previous = best[pi].get(pj)
+                if previous is None:
+                    continue
+                cost, similarity = scorer.cost(pi, i, pj, j)
+                total = previous + cost
+                if total < cell_best:
+                    cell_best, cell_back = total, (a, b, cost, similarity)
+            if cell_back is not None:
+                best[i][j] = cell_best
+                back[i][j] = cell_back
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        a, b, cost, similarity = back[i][j]
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), similarity, cost))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads

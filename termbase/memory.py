@@ -1,0 +1,126 @@
+"""The translation memory: the sentences to align, and the units aligned from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from termbase.models import Document, DocumentRole, Paragraph, TranslationUnit, UnitSegment
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    segment_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredParagraph:
+    id: int
+    position: int
+    language: str
+    kind: str
+    counterpart_id: int | None
+    sentences: list[StoredSentence]
+
+
+@dataclass
+class UnitDraft:
+    """A unit before it is stored: segment ids on each side (either may be empty for a
+    sentence with no counterpart), the texts, and how sure the aligner was."""
+
+    zh_segments: list[int]
+    en_segments: list[int]
+    zh_text: str
+    en_text: str
+    score: float
+    method: str
+    low_confidence: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def document_paragraphs(session: Session, document_id: str) -> list[StoredParagraph]:
+    rows = session.scalars(
+        select(Paragraph)
+        .where(Paragraph.document_id == document_id)
+        .order_by(Paragraph.position)
+        .options(selectinload(Paragraph.segments))
+    )
+    return [
+        StoredParagraph(
+            id=row.id,
+            position=row.position,
+            language=row.language,
+            kind=row.kind,
+            counterpart_id=row.counterpart_id,
+            sentences=[StoredSentence(s.id, s.text) for s in row.segments],
+        )
+        for row in rows
+    ]
+
+
+def documents_to_align(session: Session) -> list[Document]:
+    """Translations whose original is in the termbase, and bilingual documents, that
+    have no translation units yet (new, or changed since they were aligned)."""
+    has_units = exists().where(TranslationUnit.document_id == Document.id)
+    translated = Document.role == DocumentRole.TRANSLATION.value
+    return list(
+        session.scalars(
+            select(Document)
+            .where(~has_units)
+            .where(
+                (Document.role == DocumentRole.BILINGUAL.value)
+                | (translated & Document.translation_of.is_not(None))
+            )
+            .order_by(Document.id)
+        )
+    )
+
+
+def replace_units(
+    session: Session, document_id: str, original_id: str | None, drafts: Sequence[UnitDraft]
+) -> None:
+    """Store the units aligned for one document, replacing any it had."""
+    session.execute(delete(TranslationUnit).where(TranslationUnit.document_id == document_id))
+    for draft in drafts:
+        unit = TranslationUnit(
+            document_id=document_id,
+            original_id=original_id,
+            zh_text=draft.zh_text,
+            en_text=draft.en_text,
+            score=draft.score,
+            method=draft.method,
+            low_confidence=draft.low_confidence,
+        )
+        unit.segments = [
+            UnitSegment(segment_id=segment, side=side, position=position)
+            for side, segments in (("zh", draft.zh_segments), ("en", draft.en_segments))
+            for position, segment in enumerate(segments)
+        ]
+        session.add(unit)
+    session.flush()
+
+
+def confident_pairs(session: Session, minimum_score: float) -> list[tuple[str, str]]:
+    """(Chinese, English) texts of stored units the aligner was sure of: material from
+    which to learn translation pairs."""
+    return list(
+        session.execute(
+            select(TranslationUnit.zh_text, TranslationUnit.en_text)
+            .where(TranslationUnit.score >= minimum_score)
+            .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        ).tuples()
+    )
+
+
+def document_units(session: Session, document_id: str) -> list[TranslationUnit]:
+    return list(
+        session.scalars(
+            select(TranslationUnit)
+            .where(TranslationUnit.document_id == document_id)
+            .order_by(TranslationUnit.id)
+        )
+    )
