@@ -107,13 +107,14 @@ def replace_units(
 def confident_pairs(session: Session, minimum_score: float) -> list[tuple[str, str]]:
     """(Chinese, English) texts of stored units the aligner was sure of: material from
     which to learn translation pairs."""
-    return list(
-        session.execute(
+    return [
+        tuple(row)
+        for row in session.execute(
             select(TranslationUnit.zh_text, TranslationUnit.en_text)
             .where(TranslationUnit.score >= minimum_score)
             .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
-        ).tuples()
-    )
+        )
+    ]
 
 
 def document_units(session: Session, document_id: str) -> list[TranslationUnit]:

@@ -11,8 +11,9 @@ from termbase.models import Rendering, RenderingStatus, Term, TermStatus
 def approved_renderings(session: Session) -> list[tuple[str, str]]:
     """(Chinese term, English rendering) for every preferred or admitted rendering of an
     approved term: what editors have decided, which the aligner may rely on."""
-    return list(
-        session.execute(
+    return [
+        tuple(row)
+        for row in session.execute(
             select(Term.simplified, Rendering.text)
             .join(Rendering, Rendering.term_id == Term.id)
             .where(Term.status == TermStatus.APPROVED.value)
@@ -21,5 +22,5 @@ def approved_renderings(session: Session) -> list[tuple[str, str]]:
                     [RenderingStatus.PREFERRED.value, RenderingStatus.ADMITTED.value]
                 )
             )
-        ).tuples()
-    )
+        )
+    ]

@@ -40,8 +40,9 @@ SHAPES = {
     (2, 3): 4 * STEP,
     (3, 2): 4 * STEP,
 }
-LENGTH_WEIGHT = 0.2
+LENGTH_WEIGHT = 0.1
 CROSSING = 0.6  # per paragraph break inside a bead
+IDF_FLOOR = 0.5
 SMOOTHING = 1.0  # in units of the mean word weight: one missing word's worth of doubt
 # Gale–Church for Chinese characters against English characters (spaces excluded):
 # English runs to about 4.5 characters per Chinese one in political texts; sentence
@@ -73,9 +74,13 @@ def _normal_tail(z: float) -> float:
 
 
 def _idf(documents: list[set[str]]) -> dict[str, float]:
+    """Inverse document frequency over the sentences, floored so that a common word
+    (科技, "science") still counts for something when it is all a sentence has."""
     frequency = Counter(key for keys in documents for key in keys)
     total = len(documents)
-    return {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
+    idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
+    floor = IDF_FLOOR * (sum(idf.values()) / len(idf) if idf else 1.0)
+    return {key: max(value, floor) for key, value in idf.items()}
 
 
 @dataclass
