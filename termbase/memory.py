@@ -104,7 +104,7 @@ def replace_units(
     session.flush()
 
 
-def confident_pairs(session: Session, minimum_score: float) -> list[tuple[str, str]]:
+def confident_units(session: Session, minimum_score: float) -> list[tuple[str, str]]:
     """(Chinese, English) texts of stored units the aligner was sure of: material from
     which to learn translation pairs."""
     return [

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from glossary.alignment.scoring import Sentence
 from glossary.alignment.sequences import Bead, align_sentences
 from glossary.lexicon import Lexicon
-from termbase.memory import StoredParagraph, UnitDraft
+from glossary.documents import ParsedParagraph
+from termbase.memory import StoredParagraph, StoredSentence, UnitDraft
 
 FLOW_KINDS = ("title", "heading", "body", "footnote")
 CAPTION_KINDS = ("caption",)
@@ -132,3 +133,18 @@ def align_bilingual(paragraphs: Sequence[StoredParagraph], lexicon: Lexicon) -> 
             side = ([paragraph], []) if paragraph.language == "zh" else ([], [paragraph])
             drafts += _align_streams(*side, lexicon, "pair", ratio)
     return drafts
+
+
+def stored_form(paragraphs: Sequence[ParsedParagraph], first_id: int = 0) -> list[StoredParagraph]:
+    """Paragraphs read from a file in the shape the termbase gives them, with segment
+    ids numbering the sentences from ``first_id``, so that files can be aligned
+    without storing them."""
+    stored, next_id = [], first_id
+    for position, paragraph in enumerate(paragraphs):
+        sentences = [StoredSentence(next_id + i, text) for i, text in enumerate(paragraph.sentences)]
+        next_id += len(sentences)
+        counterpart = None if paragraph.counterpart is None else -1 - paragraph.counterpart
+        stored.append(
+            StoredParagraph(-1 - position, position, paragraph.language, str(paragraph.kind), counterpart, sentences)
+        )
+    return stored

@@ -9,12 +9,29 @@ translations, and a second alignment pass uses them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from glossary.lexicon import Lexicon, chinese_words, english_keys
+from termbase.memory import UnitDraft
 
 MIN_COUNT = 2
 MIN_DICE = 0.5
+LEARNING_SCORE = 0.45  # 1-1 pairs at least this sure teach the lexicon
+
+
+def confident_pairs(drafts: Iterable[UnitDraft]) -> list[tuple[str, str]]:
+    """The 1–1 units the aligner was sure of: the material to learn from."""
+    return [
+        (d.zh_text, d.en_text)
+        for d in drafts
+        if len(d.zh_segments) == 1 and len(d.en_segments) == 1 and d.score >= LEARNING_SCORE
+    ]
+
+
+def align_twice(align: Callable[[Lexicon], list[UnitDraft]], lexicon: Lexicon) -> list[UnitDraft]:
+    """Align, learn from the confident pairs, align again with what was learnt."""
+    learn_from_pairs(lexicon, confident_pairs(align(lexicon)))
+    return align(lexicon)
 
 
 def learn_from_pairs(lexicon: Lexicon, pairs: Iterable[tuple[str, str]]) -> int:

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from glossary.alignment.documents import align_bilingual, align_translation
-from glossary.alignment.learning import learn_from_pairs
+from glossary.alignment.learning import LEARNING_SCORE, confident_pairs, learn_from_pairs
 from glossary.lexicon import Lexicon
 from termbase.memory import (
     UnitDraft,
-    confident_pairs,
+    confident_units,
     document_paragraphs,
     documents_to_align,
     replace_units,
@@ -20,23 +20,12 @@ from termbase.memory import (
 from termbase.models import Document, DocumentRole
 from termbase.terms import approved_renderings
 
-LEARNING_SCORE = 0.45  # units at least this sure teach the lexicon
-
-
 def _align(session: Session, document: Document, lexicon: Lexicon) -> list[UnitDraft]:
     paragraphs = document_paragraphs(session, document.id)
     if document.role == DocumentRole.BILINGUAL.value:
         return align_bilingual(paragraphs, lexicon)
     original = document_paragraphs(session, document.translation_of)  # type: ignore[arg-type]
     return align_translation(original, paragraphs, lexicon)
-
-
-def _one_to_one(drafts: list[UnitDraft]) -> list[tuple[str, str]]:
-    return [
-        (d.zh_text, d.en_text)
-        for d in drafts
-        if len(d.zh_segments) == 1 and len(d.en_segments) == 1 and d.score >= LEARNING_SCORE
-    ]
 
 
 def build_memory(
@@ -55,8 +44,8 @@ def build_memory(
     for document in documents:
         on_step(f"aligning {document.id}")
         first_pass[document.id] = _align(session, document, lexicon)
-    material = [pair for drafts in first_pass.values() for pair in _one_to_one(drafts)]
-    material += confident_pairs(session, LEARNING_SCORE)
+    material = [pair for drafts in first_pass.values() for pair in confident_pairs(drafts)]
+    material += confident_units(session, LEARNING_SCORE)  # what earlier builds aligned
     learn_from_pairs(lexicon, material)
     stored = {}
     for document in documents:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from glossary import __version__
+from glossary.cli.align_command import align
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
 from glossary.cli.stats_command import stats
@@ -25,5 +26,6 @@ def main() -> None:
 
 
 main.add_command(build)
+main.add_command(align)
 main.add_command(ingest)
 main.add_command(stats)
