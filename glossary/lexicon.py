@@ -20,6 +20,7 @@ from importlib.resources import files
 import jieba
 import snowballstemmer
 from platformdirs import user_cache_path
+from pypinyin import lazy_pinyin
 
 from glossary.numbers import chinese_number_keys, english_number_keys
 
@@ -175,7 +176,7 @@ class Lexicon:
         direct = self.base.get(word, frozenset()) | self.extra.get(word, set())
         if direct or len(word) == 1:
             return frozenset(direct)
-        keys: set[str] = set()
+        keys = transliteration_keys(word)
         start = 0
         while start < len(word):
             for end in range(min(len(word), start + MAX_WORD), start, -1):
@@ -186,6 +187,16 @@ class Lexicon:
                     start = end
                     break
         return frozenset(keys)
+
+
+def transliteration_keys(word: str) -> set[str]:
+    """Keys for a word that translations spell out in pinyin rather than translate:
+    names of people (姚大伟 → "Yao Dawei"), missions and systems (北斗 → "BeiDou")."""
+    syllables = lazy_pinyin(word, errors="ignore")
+    if len(syllables) < 2:
+        return set()
+    spellings = {"".join(syllables), syllables[0], "".join(syllables[1:])}
+    return {english_key(spelling) for spelling in spellings}
 
 
 def chinese_evidence(text: str, lexicon: Lexicon) -> list[frozenset[str]]:
