@@ -56,3 +56,13 @@ def test_an_undecodable_file_is_a_clear_error(tmp_path: Path) -> None:
     result = run("align", str(tmp_path / "bad.txt"), str(tmp_path / "en.txt"), "--sentences",
                  "--db", str(tmp_path / "tb.sqlite"))
     assert result.exit_code == 1 and "bad.txt" in result.stderr
+
+
+def test_evaluate_beads_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "pred.txt").write_text("[0]:[0]\n[1]:[1, 2]\n[2]:[]\n", encoding="utf-8")
+    (tmp_path / "gold.txt").write_text("[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[]\n", encoding="utf-8")
+    result = run("evaluate", "beads", str(tmp_path / "pred.txt"), str(tmp_path / "gold.txt"))
+    assert json.loads(result.stdout) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    empty = run("evaluate", "alignment", str(CORPUS.parent / "dev-gold" / "alignment.tsv"),
+                "--db", str(tmp_path / "tb.sqlite"))
+    assert empty.exit_code == 1 and "no translation units" in empty.stderr

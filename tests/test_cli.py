@@ -26,8 +26,14 @@ def test_build_then_stats_json(tmp_path: Path) -> None:
     numbers = json.loads(run("stats", "--json", "--db", db).stdout)
     assert numbers["totals"]["documents"] == 5
     assert {d["id"] for d in numbers["documents"]} >= {"speech-2024-zh", "speech-2024-en-qiushi"}
+    assert numbers["totals"]["translation_units"] > 200
     again = run("build", str(MANIFEST), "--db", db)
     assert again.stdout.count("unchanged") == 5
+    scores = json.loads(
+        run("evaluate", "alignment", str(MANIFEST.parent.parent / "dev-gold" / "alignment.tsv"),
+            "--json", "--db", db).stdout
+    )
+    assert scores["documents"]["speech-2024-en-qiushi"]["accuracy"] >= 0.97
 
 
 def test_the_environment_variable_chooses_the_termbase(tmp_path: Path) -> None:

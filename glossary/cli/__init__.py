@@ -6,6 +6,7 @@ import click
 
 from glossary import __version__
 from glossary.cli.align_command import align
+from glossary.cli.evaluate_command import evaluate
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
 from glossary.cli.stats_command import stats
@@ -27,5 +28,6 @@ def main() -> None:
 
 main.add_command(build)
 main.add_command(align)
+main.add_command(evaluate)
 main.add_command(ingest)
 main.add_command(stats)

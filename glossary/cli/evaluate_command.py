@@ -1,0 +1,64 @@
+"""``glossary evaluate``: measure the termbase against hand-checked answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, score_anchors
+from glossary.cli.options import stdout, termbase_options
+from termbase import Termbase
+from termbase.memory import document_units
+
+
+@click.group()
+def evaluate() -> None:
+    """Score the termbase against gold files (see shared/dev-gold/README.md)."""
+
+
+@evaluate.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and failures as JSON.")
+@termbase_options
+def alignment(gold: Path, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+    """Score the translation memory against GOLD, a TSV of sentence anchors
+    (translation, zh_anchor, en_anchor, note). An anchor is right when one unit
+    holds both strings, or, for en_anchor "-", when no unit pairs that Chinese with
+    English. Exits with 1 when the memory has no units for a translation in GOLD."""
+    anchors = read_anchors(gold)
+    with termbase.reading() as session:
+        units = {
+            document: [(u.zh_text, u.en_text) for u in document_units(session, document)]
+            for document in sorted({a.translation for a in anchors})
+        }
+    missing = [document for document, pairs in units.items() if not pairs]
+    report = score_anchors(anchors, units)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        table = Table(title="Sentence anchors", title_justify="left")
+        for column in ("translation", "right", "total", "accuracy"):
+            table.add_column(column, justify="left" if column == "translation" else "right")
+        for document, row in report.as_dict()["documents"].items():
+            table.add_row(document, str(row["right"]), str(row["total"]), f"{row['accuracy']:.1%}")
+        stdout.print(table)
+        for anchor in report.failures:
+            stdout.print(f"missed  {anchor.translation}  {anchor.zh} ↔ {anchor.en}", markup=False, highlight=False)
+    if missing:
+        raise click.ClickException(f"no translation units for: {', '.join(missing)} (run glossary build)")
+
+
+@evaluate.command()
+@click.argument("predicted", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def beads(predicted: Path, gold: Path) -> None:
+    """Strict precision, recall and F1 of PREDICTED beads (the output of
+    `glossary align --sentences`) against GOLD beads, over beads with both sides."""
+    scores = bead_f1(
+        parse_beads(predicted.read_text(encoding="utf-8").splitlines()),
+        parse_beads(gold.read_text(encoding="utf-8").splitlines()),
+    )
+    click.echo(json.dumps({name: round(value, 4) for name, value in scores.items()}))
