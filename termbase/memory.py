@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, selectinload
@@ -125,3 +126,73 @@ def document_units(session: Session, document_id: str) -> list[TranslationUnit]:
             .order_by(TranslationUnit.id)
         )
     )
+
+
+# --- Searching the memory (``glossary tm search``) ---------------------------------
+
+
+@dataclass(frozen=True)
+class CandidateText:
+    """One side of an aligned unit, as a memory search scans it."""
+
+    unit_id: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class FoundUnit:
+    """A unit a search kept, with the document it was aligned in."""
+
+    id: int
+    zh_text: str
+    en_text: str
+    score: float
+    document_id: str
+    document_title: str | None
+    document_outlet: str | None
+
+
+def iter_unit_texts(
+    session: Session, side: Literal["zh", "en"], batch_size: int = 2000
+) -> Iterator[list[CandidateText]]:
+    """The ``side`` text of every aligned unit, ``batch_size`` units at a time, in id
+    order.
+
+    Rows are streamed (a server-side cursor on PostgreSQL, ``fetchmany`` on SQLite), so
+    a search holds one page of the memory at a time however large the memory is. Only
+    the id, the searched text and the aligner's score travel: the other side and the
+    document are fetched afterwards, by ``found_units``, for the few units kept.
+    Units with an empty side are sentences the aligner left without a counterpart and
+    are never candidates.
+    """
+    text = TranslationUnit.zh_text if side == "zh" else TranslationUnit.en_text
+    statement = (
+        select(TranslationUnit.id, text, TranslationUnit.score)
+        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .order_by(TranslationUnit.id)
+        .execution_options(yield_per=batch_size)
+    )
+    for page in session.execute(statement).partitions():
+        yield [CandidateText(unit_id, unit_text, score) for unit_id, unit_text, score in page]
+
+
+def found_units(session: Session, unit_ids: Sequence[int]) -> dict[int, FoundUnit]:
+    """The units ``unit_ids`` with their documents' titles and outlets, by id. A unit
+    deleted since it was scanned (a concurrent rebuild) is simply absent."""
+    if not unit_ids:
+        return {}
+    rows = session.execute(
+        select(
+            TranslationUnit.id,
+            TranslationUnit.zh_text,
+            TranslationUnit.en_text,
+            TranslationUnit.score,
+            TranslationUnit.document_id,
+            Document.title,
+            Document.outlet,
+        )
+        .join(Document, Document.id == TranslationUnit.document_id)
+        .where(TranslationUnit.id.in_(list(unit_ids)))
+    )
+    return {row[0]: FoundUnit(*row) for row in rows}

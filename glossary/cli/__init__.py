@@ -10,6 +10,7 @@ from glossary.cli.evaluate_command import evaluate
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
 from glossary.cli.stats_command import stats
+from glossary.cli.tm_command import tm
 
 
 @click.group(cls=GlossaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,3 +32,4 @@ main.add_command(align)
 main.add_command(evaluate)
 main.add_command(ingest)
 main.add_command(stats)
+main.add_command(tm)
