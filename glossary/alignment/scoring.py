@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from glossary.lexicon import Lexicon, chinese_evidence, english_keys
 
@@ -83,32 +84,39 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
     return {key: max(value, floor) for key, value in idf.items()}
 
 
-@dataclass
-class _Evidence:
-    """One sentence's evidence: per word (or key) the set it can match and its weight."""
-
-    items: list[tuple[frozenset[str], float]]
-    keys: frozenset[str]  # everything this sentence offers the other side
-    total: float  # sum of weights plus smoothing
+def _paragraph_breaks(sentences: list[Sentence]) -> list[int]:
+    """For each sentence, how many paragraph breaks come before it."""
+    changes = [int(i > 0 and s.paragraph != sentences[i - 1].paragraph) for i, s in enumerate(sentences)]
+    return list(accumulate(changes))
 
 
-def _evidence(items: list[tuple[frozenset[str], float]], smoothing: float) -> _Evidence:
-    return _Evidence(
-        items, frozenset().union(*(keys for keys, _ in items)), sum(w for _, w in items) + smoothing
-    )
+def _union_mask(keys: frozenset[str], holding: dict[str, int]) -> int:
+    mask = 0
+    for key in keys:
+        mask |= holding.get(key, 0)
+    return mask
+
+
+def _range_mask(start: int, stop: int) -> int:
+    return (1 << stop) - (1 << start)
 
 
 @dataclass
 class BeadScorer:
-    """Precomputed evidence for two sentence lists, and the cost of any bead."""
+    """Precomputed evidence for two sentence lists, and the cost of any bead.
+
+    Each word's evidence is kept as a bit mask of the sentences on the other side that
+    hold one of its translations, so "is this word explained by sentences j0..j1" is
+    one AND, and the answers are memoised: the programme asks the same question for
+    every bead shape that shares a sentence range.
+    """
 
     zh: list[Sentence]
     en: list[Sentence]
     lexicon: Lexicon
     ratio: float = 0.0
     variance: float = DEFAULT_VARIANCE
-    zh_evidence: list[_Evidence] = field(init=False)
-    en_evidence: list[_Evidence] = field(init=False)
+    _memo: dict[tuple[int, int, int, int], float] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         zh_units = [chinese_evidence(s.text, self.lexicon) for s in self.zh]
@@ -116,45 +124,60 @@ class BeadScorer:
         # a Chinese word (its set of translations) is weighted by its rarity here
         zh_idf = _idf([set(units) for units in zh_units])
         en_idf = _idf(en_keys)
-        zh_mean = sum(zh_idf.values()) / len(zh_idf) if zh_idf else 1.0
-        en_mean = sum(en_idf.values()) / len(en_idf) if en_idf else 1.0
-        self.zh_evidence = [
-            _evidence([(u, zh_idf[u]) for u in units], SMOOTHING * zh_mean) for units in zh_units
+        en_holding: dict[str, int] = {}  # key -> mask of English sentences holding it
+        for j, keys in enumerate(en_keys):
+            for key in keys:
+                en_holding[key] = en_holding.get(key, 0) | (1 << j)
+        zh_offering: dict[str, int] = {}  # key -> mask of Chinese sentences offering it
+        for i, units in enumerate(zh_units):
+            for key in frozenset().union(*units):
+                zh_offering[key] = zh_offering.get(key, 0) | (1 << i)
+        self.zh_items = [
+            [(zh_idf[u], _union_mask(u, en_holding)) for u in units] for units in zh_units
         ]
-        self.en_evidence = [
-            _evidence([(frozenset({k}), en_idf[k]) for k in keys], SMOOTHING * en_mean)
-            for keys in en_keys
-        ]
+        self.en_items = [[(en_idf[k], zh_offering.get(k, 0)) for k in keys] for keys in en_keys]
+        zh_smoothing = SMOOTHING * (sum(zh_idf.values()) / len(zh_idf) if zh_idf else 1.0)
+        en_smoothing = SMOOTHING * (sum(en_idf.values()) / len(en_idf) if en_idf else 1.0)
+        self.zh_totals = [sum(w for w, _ in items) + zh_smoothing for items in self.zh_items]
+        self.en_totals = [sum(w for w, _ in items) + en_smoothing for items in self.en_items]
         self.zh_lengths = [_length(s.text) for s in self.zh]
         self.en_lengths = [_length(s.text) for s in self.en]
+        self.zh_prefix = [0, *accumulate(self.zh_lengths)]
+        self.zh_breaks = _paragraph_breaks(self.zh)
+        self.en_breaks = _paragraph_breaks(self.en)
+        self.en_prefix = [0, *accumulate(self.en_lengths)]
         if not self.ratio:
-            self.ratio = (sum(self.en_lengths) or 1) / (sum(self.zh_lengths) or 1)
+            self.ratio = (self.en_prefix[-1] or 1) / (self.zh_prefix[-1] or 1)
 
-    @staticmethod
-    def _explained(evidence: _Evidence, other: frozenset[str]) -> float:
-        found = sum(weight for keys, weight in evidence.items if not keys.isdisjoint(other))
-        return found / evidence.total
+    def _explained(self, side: int, index: int, start: int, stop: int) -> float:
+        """How well sentence ``index`` of one side (0 zh, 1 en) is explained by the
+        other side's sentences start..stop."""
+        memo_key = (side, index, start, stop)
+        found = self._memo.get(memo_key)
+        if found is None:
+            items, totals = (self.zh_items, self.zh_totals) if side == 0 else (self.en_items, self.en_totals)
+            window = _range_mask(start, stop)
+            found = sum(w for w, mask in items[index] if mask & window) / totals[index]
+            self._memo[memo_key] = found
+        return found
 
     def explanation(self, i0: int, i1: int, j0: int, j1: int) -> list[float]:
         """How well each sentence of zh[i0:i1] + en[j0:j1] is explained by the other side."""
-        en_pool = frozenset().union(*(e.keys for e in self.en_evidence[j0:j1]))
-        zh_pool = frozenset().union(*(e.keys for e in self.zh_evidence[i0:i1]))
-        return [self._explained(e, en_pool) for e in self.zh_evidence[i0:i1]] + [
-            self._explained(e, zh_pool) for e in self.en_evidence[j0:j1]
+        return [self._explained(0, i, j0, j1) for i in range(i0, i1)] + [
+            self._explained(1, j, i0, i1) for j in range(j0, j1)
         ]
 
     def length_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        zh_length = sum(self.zh_lengths[i0:i1])
-        en_length = sum(self.en_lengths[j0:j1])
+        zh_length = self.zh_prefix[i1] - self.zh_prefix[i0]
+        en_length = self.en_prefix[j1] - self.en_prefix[j0]
         mean = (zh_length + en_length / self.ratio) / 2 or 1
         delta = (en_length - self.ratio * zh_length) / math.sqrt(self.variance * mean)
         return min(MAX_LENGTH_COST, -math.log(max(_normal_tail(delta), 1e-12)))
 
     def crossing(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        paragraphs = len({s.paragraph for s in self.zh[i0:i1]}) + len(
-            {s.paragraph for s in self.en[j0:j1]}
-        )
-        return CROSSING * (paragraphs - 2)
+        """The penalty for the paragraph breaks inside zh[i0:i1] and en[j0:j1]."""
+        breaks = self.zh_breaks[i1 - 1] - self.zh_breaks[i0] + self.en_breaks[j1 - 1] - self.en_breaks[j0]
+        return CROSSING * breaks
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """(cost, similarity) of the bead zh[i0:i1] ↔ en[j0:j1]; similarity is the mean
