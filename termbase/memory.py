@@ -9,7 +9,7 @@ from typing import Literal
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from termbase.models import Document, DocumentRole, Paragraph, TranslationUnit, UnitSegment
+from termbase.models import Document, DocumentRole, Paragraph, Segment, TranslationUnit, UnitSegment
 
 
 @dataclass(frozen=True)
@@ -196,3 +196,57 @@ def found_units(session: Session, unit_ids: Sequence[int]) -> dict[int, FoundUni
         .where(TranslationUnit.id.in_(list(unit_ids)))
     )
     return {row[0]: FoundUnit(*row) for row in rows}
+
+
+def chinese_sentences(session: Session) -> list[str]:
+    """Every Chinese sentence in the termbase except captions: the text terms are
+    extracted from."""
+    return list(
+        session.scalars(
+            select(Segment.text)
+            .join(Paragraph, Segment.paragraph_id == Paragraph.id)
+            .where(Segment.language == "zh", Paragraph.kind != "caption")
+            .order_by(Segment.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class EnglishSentence:
+    segment_id: int
+    document_id: str
+    text: str
+
+
+def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
+    """English sentences that no aligned unit pairs with Chinese: commentary,
+    translations whose original is not in the termbase, sentences the aligner left
+    alone. Renderings are attested there by matching known ones."""
+    paired = (
+        select(UnitSegment.segment_id)
+        .join(TranslationUnit, UnitSegment.unit_id == TranslationUnit.id)
+        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+    )
+    rows = session.execute(
+        select(Segment.id, Segment.document_id, Segment.text)
+        .where(Segment.language == "en", Segment.id.not_in(paired))
+        .order_by(Segment.id)
+    )
+    return [EnglishSentence(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class AlignedUnit:
+    id: int
+    document_id: str
+    zh: str
+    en: str
+
+
+def aligned_units(session: Session) -> list[AlignedUnit]:
+    rows = session.execute(
+        select(TranslationUnit.id, TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)
+        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .order_by(TranslationUnit.id)
+    )
+    return [AlignedUnit(*row) for row in rows]

@@ -215,6 +215,7 @@ class Term(_Edited, Base):
     pinyin_marks: Mapped[str | None] = mapped_column(String(400))
     pinyin_numbers: Mapped[str | None] = mapped_column(String(400))
     pinyin_toneless: Mapped[str | None] = mapped_column(String(400), index=True)
+    pinyin_initials: Mapped[str | None] = mapped_column(String(100), index=True)
     status: Mapped[str] = mapped_column(String(20), default=TermStatus.CANDIDATE.value)
     subject_field: Mapped[str | None] = mapped_column(String(200))
     definition: Mapped[str | None] = mapped_column(Text)

@@ -1,11 +1,34 @@
-"""Terms and their renderings."""
+"""Terms and their renderings: what extraction proposes, what editors decided, and the
+evidence (attestations) linking both to the documents.
+
+A rebuild replaces the evidence and the automatic fields (rank, frequency, and the
+pinyin and traditional form unless an editor corrected them) but never an editor's
+decision: a term's status, definition, note and subject field, a rendering's status
+and note, and any term or rendering an editor touched stay as they are.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from termbase.models import Rendering, RenderingStatus, Term, TermStatus
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from termbase.models import (
+    Attestation,
+    Document,
+    Rendering,
+    RenderingStatus,
+    ReviewLogEntry,
+    Segment,
+    Term,
+    TermStatus,
+    TranslationUnit,
+)
+
+SYSTEM = "glossary"  # the editor name of automatic changes
 
 
 def approved_renderings(session: Session) -> list[tuple[str, str]]:
@@ -24,3 +47,290 @@ def approved_renderings(session: Session) -> list[tuple[str, str]]:
             )
         )
     ]
+
+
+def known_renderings(session: Session) -> list[tuple[str, str]]:
+    """(Chinese term, English rendering) for every rendering not rejected: what to look
+    for in documents that have no Chinese beside them."""
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(Term.simplified, Rendering.text)
+            .join(Rendering, Rendering.term_id == Term.id)
+            .where(Term.status != TermStatus.REJECTED.value)
+            .where(Rendering.status != RenderingStatus.REJECTED.value)
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class TermDraft:
+    """A term as extraction proposes it."""
+
+    simplified: str
+    traditional: str
+    pinyin_marks: str
+    pinyin_numbers: str
+    pinyin_toneless: str
+    pinyin_initials: str
+    rank: int
+    frequency: int
+
+
+@dataclass(frozen=True)
+class EvidenceDraft:
+    """One occurrence of a term in a document: with the rendering found there, or
+    ``rendering=None`` where the translation paraphrases the term away."""
+
+    term: str
+    document_id: str
+    rendering: str | None = None
+    unit_id: int | None = None
+    segment_id: int | None = None
+    count: int = 1
+    context: str | None = None
+
+
+def _edited_fields(session: Session) -> dict[int, set[str]]:
+    """Per term id, the fields an editor changed (from the review log)."""
+    edited: dict[int, set[str]] = defaultdict(set)
+    rows = session.execute(
+        select(ReviewLogEntry.term_id, ReviewLogEntry.field)
+        .where(ReviewLogEntry.entity == "term", ReviewLogEntry.field.is_not(None))
+    )
+    for term_id, name in rows:
+        if term_id is not None:
+            edited[term_id].add(name)
+    return edited
+
+
+def _touched_by_editor(row: Term | Rendering) -> bool:
+    return row.modified_by not in (None, SYSTEM) or row.status not in (
+        TermStatus.CANDIDATE.value,
+        RenderingStatus.CANDIDATE.value,
+    )
+
+
+def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
+    """Insert new terms, refresh the automatic fields of known ones, drop candidates
+    that no longer occur and no editor touched. Returns simplified → id."""
+    existing = {t.simplified: t for t in session.scalars(select(Term))}
+    edited = _edited_fields(session)
+    wanted = {d.simplified for d in drafts}
+    for draft in drafts:
+        term = existing.get(draft.simplified)
+        if term is None:
+            term = Term(simplified=draft.simplified, created_by=SYSTEM, modified_by=SYSTEM)
+            session.add(term)
+            existing[draft.simplified] = term
+        locked = edited.get(term.id, set()) if term.id is not None else set()
+        values = {
+            "rank": draft.rank,
+            "frequency": draft.frequency,
+            "traditional": draft.traditional,
+            "pinyin_marks": draft.pinyin_marks,
+            "pinyin_numbers": draft.pinyin_numbers,
+            "pinyin_toneless": draft.pinyin_toneless,
+            "pinyin_initials": draft.pinyin_initials,
+        }
+        if "pinyin" in locked or "pinyin_marks" in locked:
+            for name in ("pinyin_marks", "pinyin_numbers", "pinyin_toneless", "pinyin_initials"):
+                values.pop(name)
+        if "traditional" in locked:
+            values.pop("traditional")
+        changed = {k: v for k, v in values.items() if getattr(term, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(term, name, value)
+            if term.id is not None and not _touched_by_editor(term):
+                term.modified_by = SYSTEM
+    kept = {}
+    for simplified, term in existing.items():
+        if simplified in wanted or term.id is None:
+            kept[simplified] = term
+        elif _touched_by_editor(term) or any(_touched_by_editor(r) for r in term.renderings):
+            term.rank = None  # kept for the editor's decision, no longer ranked
+            kept[simplified] = term
+        else:
+            session.delete(term)
+    session.flush()
+    return {simplified: term.id for simplified, term in kept.items()}
+
+
+def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Iterable[EvidenceDraft]) -> None:
+    """Replace all attestations with ``evidence``, creating the renderings it names and
+    dropping untouched candidate renderings that lost all evidence."""
+    session.execute(delete(Attestation))
+    renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
+    attested: set[int] = set()
+    for item in evidence:
+        term_id = term_ids.get(item.term)
+        if term_id is None:
+            continue
+        rendering_id = None
+        if item.rendering is not None:
+            rendering = renderings.get((term_id, item.rendering))
+            if rendering is None:
+                rendering = Rendering(term_id=term_id, text=item.rendering, created_by=SYSTEM, modified_by=SYSTEM)
+                session.add(rendering)
+                session.flush()
+                renderings[(term_id, item.rendering)] = rendering
+            rendering_id = rendering.id
+            attested.add(rendering.id)
+        session.add(
+            Attestation(
+                term_id=term_id,
+                rendering_id=rendering_id,
+                document_id=item.document_id,
+                unit_id=item.unit_id,
+                segment_id=item.segment_id,
+                count=item.count,
+                context=item.context,
+            )
+        )
+    for rendering in renderings.values():
+        if rendering.id not in attested and not _touched_by_editor(rendering):
+            session.delete(rendering)
+    session.flush()
+
+
+# ---------------------------------------------------------------------------------
+# reading terms back
+# ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RenderingView:
+    en: str
+    status: str
+    note: str | None
+    documents: dict[str, int] = field(default_factory=dict)
+    contexts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class TermView:
+    """A term with everything ``glossary show`` and the review app display."""
+
+    id: int
+    zh: str
+    traditional: str | None
+    pinyin: str | None
+    pinyin_numbers: str | None
+    status: str
+    rank: int | None
+    frequency: int
+    definition: str | None
+    note: str | None
+    subject_field: str | None
+    version: int
+    renderings: list[RenderingView]
+    paraphrased: dict[str, int]
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "zh": self.zh,
+            "traditional": self.traditional,
+            "pinyin": self.pinyin,
+            "pinyin_numbers": self.pinyin_numbers,
+            "status": self.status,
+            "rank": self.rank,
+            "frequency": self.frequency,
+            "definition": self.definition,
+            "note": self.note,
+            "subject_field": self.subject_field,
+            "renderings": [vars(r) for r in self.renderings],
+            "paraphrased": self.paraphrased,
+        }
+
+
+def _ranked(statement):  # type: ignore[no-untyped-def]
+    return statement.order_by(Term.rank.is_(None), Term.rank, Term.simplified)
+
+
+def list_terms(
+    session: Session, status: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[Term]:
+    statement = select(Term)
+    if status:
+        statement = statement.where(Term.status == status)
+    return list(session.scalars(_ranked(statement).offset(offset).limit(limit)))
+
+
+def find_term_ids(
+    session: Session, *, simplified: Sequence[str] = (), pinyin: str | None = None,
+    english: str | None = None, limit: int = 50,
+) -> list[int]:
+    """Ids of terms matching any of: a Chinese form (simplified, or the traditional
+    form stored beside it), toneless pinyin with or without spaces or its initials,
+    or a rendering's English text; exact matches rank first, then by term rank."""
+    conditions = []
+    for text in simplified:
+        conditions += [Term.simplified == text, Term.traditional == text]
+    if pinyin:
+        compact = pinyin.replace(" ", "")
+        conditions += [
+            Term.pinyin_toneless == pinyin,
+            func.replace(Term.pinyin_toneless, " ", "") == compact,
+            Term.pinyin_initials == compact,
+        ]
+    if english:
+        conditions.append(
+            Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text) == english.lower()))
+        )
+    exact = list(session.scalars(_ranked(select(Term.id).where(or_(*conditions))).limit(limit))) if conditions else []
+    if len(exact) >= limit:
+        return exact
+    partial = []
+    for text in simplified:
+        partial += [Term.simplified.contains(text), Term.traditional.contains(text)]
+    if pinyin:
+        partial.append(func.replace(Term.pinyin_toneless, " ", "").startswith(pinyin.replace(" ", "")))
+    if english:
+        partial.append(
+            Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text).contains(english.lower())))
+        )
+    more = session.scalars(_ranked(select(Term.id).where(or_(*partial))).limit(limit)) if partial else []
+    return list(dict.fromkeys([*exact, *more]))[:limit]
+
+
+def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | None:
+    term = session.get(Term, term_id, options=[selectinload(Term.renderings)])
+    if term is None:
+        return None
+    rows = session.execute(
+        select(Attestation, TranslationUnit.zh_text, TranslationUnit.en_text, Segment.text)
+        .outerjoin(TranslationUnit, Attestation.unit_id == TranslationUnit.id)
+        .outerjoin(Segment, Attestation.segment_id == Segment.id)
+        .where(Attestation.term_id == term_id)
+        .order_by(Attestation.document_id, Attestation.id)
+    ).all()
+    views = {r.id: RenderingView(r.text, r.status, r.note) for r in term.renderings}
+    paraphrased: dict[str, int] = defaultdict(int)
+    for attestation, zh, en, segment_text in rows:
+        if attestation.rendering_id is None:
+            paraphrased[attestation.document_id] += attestation.count
+            continue
+        view = views[attestation.rendering_id]
+        view.documents[attestation.document_id] = view.documents.get(attestation.document_id, 0) + attestation.count
+        if len(view.contexts) < contexts:
+            view.contexts.append(
+                {"document": attestation.document_id, "unit": attestation.unit_id,
+                 "zh": zh, "en": en if en is not None else segment_text}
+            )
+    order = {RenderingStatus.PREFERRED.value: 0, RenderingStatus.ADMITTED.value: 1,
+             RenderingStatus.CANDIDATE.value: 2, RenderingStatus.DEPRECATED.value: 3,
+             RenderingStatus.REJECTED.value: 4}
+    renderings = sorted(views.values(), key=lambda v: (order[v.status], -sum(v.documents.values()), v.en))
+    return TermView(
+        id=term.id, zh=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
+        pinyin_numbers=term.pinyin_numbers, status=term.status,
+        rank=int(term.rank) if term.rank is not None else None, frequency=term.frequency,
+        definition=term.definition, note=term.note, subject_field=term.subject_field,
+        version=term.version, renderings=renderings, paraphrased=dict(paraphrased),
+    )
+
+
+def document_titles(session: Session) -> dict[str, str | None]:
+    return {document_id: title for document_id, title in session.execute(select(Document.id, Document.title))}
