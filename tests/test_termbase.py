@@ -161,3 +161,23 @@ def test_resolve_url_takes_paths_urls_and_the_environment(tmp_path, monkeypatch)
 def test_an_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(TermbaseError, match="cannot open termbase"):
         Termbase.open("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_an_older_schema_is_upgraded_with_its_data(db_url: str) -> None:
+    from alembic import command
+
+    from termbase.db import _alembic_config, make_engine
+
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0001")
+        connection.execute(sa.text(
+            "INSERT INTO terms (simplified, status, frequency, created_at, modified_at, version) "
+            "VALUES ('科技强国', 'approved', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
+        ))
+    engine.dispose()
+    termbase = Termbase.open(db_url)
+    with termbase.reading() as session:
+        term = session.scalars(sa.select(Term)).one()
+        assert (term.simplified, term.status, term.pinyin_initials) == ("科技强国", "approved", None)
+    termbase.close()
