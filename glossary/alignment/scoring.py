@@ -161,6 +161,15 @@ class BeadScorer:
             self._memo[memo_key] = found
         return found
 
+    def forget_before(self, row: int) -> None:
+        """Drop memoised answers the programme can no longer ask for: it only looks
+        back MAX_SPLIT rows, so memory stays flat however long the document."""
+        self._memo = {
+            key: value
+            for key, value in self._memo.items()
+            if (key[1] if key[0] == 0 else key[3]) >= row
+        }
+
     def explanation(self, i0: int, i1: int, j0: int, j1: int) -> list[float]:
         """How well each sentence of zh[i0:i1] + en[j0:j1] is explained by the other side."""
         return [self._explained(0, i, j0, j1) for i in range(i0, i1)] + [

@@ -12,11 +12,16 @@ import bisect
 from dataclasses import dataclass
 from itertools import accumulate
 
+from glossary.alignment.scoring import MAX_SPLIT
 from glossary.alignment.scoring import SHAPES as SHAPE_PENALTIES
-from glossary.alignment.scoring import BeadScorer, Sentence
+from glossary.alignment.scoring import SKIP, BeadScorer, Sentence
 from glossary.lexicon import Lexicon
 
-SHAPES = [(1, 0), (0, 1), *SHAPE_PENALTIES]
+# (shape, the least a bead of that shape can cost): a shape that cannot beat the best
+# found so far for a cell is not scored at all
+SHAPES = [((1, 1), 0.0), ((1, 0), SKIP), ((0, 1), SKIP),
+          *((shape, penalty) for shape, penalty in SHAPE_PENALTIES.items() if shape != (1, 1))]
+FORGET_EVERY = 32  # rows between clean-ups of the scorer's memo
 MIN_BAND = 30
 MAX_BAND = 150
 
@@ -46,10 +51,11 @@ def _band(scorer: BeadScorer, n: int, m: int) -> list[tuple[int, int]]:
     for i in range(n + 1):
         expected = bisect.bisect_left(en_cumulative, zh_cumulative[i] / zh_total * en_total)
         ranges.append((max(0, expected - width), min(m, expected + width)))
-    # every row must reach its neighbours' ranges, or the band could be disconnected
+    # each row must overlap the one before, or the band could be disconnected where
+    # the expected position jumps (a long sentence)
     for i in range(1, n + 1):
         low, high = ranges[i]
-        ranges[i] = (min(low, ranges[i - 1][0]), max(high, ranges[i - 1][0]))
+        ranges[i] = (min(low, ranges[i - 1][1]), high)
     ranges[n] = (ranges[n][0], m)
     ranges[0] = (0, ranges[0][1])
     return ranges
@@ -67,17 +73,19 @@ def align_sentences(
     back: list[dict[int, tuple[int, int, float, float]]] = [dict() for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n + 1):
+        if i % FORGET_EVERY == 0:
+            scorer.forget_before(i - MAX_SPLIT)
         low, high = band[i]
         for j in range(low, high + 1):
             if i == 0 and j == 0:
                 continue
             cell_best, cell_back = infinity, None
-            for a, b in SHAPES:
+            for (a, b), least in SHAPES:
                 pi, pj = i - a, j - b
                 if pi < 0 or pj < 0:
                     continue
                 previous = best[pi].get(pj)
-                if previous is None:
+                if previous is None or previous + least >= cell_best:
                     continue
                 cost, similarity = scorer.cost(pi, i, pj, j)
                 total = previous + cost
