@@ -1,0 +1,373 @@
+"""Benchmark: how sentence alignment scales with the size of the corpus.
+
+Aligns a generated corpus (``bench/corpus.py``: the real Qiushi pair, then documents
+built from its sections and the newsletter's paragraph pairs) at several sizes, in
+two layouts:
+
+* **many documents**, the real case: every document aligned on its own, as ingesting
+  a corpus does. Time per sentence should stay flat as the corpus grows.
+* **one document**: the same sentences as one long original and one long
+  translation, which shows how ``align_sentences`` grows with the length of a single
+  document (its band is meant to keep that linear).
+
+Each measurement runs in a fresh process, so that its peak memory is its own. Only
+the calls to ``align_sentences`` are timed; loading the lexicon, warming jieba up and
+generating the corpus are not.
+
+    .venv/bin/python -m bench.align            # the full run (a few minutes)
+    .venv/bin/python -m bench.align --quick    # a short one
+    .venv/bin/python -m bench.align --sizes 1,10 --long-sizes 1,2
+    .venv/bin/python -m bench.align --profile  # where the time goes, on the real pair
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: bench/align.py
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import SEED, concatenate, generate, sample_document, sample_size  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SIZES = (1, 10, 30, 100)
+# One long document. Its band is meant to make these linear too, but at commit 7a7ab7f
+# the programme searches the whole lower triangle of its table (see bench/README.md),
+# so time and memory grow with the square of the length: 8× takes a minute and 2 GB,
+# 100× would take hours and far more memory than a machine has.
+LONG_SIZES = (1, 2, 4)
+QUICK_SIZES = (1, 3, 10)
+QUICK_LONG_SIZES = (1, 2)
+LAYOUTS = {"many": "many documents", "one": "one document"}
+
+
+# --------------------------------------------------------------------------------
+# One measurement, in its own process
+# --------------------------------------------------------------------------------
+
+
+def _status_kib(field: str) -> int | None:
+    """A memory figure of this process from /proc/self/status (Linux), in KiB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _reset_peak_rss() -> bool:
+    """Reset this process's resident-memory high-water mark (Linux ≥ 4.0), so that the
+    peak measured is the alignment's, not the start-up's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return _status_kib("VmHWM") is not None
+
+
+def _max_rss_kib() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
+
+
+def measure(layout: str, scale: float, traced: bool) -> dict:
+    from glossary.alignment import align_sentences
+    from glossary.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    warm = sample_document()
+    align_sentences(warm.zh, warm.en, lexicon)  # jieba's dictionary, the lexicon's cache
+    documents = generate(round(scale * sample_size()))
+    if layout == "one":
+        documents = [concatenate(documents)]
+    del warm
+    gc.collect()
+    rss_before = _status_kib("VmRSS")
+    resettable = _reset_peak_rss()
+    max_rss_before = _max_rss_kib()
+    if traced:
+        tracemalloc.start()
+    seconds = 0.0
+    pairs = beads_total = in_block = 0
+    for document in documents:
+        start = time.perf_counter()
+        beads = align_sentences(document.zh, document.en, lexicon)
+        seconds += time.perf_counter() - start
+        beads_total += len(beads)
+        for bead in beads:
+            if bead.zh and bead.en:
+                pairs += 1
+                origins = {document.zh_block[i] for i in bead.zh}
+                origins |= {document.en_block[j] for j in bead.en}
+                in_block += len(origins) == 1
+        del beads
+    traced_peak = tracemalloc.get_traced_memory()[1] if traced else None
+    if traced:
+        tracemalloc.stop()
+    if resettable:
+        peak = _status_kib("VmHWM")
+    else:  # the process's high-water mark, which may predate the alignment
+        peak = _max_rss_kib() if _max_rss_kib() > max_rss_before else None
+    return {
+        "layout": layout,
+        "scale": scale,
+        "documents": len(documents),
+        "zh": sum(len(d.zh) for d in documents),
+        "en": sum(len(d.en) for d in documents),
+        "sentences": sum(d.size for d in documents),
+        "beads": beads_total,
+        "pairs": pairs,
+        "in_block": in_block,
+        "seconds": seconds,
+        "rss_before_kib": rss_before,
+        "peak_rss_kib": peak,
+        "rss_growth_kib": None if peak is None or rss_before is None else peak - rss_before,
+        "traced_peak_bytes": traced_peak,
+    }
+
+
+def _run_worker(layout: str, scale: float, traced: bool) -> dict:
+    command = [sys.executable, "-m", "bench.align", "--worker", layout, str(scale)]
+    if traced:
+        command.append("--tracemalloc")
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"benchmark worker failed: {layout} {scale}×")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------------
+# The table
+# --------------------------------------------------------------------------------
+
+COLUMNS = (
+    ("layout", 14, "<"),
+    ("size", 5, ">"),
+    ("docs", 5, ">"),
+    ("sentences", 9, ">"),
+    ("pairs", 6, ">"),
+    ("in-block", 8, ">"),
+    ("seconds", 8, ">"),
+    ("pairs/s", 7, ">"),
+    ("ms/sent", 7, ">"),
+    ("ratio", 5, ">"),
+    ("peak RSS", 8, ">"),
+    ("growth", 7, ">"),
+    ("traced", 7, ">"),
+)
+
+
+def _megabytes(kib_or_none: int | None, unit: int = 1024) -> str:
+    return "-" if kib_or_none is None else f"{kib_or_none / unit:.0f}M"
+
+
+def _line(cells: Sequence[object], columns: Sequence[tuple[str, int, str]]) -> str:
+    return "  ".join(
+        f"{cell:{align}{width}}" for cell, (_, width, align) in zip(cells, columns, strict=True)
+    )
+
+
+def _columns(traced: bool) -> tuple[tuple[str, int, str], ...]:
+    return COLUMNS if traced else COLUMNS[:-1]
+
+
+def _row(result: dict, baseline: dict, traced_column: bool) -> str:
+    per_sentence = result["seconds"] / result["sentences"]
+    base = baseline["seconds"] / baseline["sentences"]
+    traced = result["traced_peak_bytes"]
+    cells = (
+        LAYOUTS[result["layout"]],
+        f"{result['scale']:g}×",
+        result["documents"],
+        result["sentences"],
+        result["pairs"],
+        f"{100 * result['in_block'] / (result['pairs'] or 1):.0f}%",
+        f"{result['seconds']:.1f}",
+        f"{result['pairs'] / result['seconds']:.1f}" if result["seconds"] else "-",
+        f"{1000 * per_sentence:.1f}",
+        f"{per_sentence / base:.2f}" if base else "-",
+        _megabytes(result["peak_rss_kib"]),
+        _megabytes(result["rss_growth_kib"]),
+        _megabytes(traced, 1024 * 1024) if traced is not None else "-",
+    )
+    if not traced_column:
+        cells = cells[:-1]
+    columns = _columns(traced_column)
+    return _line(cells, columns)
+
+
+def _exponent(results: list[dict]) -> float | None:
+    """k in seconds ∝ sentences^k, least squares over the sizes measured."""
+    points = [
+        (math.log(r["sentences"]), math.log(r["seconds"])) for r in results if r["seconds"] > 0
+    ]
+    if len(points) < 2:
+        return None
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else None
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def _revision() -> str:
+    """The commit measured, and whether the aligner's code differs from it."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "commit unknown"
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "glossary")
+    return f"commit {commit}" + (" + uncommitted changes in glossary/" if dirty else "")
+
+
+def _parse_sizes(text: str) -> tuple[float, ...]:
+    try:
+        sizes = tuple(float(s) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of sizes like 1,10,100: {text!r}") from None
+    if not sizes or any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(f"sizes start at 1 (the real pair): {text!r}")
+    return tuple(sorted(set(sizes)))
+
+
+def profile(scale: float, top: int, layout: str) -> None:
+    """cProfile of align_sentences on the corpus of that size and layout."""
+    import cProfile
+    import pstats
+
+    from glossary.alignment import align_sentences
+    from glossary.lexicon import Lexicon
+
+    lexicon = Lexicon()
+    warm = sample_document()
+    align_sentences(warm.zh, warm.en, lexicon)
+    documents = generate(round(scale * sample_size()))
+    if layout == "one":
+        documents = [concatenate(documents)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for document in documents:
+        align_sentences(document.zh, document.en, lexicon)
+    profiler.disable()
+    sentences = sum(d.size for d in documents)
+    print(
+        f"cProfile of align_sentences: {len(documents)} document(s), "
+        f"{sentences} sentences ({scale:g}×)"
+    )
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.align",
+        description="Sentence pairs per second and peak memory of align_sentences on a "
+        "generated corpus, at several sizes (1× = the real Qiushi pair, "
+        f"{sample_size()} sentences).",
+    )
+    parser.add_argument("--sizes", type=_parse_sizes, help="many-documents sizes, e.g. 1,10,30,100")
+    parser.add_argument("--long-sizes", type=_parse_sizes, help="one-document sizes, e.g. 1,2,4")
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a short run")
+    parser.add_argument("--layout", choices=("many", "one", "both"), default="both")
+    parser.add_argument(
+        "--tracemalloc", action="store_true",
+        help="also measure the traced Python peak, in a second run per size (about 3.5× slower)",
+    )
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
+    parser.add_argument(
+        "--profile", nargs="?", const=1.0, type=float, metavar="SIZE",
+        help="profile instead: top hotspots of align_sentences at SIZE (default 1; "
+        "many documents unless --layout one)",
+    )
+    parser.add_argument("--top", type=int, default=15, help="rows of --profile output")
+    parser.add_argument("--worker", nargs=2, metavar=("LAYOUT", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        layout, scale = args.worker
+        print(json.dumps(measure(layout, float(scale), args.tracemalloc)))
+        return 0
+    if args.profile is not None:
+        profile(args.profile, args.top, "one" if args.layout == "one" else "many")
+        return 0
+
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    long_sizes = args.long_sizes or (QUICK_LONG_SIZES if args.quick else LONG_SIZES)
+    plan = []
+    if args.layout in ("many", "both"):
+        plan += [("many", s) for s in sizes]
+    if args.layout in ("one", "both"):
+        plan += [("one", s) for s in long_sizes]
+
+    print(
+        "align_sentences on a generated corpus: "
+        f"1× = the real pair ({sample_size()} sentences), seed {SEED}"
+    )
+    print(f"{dt.date.today().isoformat()}, {_revision()}, {_machine()}")
+    print()
+    columns = _columns(args.tracemalloc)
+    print(_line([name for name, _, _ in columns], columns))
+    results: list[dict] = []
+    baselines: dict[str, dict] = {}
+    for layout, scale in plan:
+        result = _run_worker(layout, scale, traced=False)
+        if args.tracemalloc:
+            traced = _run_worker(layout, scale, traced=True)
+            result["traced_peak_bytes"] = traced["traced_peak_bytes"]
+        baselines.setdefault(layout, result)
+        results.append(result)
+        print(_row(result, baselines[layout], args.tracemalloc), flush=True)
+    print()
+    print("in-block: pairs whose sentences all come from one block of real text (a sanity check).")
+    print("ratio: time per sentence against the smallest size of the layout; 1.0 is linear.")
+    print("peak RSS: the worker's resident high-water mark while aligning (the lexicon and jieba")
+    print("  take most of it); growth: that peak less its resident memory before aligning.")
+    if args.tracemalloc:
+        print("traced: tracemalloc's peak of Python allocations while aligning, in a second run.")
+    for layout, name in LAYOUTS.items():
+        exponent = _exponent([r for r in results if r["layout"] == layout])
+        if exponent is not None:
+            verdict = (
+                "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
+            )
+            print(f"{name}: seconds ∝ sentences^{exponent:.2f} ({verdict})")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        summary = {"date": dt.date.today().isoformat(), "revision": _revision(),
+                   "machine": _machine(), "seed": SEED, "results": results}
+        args.json.write_text(json.dumps(summary, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
