@@ -1,0 +1,311 @@
+"""Term candidates from Chinese text: noun-phrase-like word n-grams and set patterns.
+
+Political terms are mostly word sequences that jieba cuts apart (科技 自立自强,
+国家 战略 科技 力量), so candidates are n-grams of jieba words.  Only n-grams that could
+be a name are proposed: they stay inside a *chunk*, a run of words bounded by
+punctuation and by words that never belong to a term (particles, prepositions,
+conjunctions, pronouns, adverbs, numerals, auxiliary verbs); they do not start with a
+verb, which governs what follows (加快|建设…), except at the head of a list item
+(…、创新驱动发展战略); and they do not end with a modifier.  Terms such n-grams cannot
+reach have patterns of their own: numbered formulas (四个面向, 破四唯, 五位一体), quoted
+expressions (“十年磨一剑”), coordinations (新一轮科技革命和产业变革), abbreviation-like
+compounds (产学研), idioms (重中之重) and programmes (…战略, “奋斗者”号).
+
+This module only proposes, recording the words around each occurrence; whether an
+occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
+made with statistics of the whole input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jieba
+import jieba.posseg as pseg
+
+from glossary.extraction.reference import dictionary_senses, reference_count
+from glossary.textutils import is_cjk
+
+jieba.setLogLevel(60)
+
+MAX_WORDS = 6  # longer runs are descriptions, not names
+MAX_CHARS = 12
+MAX_COORDINATION_CHARS = 16
+
+# jieba part-of-speech tags of words that end a chunk: particles, prepositions,
+# conjunctions, pronouns, adverbs, numerals and measure words, localisers, interjections.
+_BOUNDARY_TAGS = ("u", "p", "c", "r", "d", "m", "q", "f", "y", "e", "o", "eng", "x")
+# Verbs that only carry mood or copula, which the tagger files with content verbs, and
+# the plural suffix (朋友们), which marks an address or a group, not a name.
+_NEVER_IN_TERMS = frozenset(
+    "要 是 有 为 作为 成为 应 应当 必须 能 能够 可以 会 将 需要 使 让 促使 使得 进行 们".split()
+)
+# One-character complements of result that follow a verb (组织好, 筑牢, 抓实).
+_RESULT_COMPLEMENTS = frozenset("好 牢 住 实 透 完 掉 到 成 紧 准 足 深 细".split())
+_COORDINATORS = frozenset({"和", "与", "及", "以及"})
+_ENUMERATION = "、"
+# Heads that mark a name of a plan, strategy or project.
+_PROGRAMME_HEADS = ("战略", "工程", "计划", "倡议", "行动", "规划", "号")
+
+_NUMERAL = "一二两三四五六七八九十百千万"
+_FORMULA_NUMERAL = "两二三四五六七八九"  # 一 and 十 are as often article or round number
+_COUNTED = re.compile(rf"[{_FORMULA_NUMERAL}]个[\u4e00-\u9fff]{{2,4}}")
+_ALTERNATING = re.compile(rf"[{_NUMERAL}][\u4e00-\u9fff][{_NUMERAL}][\u4e00-\u9fff]")
+_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,14})[”」』\"]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A jieba word and its part-of-speech tag."""
+
+    word: str
+    tag: str
+
+    @property
+    def is_boundary(self) -> bool:
+        """Punctuation, numbers, Latin text and function words: never inside a term."""
+        if not any(is_cjk(ch) for ch in self.word):
+            return True
+        return self.word in _NEVER_IN_TERMS or self.tag.startswith(_BOUNDARY_TAGS)
+
+    @property
+    def is_verb(self) -> bool:
+        """jieba's tags come from a one-tag-per-word dictionary (构筑 n, 充分发挥 n), so
+        CC-CEDICT has the last word: a verb if its first sense is one ("to build"), or if
+        jieba says verb and some sense agrees (完善 "perfect; to improve")."""
+        return _verb(self.word, self.tag.startswith("v") and self.tag != "vn")
+
+
+@lru_cache(maxsize=65536)
+def _verb(word: str, tagged_verb: bool) -> bool:
+    senses = dictionary_senses(word)
+    if senses is None:  # 充分发挥: a compound the dictionary lacks is what its head is
+        return _verb(word[-2:], tagged_verb) if len(word) > 2 else tagged_verb
+    return senses[0].startswith("to ") or (tagged_verb and any(x.startswith("to ") for x in senses))
+
+
+def _is_idiom(token: Token) -> bool:
+    """A set phrase of four or more characters that jieba tags as one (i, l) and that
+    the dictionary lists as a word (重中之重, 只争朝夕), not a mere collocation (高度重视)."""
+    return (
+        len(token.word) >= 4 and token.tag[0] in "il" and dictionary_senses(token.word) is not None
+    )
+
+
+def tokens(sentence: str) -> list[Token]:
+    """jieba words with tags.  Without the HMM, characters outside the dictionary stay
+    single, so an unknown term (硬科技) is not glued to its neighbour (投硬 科技)."""
+    return _genitives([Token(word, tag) for word, tag in pseg.cut(sentence, HMM=False)])
+
+
+def _genitives(words: list[Token]) -> list[Token]:
+    """Fuse a one-character noun and 的 (党的…) into one word: 党的全面领导 is a term,
+    while 的 after anything longer is where one phrase ends and the next begins."""
+    fused: list[Token] = []
+    for token in words:
+        if (
+            token.word == "的"
+            and fused
+            and len(fused[-1].word) == 1
+            and fused[-1].tag.startswith("n")
+        ):
+            fused[-1] = Token(fused[-1].word + "的", "genitive")
+        else:
+            fused.append(token)
+    return fused
+
+
+Context = tuple[Token | None, Token | None]  # the words before and after an occurrence
+
+
+@dataclass
+class Proposal:
+    """What the generators know of one candidate string before ranking."""
+
+    words: tuple[Token, ...]  # its jieba words, as cut where it was first seen
+    kinds: set[str] = field(default_factory=set)
+    contexts: set[Context] = field(default_factory=set)  # of its n-gram occurrences
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of words that may all belong to one term, with the boundary words around it."""
+
+    words: list[Token]
+    left: Token | None  # the boundary word before it, if any
+    right: Token | None
+
+
+def chunks(sentence_tokens: list[Token]) -> list[Chunk]:
+    result: list[Chunk] = []
+    current: list[Token] = []
+    left: Token | None = None
+    for token in sentence_tokens:
+        if token.is_boundary:
+            if current:
+                result.append(Chunk(current, left, token))
+            current, left = [], token
+        else:
+            current.append(token)
+    if current:
+        result.append(Chunk(current, left, None))
+    return result
+
+
+def _may_start(token: Token, chunk: Chunk, at: int) -> bool:
+    if token.tag.startswith("k"):  # a suffix (者, 们) never starts a term
+        return False
+    if at and token.word in _RESULT_COMPLEMENTS and chunk.words[at - 1].is_verb:
+        return False  # 组织好|国际大科学计划: the verb's complement, not the term's modifier
+    if token.is_verb:  # 加快建设…, 建设科技强国: a verb governing what follows,
+        # unless it opens a later item of a list (…、创新驱动发展战略), where nothing governs it
+        return at == 0 and chunk.left is not None and chunk.left.word == _ENUMERATION
+    return True
+
+
+def _may_end(token: Token) -> bool:
+    return token.tag != "genitive" and not token.tag.startswith(("a", "b", "z"))
+
+
+def _content_single(token: Token) -> bool:
+    """Single words worth proposing on their own: nouns, idioms, set phrases."""
+    return (
+        len(token.word) >= 2
+        and token.tag.startswith(("n", "vn", "i", "l", "j"))
+        and not token.is_verb
+    )
+
+
+def phrase_spans(chunk: Chunk) -> Iterator[tuple[int, int]]:
+    words = chunk.words
+    for i, first in enumerate(words):
+        if _content_single(first):
+            yield i, i + 1
+        if not _may_start(first, chunk, i):
+            continue
+        chars = len(first.word)
+        for j in range(i + 1, min(len(words), i + MAX_WORDS)):
+            chars += len(words[j].word)
+            if chars > MAX_CHARS:
+                break
+            if _may_end(words[j]):
+                yield i, j + 1
+
+
+def _text(words: Iterable[Token]) -> str:
+    return "".join(t.word for t in words)
+
+
+def _before(chunk: Chunk, i: int) -> Token | None:
+    return chunk.words[i - 1] if i else chunk.left
+
+
+def _after(chunk: Chunk, j: int) -> Token | None:
+    return chunk.words[j] if j < len(chunk.words) else chunk.right
+
+
+def coordinations(left: Chunk, conjunction: Token, right: Chunk) -> Iterator[tuple[str, Context]]:
+    """Parallel noun phrases joined by 和/与/及, with heads of the same kind and no verb
+    before their heads: 新一轮科技革命和产业变革, 目标导向和问题导向."""
+    starts = [i for i, j in phrase_spans(left) if j == len(left.words) and j - i >= 2]
+    ends = [j for i, j in phrase_spans(right) if i == 0 and j >= 2]
+    for i in starts:
+        for j in ends:
+            first, second = left.words[i:], right.words[:j]
+            if first[-1].is_verb != second[-1].is_verb or any(
+                t.is_verb for t in first[:-1] + second[:-1]
+            ):
+                continue
+            text = _text(first) + conjunction.word + _text(second)
+            if len(text) <= MAX_COORDINATION_CHARS:
+                yield text, (_before(left, i), _after(right, j))
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A compound of one-character stand-ins for words (产学研 = 产业·学校·研究): three or
+    four characters, none of whose two-character substrings is a general word."""
+    return (
+        3 <= len(word) <= 4
+        and all(is_cjk(ch) for ch in word)
+        and not any(reference_count(word[k : k + 2]) for k in range(len(word) - 1))
+    )
+
+
+def _pattern_kinds(text: str) -> set[str]:
+    kinds: set[str] = set()
+    if _COUNTED.fullmatch(text) or (_ALTERNATING.fullmatch(text) and "个" not in text):
+        kinds.add("formula")
+    if text.endswith(_PROGRAMME_HEADS) and len(text) > 3:
+        kinds.add("programme")
+    return kinds
+
+
+def _formulas(sentence: str) -> Iterator[str]:
+    for match in _COUNTED.finditer(sentence):
+        # 四个面向: the counted thing is one word, so cut where jieba ends it
+        counted = match.group()[2:]
+        first = next(iter(jieba.cut(counted, HMM=False)))
+        if len(first) >= 2:
+            yield match.group()[:2] + first
+    for match in _ALTERNATING.finditer(sentence):
+        if "个" not in match.group():
+            yield match.group()
+
+
+def _quoted(sentence: str) -> Iterator[tuple[str, set[str]]]:
+    for match in _QUOTED.finditer(sentence):
+        inner = match.group(1)
+        if not all(is_cjk(ch) for ch in inner):
+            continue
+        kinds = {"quoted"} | _pattern_kinds(inner)
+        if len(inner) <= 4 and any(ch in _FORMULA_NUMERAL for ch in inner):
+            kinds.add("formula")  # “破四唯”, “五位一体”
+        after = sentence[match.end() : match.end() + 2]
+        if after.startswith(_PROGRAMME_HEADS):
+            kinds.add("programme")  # “奋斗者”号, “一带一路”倡议
+        yield inner, kinds
+
+
+def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
+    """Every candidate string of the sentences (``tokenised``: their ``tokens``), with
+    the kinds of evidence for it and the contexts it was cut from."""
+    proposals: dict[str, Proposal] = {}
+
+    def add(
+        text: str, kinds: set[str], context: Context | None = None, words: Sequence[Token] = ()
+    ) -> None:
+        proposal = proposals.get(text)
+        if proposal is None:
+            proposal = proposals[text] = Proposal(tuple(words) or tuple(tokens(text)))
+        proposal.kinds |= kinds
+        if context is not None:
+            proposal.contexts.add(context)
+
+    for sentence, sentence_tokens in zip(sentences, tokenised, strict=True):
+        for text in _formulas(sentence):
+            add(text, {"formula"})
+        for text, kinds in _quoted(sentence):
+            add(text, kinds)
+        for token in sentence_tokens:
+            if _is_idiom(token):
+                add(token.word, {"idiom"}, words=[token])
+            if _is_abbreviation(token.word) and token.tag in ("n", "j"):  # not names (nr)
+                add(token.word, {"abbreviation"}, words=[token])
+        sentence_chunks = chunks(sentence_tokens)
+        for chunk in sentence_chunks:
+            for i, j in phrase_spans(chunk):
+                text = _text(chunk.words[i:j])
+                context = (_before(chunk, i), _after(chunk, j))
+                add(text, {"phrase"} | _pattern_kinds(text), context, chunk.words[i:j])
+        for left, right in zip(sentence_chunks, sentence_chunks[1:], strict=False):
+            if (
+                left.right is not None
+                and left.right is right.left
+                and left.right.word in _COORDINATORS
+            ):
+                for text, context in coordinations(left, left.right, right):
+                    add(text, {"phrase", "coordination"}, context)
+    return proposals

@@ -1,0 +1,237 @@
+"""Termhood: how much a candidate looks like a term an editor would want to keep.
+
+Three kinds of evidence are combined into one score:
+
+* frequency, discounted for nesting as in C-value (Frantzi et al. 2000): a string that
+  only ever occurs inside longer candidates (战略科技 in 国家战略科技力量) earns little
+  on its own, one that recurs in several different longer terms (制高点, 科技强国) or on
+  its own earns much;
+* domain specificity: the text uses the candidate's words far more often than general
+  language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
+  phrase while 工作, 问题, 方面 do not;
+* the shape it was found in: a quoted expression, a numbered formula, an idiom or a
+  phrase standing alone between boundaries is a unit by the author's own marking.
+
+Everything is computed from the input texts alone: no list of known terms.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.extraction.candidates import Proposal, Token, propose, tokens
+from glossary.extraction.reference import dictionary_senses, general_word, keyness
+
+# Extra termhood for candidates the author marked off as units, in score units.
+KIND_BONUS = {
+    "quoted": 1.5,
+    "formula": 1.5,
+    "programme": 1.0,
+    "idiom": 0.8,
+    "abbreviation": 1.0,
+    "coordination": 0.5,
+}
+MARKED = frozenset({"quoted", "formula", "idiom"})  # units by the author's or the dictionary's mark
+UNIT_BONUS = 1.0  # base termhood of any candidate, scaled by its unithood
+UNCUT_SHARE = 0.1  # termhood kept by a candidate whose edges never bound a phrase
+DOMAIN_SCALE = 5.0  # mean log keyness at which C-value counts at face value
+MAX_LENGTH_WORDS = 3  # C-value's reward for length stops here: longer is description
+NESTED_FLOOR = 0.3  # share of its frequency a string nested in longer candidates keeps
+CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管理体制实现重塑)
+CONTEXT_FACTOR = 0.4  # for a better candidate plus a word of its context (建设|科技强国)
+NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str  # simplified Chinese term
+    frequency: int  # occurrences in the input (non-overlapping substring count)
+    score: float  # termhood, higher is better
+    kinds: frozenset[str]  # e.g. {"phrase"}, {"formula"}, {"quoted"}, {"programme"}
+
+
+def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[Candidate]:
+    """Ranked best first; texts are Chinese sentences or paragraphs."""
+    # Evidence comes from distinct texts: a speech ingested twice (the original and a
+    # bilingual edition) says nothing twice, and must rank the same as once.
+    distinct = list(dict.fromkeys(texts))
+    tokenised = [tokens(text) for text in distinct]
+    proposals = propose(distinct, tokenised)
+    joined, distinct_joined = "\n".join(texts), "\n".join(distinct)
+    evidence = {text: distinct_joined.count(text) for text in proposals}
+    proposals = {
+        text: p
+        for text, p in proposals.items()
+        if evidence[text] and not _mere_vocabulary(text, p, evidence[text])
+    }
+    usage = _Usage(tokenised)
+    independent = _independent_frequency(evidence, proposals, usage)
+    ranked = [
+        Candidate(
+            text=text,
+            frequency=joined.count(text),
+            score=_score(proposal, independent[text], usage)
+            * _context_factor(proposal, evidence, proposals),
+            kinds=frozenset(proposal.kinds),
+        )
+        for text, proposal in proposals.items()
+    ]
+    ranked.sort(key=lambda c: (-c.score, -c.frequency, c.text))
+    return ranked[:limit] if limit is not None else ranked
+
+
+class _Usage:
+    """How the texts use each word: keyness against general language; for verbs, how
+    often they close a phrase, i.e. are used as nouns (创新 in 科技创新，) rather than
+    govern an object (推动 in 推动科技创新); and how often each word starts or ends a
+    noun phrase.  ``counts`` counts distinct uses, which is what those shares need."""
+
+    def __init__(self, tokenised: Sequence[list[Token]]) -> None:
+        counts: Counter[str] = Counter()
+        # Each distinct use (word with its neighbours) counts once, so that a text
+        # ingested twice (a speech and a bilingual edition of it) is no extra evidence.
+        uses: set[tuple[Token | None, Token, Token | None]] = set()
+        for sentence in tokenised:
+            befores, afters = [None, *sentence[:-1]], [*sentence[1:], None]
+            for before, token, after in zip(befores, sentence, afters, strict=True):
+                if not token.is_boundary:
+                    counts[token.word] += 1
+                    uses.add((before, token, after))
+        self.counts: Counter[str] = Counter(token.word for _b, token, _a in uses)
+        closing = Counter(
+            token.word for _b, token, after in uses if after is None or after.is_boundary
+        )
+        self.nominal = {word: closing[word] / n for word, n in self.counts.items()}
+        starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
+        ending = Counter(token.word for _b, token, after in uses if self.opens_right(after))
+        self.starts = {word: starting[word] / n for word, n in self.counts.items()}
+        self.ends = {word: ending[word] / n for word, n in self.counts.items()}
+        total = sum(counts.values()) or 1
+        self.weight = {
+            word: math.copysign(math.log1p(abs(g)), g)
+            for word, n in counts.items()
+            for g in [keyness(n, total, word)]
+        }
+
+    def nominal_verb(self, token: Token) -> bool:
+        """A verb the texts use as a noun: seen more than once and often closing a phrase."""
+        return self.counts[token.word] > 1 and self.nominal[token.word] >= NOMINAL_SHARE
+
+    def predicate(self, token: Token) -> bool:
+        return token.is_verb and not self.nominal_verb(token)
+
+    @staticmethod
+    def opens_left(token: Token | None) -> bool:
+        """Whether a noun phrase may start right after ``token``: after a boundary, any
+        verb (增进|人类福祉, 建设|创新型国家) or an adjective describing it (广大|科技工作者)."""
+        return (
+            token is None or token.is_boundary or token.is_verb or token.tag.startswith(("a", "vn"))
+        )
+
+    def opens_right(self, token: Token | None) -> bool:
+        """Whether a noun phrase may end right before ``token``: before a boundary, a
+        verb or an idiom used as a predicate (青年拔尖人才|脱颖而出)."""
+        return token is None or token.is_boundary or self.predicate(token) or token.tag == "i"
+
+    def unithood(self, proposal: Proposal) -> float:
+        """1 for a candidate the author marked off or seen standing alone; otherwise how
+        often its first word starts and its last word ends a phrase anywhere in the texts,
+        so that arbitrary cuts through a longer phrase (伟业关键时期) weigh little."""
+        if proposal.kinds & MARKED or any(
+            self.opens_left(before) and self.opens_right(after)
+            for before, after in proposal.contexts
+        ):
+            return 1.0
+        first, last = proposal.words[0].word, proposal.words[-1].word
+        return self.starts.get(first, 1.0) * self.ends.get(last, 1.0)
+
+
+def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
+    """A single word proposed only because it is a noun, and either common in general
+    language (人才, 发展) or a collocation jieba lists but no dictionary defines, which
+    the texts do not repeat (坚实基础, 再立新功)."""
+    if proposal.kinds != {"phrase"} or len(proposal.words) > 1:
+        return False
+    collocation = proposal.words[0].tag[0] in "il" and dictionary_senses(text) is None
+    return general_word(text) or (collocation and frequency < 2)
+
+
+def _independent_frequency(
+    frequency: dict[str, int], proposals: dict[str, Proposal], usage: _Usage
+) -> dict[str, float]:
+    """C-value's nested frequency: f(a) less the mean frequency of the longer candidates
+    that contain a, floored at a share of f(a) so that a stays in reach below them.
+    As in C-value practice only repeated candidates count as containers (one occurrence
+    of 着力培养造就战略科学家 says nothing against 战略科学家), and each counts as much as
+    it is itself a unit: 发展制高点 (未来发展制高点, 产业发展制高点) hardly is."""
+    containers: dict[str, set[str]] = defaultdict(set)
+    for longer in proposals:
+        if frequency[longer] < 2:
+            continue
+        for start in range(len(longer)):
+            for end in range(start + 2, len(longer) + 1 - (start == 0)):
+                if longer[start:end] in proposals:
+                    containers[longer[start:end]].add(longer)
+    independent: dict[str, float] = {}
+    for text in proposals:
+        f = frequency[text]
+        holders = containers.get(text)
+        if holders:
+            nested = sum(frequency[b] * usage.unithood(proposals[b]) for b in holders) / len(
+                holders
+            )
+            independent[text] = max(f - nested, NESTED_FLOOR * f)
+        else:
+            independent[text] = float(f)
+    return independent
+
+
+def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
+    """A statement rather than a name: a verb with an object after it (发起|国际科技合作
+    倡议, 推进|科技), a verb the texts only use with an object left at the end
+    (…工作|取得), or a predicate idiom after its subject (科技战线|重任在肩).  A verb or
+    idiom the texts use as a noun (创新 in 科技创新，, 自立自强) is no predicate, and a
+    verb seen only once right before the last word gives no evidence (办|大事)."""
+    last = len(words) - 1
+    if last and words[last].tag[0] in "il" and len(words[last].word) >= 4:
+        return not usage.nominal_verb(words[last])
+    for k, token in enumerate(words):
+        if not usage.predicate(token):
+            continue
+        seen_once = usage.counts[token.word] == 1
+        if k < last - 1 or (k == last - 1 and not seen_once) or k == last > 0:
+            return True
+    return False
+
+
+def _context_factor(
+    proposal: Proposal, frequency: dict[str, int], proposals: dict[str, Proposal]
+) -> float:
+    """A more frequent candidate with a verb of its context added (建设科技强国,
+    科技强国打下) is that candidate in use, not a term of its own."""
+    words = proposal.words
+    if len(words) < 2:
+        return 1.0
+    own = frequency["".join(t.word for t in words)]
+    for extra, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        core = "".join(t.word for t in rest)
+        if core in proposals and frequency[core] > own and extra.tag.startswith("v"):
+            return CONTEXT_FACTOR
+    return 1.0
+
+
+def _score(proposal: Proposal, independent: float, usage: _Usage) -> float:
+    """C-value weighted by domain specificity, plus a base for being a candidate at all
+    and bonuses for marked shapes; all scaled by unithood, and cut for clauses."""
+    words = proposal.words
+    domain = sum(usage.weight.get(t.word, 0.0) for t in words) / len(words)
+    length = math.log2(1 + min(len(words), MAX_LENGTH_WORDS))
+    bonus = sum(KIND_BONUS.get(kind, 0.0) for kind in proposal.kinds)
+    score = (length * independent * max(domain, 0.1) / DOMAIN_SCALE + UNIT_BONUS + bonus) * (
+        UNCUT_SHARE + (1 - UNCUT_SHARE) * usage.unithood(proposal)
+    )
+    marked = proposal.kinds & MARKED
+    return score * CLAUSE_FACTOR if not marked and _is_clause(words, usage) else score

