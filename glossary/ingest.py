@@ -1,5 +1,5 @@
 """Ingesting documents: read each file, rebuild its paragraphs and sentences, store
-the lot and align what needs aligning, in one transaction.
+the lot, align what needs aligning and rebuild the terminology, in one transaction.
 
 Everything that can fail on bad input (decoding, layout) happens before the termbase
 is touched, and the writing is one transaction, so a failure part-way leaves the
@@ -18,6 +18,7 @@ from glossary.decoding import DecodingError, decode_bytes
 from glossary.documents import ParsedDocument
 from glossary.manifest import DocumentSpec
 from glossary.reading import read_text
+from glossary.terminology import build_terminology
 from termbase import Termbase
 from termbase.store import DocumentMeta, SaveResult, document_exists, save_document, stored_hash
 
@@ -111,5 +112,7 @@ def ingest_documents(
                     "manifest nor in the termbase"
                 )
             results[meta.id] = save_document(session, meta, item.parsed.paragraphs)
-        build_memory(session, on_step=on_step)
+        if any(result is not SaveResult.UNCHANGED for result in results.values()):
+            build_memory(session, on_step=on_step)
+            build_terminology(session, on_step=on_step)
     return results

@@ -80,10 +80,7 @@ class TermEvidence:
     words: tuple[Senses, ...]
     characters: tuple[tuple[Senses, ...], ...]
     everything: frozenset[str]
-
-    @property
-    def stems(self) -> frozenset[str]:
-        return frozenset(k[:STEM] for k in self.everything)
+    stems: frozenset[str]
 
 
 def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
@@ -105,7 +102,9 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
         *(keys for word in character_senses for senses in word for keys in senses),
         numbers,
     )
-    return TermEvidence(tuple(word_senses), character_senses, everything)
+    return TermEvidence(
+        tuple(word_senses), character_senses, everything, frozenset(k[:STEM] for k in everything)
+    )
 
 
 def _coverage(senses: Senses, present: set[str], stems: set[str]) -> float:
@@ -127,14 +126,18 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
         return 0.0
     present = set().union(*words)
     stems = {k[:STEM] for k in present}
-    covered = 0.0
+    covered, missing = 0.0, 0
     for senses, characters in zip(evidence.words, evidence.characters, strict=True):
         by_characters = (
             CHARACTER_WEIGHT * sum(_coverage(c, present, stems) for c in characters) / len(characters)
             if characters
             else 0.0
         )
-        covered += max(_coverage(senses, present, stems), by_characters)
+        coverage = max(_coverage(senses, present, stems), by_characters)
+        covered += coverage
+        missing += coverage == 0
+    if missing > len(evidence.words) // 3:
+        return 0.0  # a fragment: "science and technology" is not a rendering of 科技强国
     recall = covered / len(evidence.words)
     explaining, explaining_stems = evidence.everything, evidence.stems
     precision = sum(
@@ -145,10 +148,11 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def candidate_spans(english: str) -> list[tuple[str, list[frozenset[str]]]]:
+@lru_cache(maxsize=4096)
+def candidate_spans(english: str) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
     """Every span that could be a rendering: inside one clause, at most MAX_WORDS
     words, beginning and ending on a content word. Returns the text and the keys of
-    each content word in it."""
+    each content word in it (the first and last are the span's edges)."""
     spans = []
     for clause in _tokens(english):
         for i, first in enumerate(clause):
@@ -158,25 +162,37 @@ def candidate_spans(english: str) -> list[tuple[str, list[frozenset[str]]]]:
                 last = clause[j]
                 if not last.keys or last.text.lower() in _EDGE_STOPWORDS:
                     continue
-                words = [t.keys for t in clause[i : j + 1] if t.keys]
+                words = tuple(t.keys for t in clause[i : j + 1] if t.keys)
                 spans.append((english[first.start : last.end], words))
-    return spans
+    return tuple(spans)
+
+
+def _explains(evidence: TermEvidence, keys: frozenset[str]) -> bool:
+    stems = evidence.stems
+    return not keys.isdisjoint(evidence.everything) or any(k[:STEM] in stems for k in keys)
 
 
 def find_rendering(
-    term: str,
-    english: str,
-    lexicon: Lexicon,
-    recurring: dict[str, float] | None = None,
+    term: str, english: str, lexicon: Lexicon, recurring: dict[str, float] | None = None
 ) -> Found | None:
-    """The span of ``english`` that renders ``term``, or None if it is paraphrased away.
+    """The span of ``english`` that renders ``term``, or None if it is paraphrased away."""
+    return best_span(term_evidence(term, lexicon), english, recurring)
 
+
+def best_span(
+    evidence: TermEvidence, english: str, recurring: dict[str, float] | None = None
+) -> Found | None:
+    """The span of ``english`` that best renders the term ``evidence`` describes.
+
+    Only spans whose first and last content words the term explains are weighed: a
+    span with an unexplained edge always scores below the same span without it.
     ``recurring`` maps lower-cased phrases to how strongly they go with the term across
     the memory (0–1); it breaks ties between spans the dictionary rates alike.
     """
-    evidence = term_evidence(term, lexicon)
     best: Found | None = None
     for text, words in candidate_spans(english):
+        if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
+            continue
         score = _score(evidence, words)
         if recurring:
             score += 0.25 * recurring.get(text.lower(), 0.0)
@@ -185,12 +201,20 @@ def find_rendering(
     return best if best is not None and best.score >= MIN_SCORE else None
 
 
-@lru_cache(maxsize=1024)
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Whole-word, case-insensitive, apostrophe-insensitive pattern for a rendering."""
-    parts = [re.escape(p) for p in re.split(r"['’]", phrase)]
-    return re.compile(r"(?<![\w-])" + "['’]".join(parts) + r"(?![\w-])", re.IGNORECASE)
+def _normal(text: str) -> str:
+    return text.lower().replace("’", "'")
 
 
 def count_occurrences(phrase: str, text: str) -> int:
-    return len(phrase_pattern(phrase).findall(text))
+    """How often ``phrase`` occurs in ``text`` as whole words, ignoring case and the
+    kind of apostrophe."""
+    needle, haystack = _normal(phrase), _normal(text)
+    count, start = 0, haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = haystack[start - 1] if start else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+            count += 1
+        start = haystack.find(needle, start + 1)
+    return count

@@ -10,6 +10,7 @@ from glossary.cli.evaluate_command import evaluate
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
 from glossary.cli.stats_command import stats
+from glossary.cli.terms_command import show, terms
 from glossary.cli.tm_command import tm
 
 
@@ -33,3 +34,5 @@ main.add_command(evaluate)
 main.add_command(ingest)
 main.add_command(stats)
 main.add_command(tm)
+main.add_command(terms)
+main.add_command(show)

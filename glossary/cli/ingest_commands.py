@@ -15,9 +15,10 @@ from termbase.store import SaveResult
 
 
 def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
-    # reading and storing each document, then two alignment passes over each to align
+    # reading and storing each document, two alignment passes over each to align,
+    # and the three steps of the terminology
     aligned = sum(s.role == "bilingual" or bool(s.translation_of) for s in specs)
-    with progress_bar("Building", total=2 * len(specs) + 2 * aligned, quiet=quiet) as advance:
+    with progress_bar("Building", total=2 * len(specs) + 2 * aligned + 3, quiet=quiet) as advance:
         results = ingest_documents(termbase, specs, on_step=advance)
     if not quiet:
         for document_id, result in results.items():

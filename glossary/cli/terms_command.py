@@ -1,0 +1,107 @@
+"""``glossary terms`` and ``glossary show``: the ranked term list and one term in full."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from glossary.cli.options import notice, stdout, termbase_options
+from glossary.pinyin import normalise_pinyin_query
+from glossary.script import to_simplified
+from termbase import Termbase
+from termbase.models import TermStatus
+from termbase.terms import find_term_ids, list_terms, term_view
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]
+    """Terms for what a user typed: Chinese in either script, toneless pinyin (with or
+    without spaces, or initials), or an English rendering."""
+    query = query.strip()
+    if _HAN.search(query):
+        return find_term_ids(session, simplified=list(dict.fromkeys([query, to_simplified(query)])), limit=limit)
+    return find_term_ids(session, pinyin=normalise_pinyin_query(query), english=query, limit=limit)
+
+
+@click.command()
+@click.option("--status", type=click.Choice([s.value for s in TermStatus]), help="Only terms with this status.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="How many terms.")
+@click.option("--search", "query", metavar="TEXT", help="Chinese (either script), pinyin or English.")
+@click.option("--json", "as_json", is_flag=True, help="Print the terms as JSON.")
+@termbase_options
+def terms(status: str | None, limit: int, query: str | None, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+    """The term candidates, best first, with their pinyin, status and renderings."""
+    with termbase.reading() as session:
+        if query:
+            ids = search_ids(session, query, limit)
+            views = [v for v in (term_view(session, i) for i in ids) if v and (not status or v.status == status)]
+        else:
+            views = [term_view(session, t.id) for t in list_terms(session, status=status, limit=limit)]
+    views = [v for v in views if v is not None]
+    if as_json:
+        click.echo(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
+        return
+    if not views:
+        notice("no terms (run glossary build first?)", quiet)
+        return
+    table = Table(title_justify="left")
+    for column in ("rank", "term", "pinyin", "status", "freq", "renderings"):
+        table.add_column(column, justify="right" if column in ("rank", "freq") else "left")
+    for view in views:
+        renderings = "; ".join(
+            f"{r.en} ({sum(r.documents.values())})" for r in view.renderings[:4]
+        )
+        table.add_row(
+            str(view.rank or "-"), Text(view.zh), Text(view.pinyin or ""), view.status,
+            str(view.frequency), Text(renderings),
+        )
+    stdout.print(table)
+
+
+@click.command()
+@click.argument("term")
+@click.option("--contexts", type=click.IntRange(min=0), default=3, show_default=True, help="Sentence pairs per rendering.")
+@click.option("--json", "as_json", is_flag=True, help="Print the term as JSON.")
+@termbase_options
+def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+    """One TERM (Chinese in either script, pinyin or English) with pinyin, traditional
+    form, status, and each translation's renderings with counts and contexts."""
+    with termbase.reading() as session:
+        ids = search_ids(session, term, limit=1)
+        view = term_view(session, ids[0], contexts=contexts) if ids else None
+    if view is None:
+        raise click.ClickException(f"no term matches {term!r}")
+    if as_json:
+        click.echo(json.dumps(view.as_dict(), ensure_ascii=False, indent=2))
+        return
+    heading = Text()
+    heading.append(view.zh, style="bold")
+    heading.append(f"  {view.traditional or ''}  {view.pinyin or ''}  [{view.pinyin_numbers or ''}]")
+    heading.append(f"  {view.status}  rank {view.rank or '-'}  frequency {view.frequency}")
+    stdout.print(heading)
+    for label, value in (("definition", view.definition), ("note", view.note)):
+        if value:
+            stdout.print(Text(f"{label}: {value}"))
+    documents = sorted({d for r in view.renderings for d in r.documents} | set(view.paraphrased))
+    table = Table(title="Renderings by document", title_justify="left")
+    table.add_column("rendering")
+    table.add_column("status")
+    for document in documents:
+        table.add_column(document, justify="right")
+    for rendering in view.renderings:
+        table.add_row(Text(rendering.en), rendering.status,
+                      *[str(rendering.documents.get(d, "")) for d in documents])
+    if view.paraphrased:
+        table.add_row(Text("(paraphrased, no rendering)"), "",
+                      *[str(view.paraphrased.get(d, "")) for d in documents])
+    stdout.print(table)
+    for rendering in view.renderings:
+        for context in rendering.contexts:
+            line = Text(f"  {rendering.en} — {context['document']}: ")
+            line.append(context["en"] or "")
+            stdout.print(line)

@@ -1,0 +1,157 @@
+"""Building the terminology: term candidates from all Chinese text, their pinyin and
+traditional forms, and each translation's renderings with the evidence for them.
+
+Runs after alignment, in the same transaction as the build, whenever a document
+changed. Evidence is rebuilt from scratch each time; editors' decisions are kept by
+``termbase.terms``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from glossary.extraction import extract_candidates, inline_glosses
+from glossary.lexicon import Lexicon
+from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
+from glossary.renderings import Found, best_span, count_occurrences, term_evidence
+from glossary.script import to_traditional
+from termbase.memory import (
+    AlignedUnit,
+    aligned_units,
+    chinese_sentences,
+    english_sentences_outside_units,
+)
+from termbase.terms import (
+    EvidenceDraft,
+    TermDraft,
+    approved_renderings,
+    known_renderings,
+    replace_evidence,
+    sync_terms,
+)
+
+MAX_TERMS = 1000  # candidates kept, best first
+
+
+def _draft(term: str, rank: int, frequency: int) -> TermDraft:
+    marks = pinyin_marks(term)
+    keys = search_keys(marks)
+    return TermDraft(
+        simplified=term,
+        traditional=to_traditional(term),
+        pinyin_marks=marks,
+        pinyin_numbers=numbers_from_marks(marks),
+        pinyin_toneless=keys["spaced"],
+        pinyin_initials=keys["initials"],
+        rank=rank,
+        frequency=frequency,
+    )
+
+
+def _glossed(sentences) -> list[tuple[str, str, int, str]]:  # type: ignore[no-untyped-def]
+    """(Chinese, English, segment id, document id) of inline glosses such as
+    'world S&T superpower (世界科技强国)'."""
+    return [
+        (chinese, english, sentence.segment_id, sentence.document_id)
+        for sentence in sentences
+        for chinese, english in inline_glosses(sentence.text)
+    ]
+
+
+def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[Found | None]:
+    """The rendering of ``term`` in each unit: a first look by the dictionary, then a
+    second in which phrases that recur with the term across the memory are preferred,
+    so that one translation's consistent rendering wins over a fragment of it."""
+    evidence = term_evidence(term, lexicon)
+    first = [best_span(evidence, unit.en) for unit in units]
+    recurring = {
+        found.text.lower(): sum(1 for unit in units if count_occurrences(found.text, unit.en)) / len(units)
+        for found in first
+        if found
+    }
+    if not recurring:
+        return first
+    return [best_span(evidence, unit.en, recurring) for unit in units]
+
+
+def _without_partial_renderings(
+    term: str,
+    pairs: list[tuple[AlignedUnit, Found | None]],
+    found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]],
+) -> list[tuple[AlignedUnit, str | None]]:
+    """A phrase found for a term that is also what a shorter term inside it is
+    rendered as in the same unit ("science and technology" for 科技强国, which is
+    科技's rendering) covers only part of the term: the translation has paraphrased
+    the rest, so no rendering is recorded there."""
+    parts_found = {
+        (unit.id, found.text.lower())
+        for shorter, shorter_pairs in found_in_units.items()
+        if shorter != term and shorter in term
+        for unit, found in shorter_pairs
+        if found
+    }
+    return [
+        (unit, found.text if found and (unit.id, found.text.lower()) not in parts_found else None)
+        for unit, found in pairs
+    ]
+
+
+def build_terminology(
+    session: Session, on_step: Callable[[str], None] = lambda _description: None
+) -> int:
+    """Extract, rank and store terms with their renderings; returns how many terms."""
+    on_step("extracting terms")
+    candidates = extract_candidates(chinese_sentences(session), limit=MAX_TERMS)
+    outside = english_sentences_outside_units(session)
+    glosses = _glossed(outside)
+    frequency = {c.text: c.frequency for c in candidates}
+    ranked = [c.text for c in candidates]
+    for chinese, _english, _segment, _document in glosses:
+        if chinese not in frequency:
+            ranked.append(chinese)
+        frequency[chinese] = frequency.get(chinese, 0) + 1
+    term_ids = sync_terms(
+        session, [_draft(term, rank, frequency[term]) for rank, term in enumerate(ranked, 1)]
+    )
+
+    on_step("finding renderings")
+    lexicon = Lexicon()
+    for chinese, english in approved_renderings(session):
+        lexicon.add(chinese, english)
+    units = aligned_units(session)
+    found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
+    for term in ranked:
+        occurrences = [unit for unit in units if term in unit.zh]
+        found_in_units[term] = list(zip(occurrences, _renderings(term, occurrences, lexicon), strict=True))
+    evidence = [
+        EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
+        for term, pairs in found_in_units.items()
+        for unit, rendering in _without_partial_renderings(term, pairs, found_in_units)
+    ]
+    for chinese, english, segment_id, document_id in glosses:
+        evidence.append(EvidenceDraft(chinese, document_id, english, segment_id=segment_id))
+
+    on_step("attesting renderings")
+    known = {(e.term, e.rendering) for e in evidence if e.rendering}
+    known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
+    by_term: dict[str, set[str]] = defaultdict(set)
+    for term, rendering in known:
+        by_term[term].add(rendering)
+    glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
+    for sentence in outside:
+        for term, renderings in by_term.items():
+            if (term, sentence.segment_id) in glossed_segments:
+                continue  # the gloss itself is already the evidence
+            for rendering in renderings:
+                count = count_occurrences(rendering, sentence.text)
+                if count:
+                    evidence.append(
+                        EvidenceDraft(term, sentence.document_id, rendering,
+                                      segment_id=sentence.segment_id, count=count,
+                                      context=sentence.text)
+                    )
+    replace_evidence(session, term_ids, evidence)
+    return len(term_ids)
