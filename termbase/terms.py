@@ -334,3 +334,30 @@ def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | N
 
 def document_titles(session: Session) -> dict[str, str | None]:
     return {document_id: title for document_id, title in session.execute(select(Document.id, Document.title))}
+
+
+def renderings_by_document(session: Session) -> dict[str, dict[str, set[str]]]:
+    """Term → document → the renderings attested there."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    rows = session.execute(
+        select(Term.simplified, Attestation.document_id, Rendering.text)
+        .join(Attestation, Attestation.term_id == Term.id)
+        .join(Rendering, Attestation.rendering_id == Rendering.id)
+    )
+    for term, document, text in rows:
+        found[term][document].add(text)
+    return found
+
+
+def ranked_terms(session: Session) -> list[str]:
+    return list(session.scalars(_ranked(select(Term.simplified)).where(Term.rank.is_not(None))))
+
+
+def stored_pinyin(session: Session) -> dict[str, tuple[str, str]]:
+    return {
+        term: (marks, numbers)
+        for term, marks, numbers in session.execute(
+            select(Term.simplified, Term.pinyin_marks, Term.pinyin_numbers)
+        )
+        if marks
+    }

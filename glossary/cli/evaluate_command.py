@@ -11,7 +11,9 @@ from rich.table import Table
 from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, score_anchors
 from glossary.cli.options import stdout, termbase_options
 from termbase import Termbase
-from termbase.memory import document_units
+from glossary.term_evaluation import evaluate_terms, read_gold
+from termbase.memory import chinese_sentences, document_units
+from termbase.terms import ranked_terms, renderings_by_document, stored_pinyin
 
 
 @click.group()
@@ -62,3 +64,32 @@ def beads(predicted: Path, gold: Path) -> None:
         parse_beads(gold.read_text(encoding="utf-8").splitlines()),
     )
     click.echo(json.dumps({name: round(value, 4) for name, value in scores.items()}))
+
+
+@evaluate.command("terms")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--within", type=click.IntRange(min=1), default=400, show_default=True,
+              help="Term recall counts the first N terms of the ranked list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and misses as JSON.")
+@termbase_options
+def terms_(gold: Path, within: int, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+    """Score the terminology against GOLD (a terms.tsv): term recall within the first
+    N candidates (of the gold terms the Chinese text contains), rendering accuracy
+    (rows whose rendering the project proposes for that translation, ignoring case
+    and a leading article) and pinyin accuracy (both columns exact)."""
+    with termbase.reading() as session:
+        report = evaluate_terms(
+            read_gold(gold), ranked_terms(session), renderings_by_document(session),
+            stored_pinyin(session), "\n".join(chinese_sentences(session)), within,
+        )
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    stdout.print(f"term recall within {within}: {report.recall:.1%} of {report.recall_terms}")
+    stdout.print(f"rendering accuracy: {report.rendering_accuracy:.1%} of {report.rendering_rows} rows")
+    stdout.print(f"pinyin accuracy: {report.pinyin_accuracy:.1%}")
+    for term in report.missed:
+        stdout.print(f"not within {within}: {term}", markup=False)
+    for miss in report.rendering_misses:
+        stdout.print(f"missed rendering: {miss['zh']} {miss['document']} {miss['rendering']!r} "
+                     f"(proposed: {'; '.join(miss['proposed']) or '-'})", markup=False, highlight=False)

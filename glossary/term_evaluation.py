@@ -1,0 +1,97 @@
+"""Measuring the terminology against a gold terms.tsv (``shared/dev-gold``): term recall
+within the first N of the ranked list, rendering accuracy per translation, and pinyin
+accuracy, as the gold file's README defines them."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.pinyin import numbers_from_marks, pinyin_marks
+
+ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    zh: str
+    pinyin_marks: str
+    pinyin_numbers: str
+    document: str
+    rendering: str  # "-" where the translation paraphrases the term away
+
+
+def read_gold(path: Path) -> list[GoldRow]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            GoldRow(row["zh"], row["pinyin_marks"], row["pinyin_numbers"], row["document"], row["rendering"])
+            for row in csv.DictReader(handle, delimiter="\t")
+        ]
+
+
+def normal_rendering(text: str) -> str:
+    """Case-insensitive, any apostrophe, a leading article ignored."""
+    text = " ".join(text.lower().replace("’", "'").split())
+    for article in ARTICLES:
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+@dataclass
+class TermReport:
+    recall: float
+    recall_terms: int
+    missed: list[str]
+    rendering_accuracy: float
+    rendering_rows: int
+    rendering_misses: list[dict] = field(default_factory=list)
+    pinyin_accuracy: float = 0.0
+    pinyin_misses: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return vars(self)
+
+
+def evaluate_terms(
+    gold: Sequence[GoldRow],
+    ranked: Sequence[str],
+    renderings: dict[str, dict[str, set[str]]],
+    stored_pinyin: dict[str, tuple[str, str]],
+    chinese_text: str,
+    within: int = 400,
+) -> TermReport:
+    """``ranked``: terms best first; ``renderings``: term → document → renderings
+    proposed there; ``stored_pinyin``: term → (marks, numbers) as stored (terms not
+    stored are given the pinyin the project would compute)."""
+    terms = list(dict.fromkeys(row.zh for row in gold))
+    extractable = [t for t in terms if t in chinese_text]
+    top = set(ranked[:within])
+    missed = [t for t in extractable if t not in top]
+    rows = [row for row in gold if row.rendering != "-"]
+    misses = []
+    for row in rows:
+        proposed = {normal_rendering(r) for r in renderings.get(row.zh, {}).get(row.document, set())}
+        if normal_rendering(row.rendering) not in proposed:
+            misses.append({"zh": row.zh, "document": row.document, "rendering": row.rendering,
+                           "proposed": sorted(renderings.get(row.zh, {}).get(row.document, set()))})
+    pinyin_misses = []
+    for term in terms:
+        row = next(r for r in gold if r.zh == term)
+        marks, numbers = stored_pinyin.get(term) or (pinyin_marks(term), None)
+        numbers = numbers or numbers_from_marks(marks)
+        if (marks, numbers) != (row.pinyin_marks, row.pinyin_numbers):
+            pinyin_misses.append({"zh": term, "expected": [row.pinyin_marks, row.pinyin_numbers],
+                                  "got": [marks, numbers]})
+    return TermReport(
+        recall=1 - len(missed) / len(extractable) if extractable else 0.0,
+        recall_terms=len(extractable),
+        missed=missed,
+        rendering_accuracy=1 - len(misses) / len(rows) if rows else 0.0,
+        rendering_rows=len(rows),
+        rendering_misses=misses,
+        pinyin_accuracy=1 - len(pinyin_misses) / len(terms) if terms else 0.0,
+        pinyin_misses=pinyin_misses,
+    )

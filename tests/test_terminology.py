@@ -1,0 +1,101 @@
+"""Terms and renderings built from the sample corpus: what `glossary show` and
+`glossary terms` give, search every way, and editors' decisions surviving a rebuild."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from glossary.cli import main
+from termbase import Termbase
+from termbase.models import Rendering, Term
+
+from .conftest import CORPUS, SHARED
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("terms")
+    shutil.copytree(CORPUS, folder / "corpus")
+    db = folder / "tb.sqlite"
+    result = CliRunner().invoke(main, ["build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return folder, db
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_show_lists_each_translations_renderings_with_counts_and_contexts(built) -> None:
+    _, db = built
+    term = json.loads(run("show", "科技强国", "--json", "--db", str(db)).stdout)
+    assert (term["zh"], term["traditional"], term["pinyin"], term["pinyin_numbers"]) == (
+        "科技强国", "科技強國", "kējì qiángguó", "ke1 ji4 qiang2 guo2")
+    assert term["status"] == "candidate" and term["rank"] <= 10 and term["frequency"] >= 10
+    by_text = {r["en"]: r for r in term["renderings"]}
+    assert by_text["country strong in science and technology"]["documents"] == {"speech-2024-en-qiushi": 8}
+    assert by_text["science and technology power"]["documents"]["speech-2024-en-newsletter"] >= 5
+    contexts = by_text["country strong in science and technology"]["contexts"]
+    assert 2 <= len(contexts) <= 3 and all("country strong in science and technology" in c["en"] for c in contexts)
+    assert all(set(r) >= {"en", "status", "documents"} for r in term["renderings"])
+
+
+@pytest.mark.parametrize("query", ["科技强国", "科技強國", "kejiqiangguo", "keji qiangguo", "kjqg",
+                                   "country strong in science and technology"])
+def test_a_term_is_found_every_way(built, query: str) -> None:
+    _, db = built
+    assert json.loads(run("show", query, "--json", "--db", str(db)).stdout)["zh"] == "科技强国"
+
+
+def test_terms_are_ranked_and_filtered(built) -> None:
+    _, db = built
+    listed = json.loads(run("terms", "--limit", "30", "--json", "--db", str(db)).stdout)
+    assert [t["rank"] for t in listed] == sorted(t["rank"] for t in listed)
+    assert {"科技强国", "一带一路"} <= {t["zh"] for t in listed}
+    for t in listed:
+        assert set(t) >= {"zh", "traditional", "pinyin", "pinyin_numbers", "status", "rank", "frequency", "renderings"}
+    assert json.loads(run("terms", "--status", "approved", "--json", "--db", str(db)).stdout) == []
+    missing = run("show", "不存在的词语", "--db", str(db))
+    assert missing.exit_code == 1 and "no term matches" in missing.stderr
+
+
+def test_inline_glosses_give_renderings_without_an_original(built) -> None:
+    _, db = built
+    term = json.loads(run("show", "世界科技强国", "--json", "--db", str(db)).stdout)
+    assert term["renderings"][0]["en"] == "world S&T superpower"
+    assert term["renderings"][0]["documents"]["speech-2018-en-digichina"] >= 1
+
+
+def test_evaluate_terms_reports_the_three_measures(built) -> None:
+    _, db = built
+    report = json.loads(run("evaluate", "terms", str(SHARED / "dev-gold" / "terms.tsv"), "--json",
+                            "--db", str(db)).stdout)
+    assert report["recall"] >= 0.9 and report["pinyin_accuracy"] == 1.0
+    assert 0 < report["rendering_accuracy"] <= 1
+
+
+def test_editor_decisions_survive_a_rebuild(built) -> None:
+    folder, db = built
+    termbase = Termbase.open(str(db))
+    with termbase.transaction() as session:
+        term = session.scalars(sa.select(Term).where(Term.simplified == "科技强国")).one()
+        term.status, term.note, term.modified_by = "approved", "use the official line", "ana"
+        rendering = session.scalars(
+            sa.select(Rendering).where(Rendering.term_id == term.id,
+                                       Rendering.text == "country strong in science and technology")
+        ).one()
+        rendering.status, rendering.modified_by = "preferred", "ana"
+    termbase.close()
+    commentary = folder / "corpus" / "commentary-2025-06-10.theorychina.en.txt"
+    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    assert run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    term = json.loads(run("show", "科技强国", "--json", "--db", str(db)).stdout)
+    assert (term["status"], term["note"]) == ("approved", "use the official line")
+    assert term["renderings"][0]["en"] == "country strong in science and technology"
+    assert term["renderings"][0]["status"] == "preferred"
