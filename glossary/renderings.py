@@ -35,6 +35,9 @@ STEM, STEM_MATCH = 4, 0.7  # keys sharing only their first four letters match at
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[’'&\-][A-Za-z0-9]+)*")
 # Spans never cross these: a rendering lives inside one clause.
 _BARRIER = re.compile(r"[.;:!?()\[\]“”\"]")
+# "building China into a country strong in …": what follows "into" renders the term,
+# what precedes it is the verb's object; a rendering never spans the word.
+_SPAN_BREAKERS = {"into"}
 # Words that may sit inside a rendering but neither begin nor end one.
 _EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "toward", "towards"}
 
@@ -160,6 +163,8 @@ def candidate_spans(english: str) -> tuple[tuple[str, tuple[frozenset[str], ...]
                 continue
             for j in range(i, min(len(clause), i + MAX_WORDS)):
                 last = clause[j]
+                if last.text.lower() in _SPAN_BREAKERS:
+                    break
                 if not last.keys or last.text.lower() in _EDGE_STOPWORDS:
                     continue
                 words = tuple(t.keys for t in clause[i : j + 1] if t.keys)

@@ -77,28 +77,6 @@ def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[F
     return [best_span(evidence, unit.en, recurring) for unit in units]
 
 
-def _without_partial_renderings(
-    term: str,
-    pairs: list[tuple[AlignedUnit, Found | None]],
-    found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]],
-) -> list[tuple[AlignedUnit, str | None]]:
-    """A phrase found for a term that is also what a shorter term inside it is
-    rendered as in the same unit ("science and technology" for 科技强国, which is
-    科技's rendering) covers only part of the term: the translation has paraphrased
-    the rest, so no rendering is recorded there."""
-    parts_found = {
-        (unit.id, found.text.lower())
-        for shorter, shorter_pairs in found_in_units.items()
-        if shorter != term and shorter in term
-        for unit, found in shorter_pairs
-        if found
-    }
-    return [
-        (unit, found.text if found and (unit.id, found.text.lower()) not in parts_found else None)
-        for unit, found in pairs
-    ]
-
-
 def build_terminology(
     session: Session, on_step: Callable[[str], None] = lambda _description: None
 ) -> int:
@@ -127,9 +105,9 @@ def build_terminology(
         occurrences = [unit for unit in units if term in unit.zh]
         found_in_units[term] = list(zip(occurrences, _renderings(term, occurrences, lexicon), strict=True))
     evidence = [
-        EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
+        EvidenceDraft(term, unit.document_id, found.text if found else None, unit_id=unit.id, context=unit.en)
         for term, pairs in found_in_units.items()
-        for unit, rendering in _without_partial_renderings(term, pairs, found_in_units)
+        for unit, found in pairs
     ]
     for chinese, english, segment_id, document_id in glosses:
         evidence.append(EvidenceDraft(chinese, document_id, english, segment_id=segment_id))
