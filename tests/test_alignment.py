@@ -172,3 +172,14 @@ def test_anchor_scoring() -> None:
     )
     assert report.right["t"] == 2 and report.total["t"] == 4
     assert [a.en for a in report.failures] == ["C", "-"]
+
+
+def test_a_quoted_expression_counts_as_evidence(lexicon: Lexicon) -> None:
+    from glossary.alignment.scoring import BeadScorer
+
+    zh = [Sentence("要弘扬“十年磨一剑”的精神。")]
+    quoted = Sentence('We must carry forward the spirit of "ten years to forge a sword".')
+    plain = Sentence("We must carry forward the spirit of ten years to forge a sword.")
+    with_quotes = BeadScorer(zh, [quoted], lexicon).explanation(0, 1, 0, 1)
+    without = BeadScorer(zh, [plain], lexicon).explanation(0, 1, 0, 1)
+    assert with_quotes[0] > without[0] and with_quotes[1] > without[1]

@@ -54,6 +54,11 @@ DEFAULT_VARIANCE = 60.0
 MAX_LENGTH_COST = 5.0
 
 _SPACE = re.compile(r"\s+")
+# A quoted expression (a slogan, a name) is usually quoted in the translation too.
+QUOTED_KEY = "#quoted"
+QUOTED = frozenset({QUOTED_KEY})
+_ZH_QUOTED = re.compile(r"[“「『][^”」』]{1,30}[”」』]")
+_EN_QUOTED = re.compile(r"[“\"][^”\"]{1,80}[”\"]")
 
 
 @dataclass(frozen=True)
@@ -119,8 +124,14 @@ class BeadScorer:
     _memo: dict[tuple[int, int, int, int], float] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        zh_units = [chinese_evidence(s.text, self.lexicon) for s in self.zh]
-        en_keys = [set(english_keys(s.text)) for s in self.en]
+        zh_units = [
+            chinese_evidence(s.text, self.lexicon) + [QUOTED] * len(_ZH_QUOTED.findall(s.text))
+            for s in self.zh
+        ]
+        en_keys = [
+            set(english_keys(s.text)) | ({QUOTED_KEY} if _EN_QUOTED.search(s.text) else set())
+            for s in self.en
+        ]
         # a Chinese word (its set of translations) is weighted by its rarity here
         zh_idf = _idf([set(units) for units in zh_units])
         en_idf = _idf(en_keys)
