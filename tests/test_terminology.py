@@ -99,3 +99,27 @@ def test_editor_decisions_survive_a_rebuild(built) -> None:
     assert (term["status"], term["note"]) == ("approved", "use the official line")
     assert term["renderings"][0]["en"] == "country strong in science and technology"
     assert term["renderings"][0]["status"] == "preferred"
+
+
+def test_an_editors_pinyin_correction_is_logged_and_survives_a_rebuild(built) -> None:
+    folder, db = built
+    result = run("edit", "一带一路", "--pinyin", "Yīdài-Yīlù", "--editor", "ben", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    bad = run("edit", "一带一路", "--pinyin", "not pinyin at all", "--db", str(db))
+    assert bad.exit_code == 1
+    commentary = folder / "corpus" / "commentary-2025-06-10.theorychina.en.txt"
+    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8")
+    assert run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    term = json.loads(run("show", "yidaiyilu", "--json", "--db", str(db)).stdout)
+    assert (term["pinyin"], term["pinyin_numbers"]) == ("Yīdài-Yīlù", "yi1 dai4 yi1 lu4")
+    termbase = Termbase.open(str(db))
+    with termbase.reading() as session:
+        from termbase.models import ReviewLogEntry
+
+        entries = session.scalars(
+            sa.select(ReviewLogEntry).where(ReviewLogEntry.term == "一带一路").order_by(ReviewLogEntry.id)
+        ).all()
+    termbase.close()
+    assert [(e.editor, e.field, e.before, e.after) for e in entries if e.field == "pinyin_marks"] == [
+        ("ben", "pinyin_marks", "Yīdài Yīlù", "Yīdài-Yīlù")
+    ]

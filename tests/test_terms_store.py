@@ -89,3 +89,20 @@ def test_terms_are_found_by_either_script_pinyin_initials_and_english(termbase: 
         assert find_term_ids(session, english="Science and Technology Power") == [target]
         assert set(find_term_ids(session, simplified=["科技"])) == set(ids.values())
         assert [t.simplified for t in list_terms(session)] == ["科技强国", "世界科技强国"]
+
+
+def test_an_edit_on_a_stale_version_is_refused(termbase: Termbase) -> None:
+    from termbase.review import ConflictError, update_term
+
+    with termbase.transaction() as session:
+        term_id = sync_terms(session, [draft("科技强国", 1)])["科技强国"]
+        seen = session.get(Term, term_id).version
+    with termbase.transaction() as session:
+        update_term(session, term_id, {"note": "first"}, "ana", expected_version=seen)
+    with pytest.raises(ConflictError, match="changed by ana"):
+        with termbase.transaction() as session:
+            update_term(session, term_id, {"note": "second"}, "ben", expected_version=seen)
+    with termbase.reading() as session:
+        assert session.get(Term, term_id).note == "first"
+        log = session.scalars(sa.select(ReviewLogEntry.editor)).all()
+    assert log == ["ana"]

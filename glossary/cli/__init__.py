@@ -6,6 +6,7 @@ import click
 
 from glossary import __version__
 from glossary.cli.align_command import align
+from glossary.cli.edit_command import edit
 from glossary.cli.evaluate_command import evaluate
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
@@ -36,3 +37,4 @@ main.add_command(stats)
 main.add_command(tm)
 main.add_command(terms)
 main.add_command(show)
+main.add_command(edit)

@@ -1,0 +1,60 @@
+"""``glossary edit``: correct a term from the command line (the review app does the same)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+import click
+
+from glossary.cli.options import notice, termbase_options
+from glossary.cli.terms_command import search_ids
+from glossary.pinyin import numbers_from_marks, search_keys
+from termbase import Termbase
+from termbase.models import TermStatus
+from termbase.review import update_term
+
+EDITOR_VARIABLE = "GLOSSARY_EDITOR"
+
+
+def editor_name(given: str | None) -> str:
+    """--editor, else the GLOSSARY_EDITOR environment variable, else the OS user."""
+    return given or os.environ.get(EDITOR_VARIABLE) or getpass.getuser()
+
+
+def pinyin_fields(marks: str) -> dict[str, str]:
+    """An editor's pinyin with tone marks, and what follows from it."""
+    keys = search_keys(marks)
+    return {
+        "pinyin_marks": marks,
+        "pinyin_numbers": numbers_from_marks(marks),
+        "pinyin_toneless": keys["spaced"],
+        "pinyin_initials": keys["initials"],
+    }
+
+
+@click.command()
+@click.argument("term")
+@click.option("--pinyin", metavar="MARKS", help="Corrected pinyin with tone marks, e.g. 'kējì qiángguó'.")
+@click.option("--traditional", help="Corrected traditional form.")
+@click.option("--status", type=click.Choice([s.value for s in TermStatus]))
+@click.option("--note", help="An editor's note.")
+@click.option("--definition", help="A definition.")
+@click.option("--subject-field", help="Subject field, e.g. 'science and technology policy'.")
+@click.option("--editor", help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user].")
+@termbase_options
+def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, quiet: bool,
+         **fields: str | None) -> None:
+    """Correct TERM (found as `glossary show` finds it). Every change is logged with
+    your name and the old value, and survives rebuilds."""
+    changes: dict[str, str] = {name: value for name, value in fields.items() if value is not None}
+    if pinyin is not None:
+        changes |= pinyin_fields(pinyin)
+    if not changes:
+        raise click.UsageError("nothing to change: give --pinyin, --status, --note …")
+    with termbase.transaction() as session:
+        ids = search_ids(session, term, limit=1)
+        if not ids:
+            raise click.ClickException(f"no term matches {term!r}")
+        updated = update_term(session, ids[0], changes, editor_name(editor))
+        notice(f"{updated.simplified}: {', '.join(sorted(changes))} saved (version {updated.version})", quiet)
