@@ -19,7 +19,8 @@ spells it out ("industry, academia, and research").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -388,3 +389,47 @@ def count_occurrences(phrase: str, text: str) -> int:
             count += 1
         start = haystack.find(needle, start + 1)
     return count
+
+
+class KnownRenderings:
+    """Renderings already known, to be found in English that has no Chinese beside it.
+
+    A known rendering is recognised by its sequence of content words, so that a text
+    spelling it another way (S&T workers / scientific and technological workers,
+    "in science and in technology") attests it too; the text's own wording is what is
+    recorded, since that is how this document renders the term.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+        for term, rendering in pairs:
+            sequence = tuple(key for clause in _tokens(rendering) for token in clause for key in _ordered_keys(token))
+            if sequence:
+                self._by_first[sequence[0]].append((term, rendering, sequence))
+
+    def attest(self, text: str) -> Counter[tuple[str, str]]:
+        """(term, rendering as written here) → how often it occurs in ``text``."""
+        found: Counter[tuple[str, str]] = Counter()
+        for clause in _tokens(text):
+            flat = [(key, index) for index, token in enumerate(clause) for key in _ordered_keys(token)]
+            keys = [key for key, _ in flat]
+            for position, (key, first_token) in enumerate(flat):
+                for term, rendering, sequence in self._by_first.get(key, ()):
+                    end = position + len(sequence)
+                    if tuple(keys[position:end]) != sequence:
+                        continue
+                    if position and flat[position - 1][1] == first_token:
+                        continue  # starts inside a word (the "technology" of S&T)
+                    last_token = flat[end - 1][1]
+                    if end < len(flat) and flat[end][1] == last_token:
+                        continue  # ends inside a word
+                    surface = text[clause[first_token].start : clause[last_token].end]
+                    written = rendering if _normal(surface) == _normal(rendering) else surface
+                    found[(term, written)] += 1
+        return found
+
+
+def _ordered_keys(token: _Token) -> list[str]:
+    """A token's keys in the order they are read: S&T → scien, techn."""
+    ordered = [k for k in english_keys(token.text.lower().replace("’", "'").removesuffix("'s")) if not k.startswith("#")]
+    return list(dict.fromkeys(ordered))

@@ -8,7 +8,6 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
-from glossary.renderings import Found, best_span, count_occurrences, term_evidence
+from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
 from termbase.memory import (
     AlignedUnit,
@@ -130,21 +129,15 @@ def build_terminology(
     on_step("attesting renderings")
     known = {(e.term, e.rendering) for e in evidence if e.rendering}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
-    by_term: dict[str, set[str]] = defaultdict(set)
-    for term, rendering in known:
-        by_term[term].add(rendering)
+    recognise = KnownRenderings(known)
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
-        for term, renderings in by_term.items():
+        for (term, written), count in recognise.attest(sentence.text).items():
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence
-            for rendering in renderings:
-                count = count_occurrences(rendering, sentence.text)
-                if count:
-                    evidence.append(
-                        EvidenceDraft(term, sentence.document_id, rendering,
-                                      segment_id=sentence.segment_id, count=count,
-                                      context=sentence.text)
-                    )
+            evidence.append(
+                EvidenceDraft(term, sentence.document_id, written, segment_id=sentence.segment_id,
+                              count=count, context=sentence.text)
+            )
     replace_evidence(session, term_ids, evidence)
     return len(term_ids)

@@ -4,7 +4,6 @@ the newsletter), and the shapes it must handle there."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

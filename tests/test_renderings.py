@@ -95,3 +95,20 @@ def test_occurrences_are_counted_as_whole_words_with_any_apostrophe() -> None:
     assert count_occurrences("China's innovation system", text) == 1
     assert count_occurrences("innovation system", text) == 2
     assert count_occurrences("power", "powerful powers, power-hungry, and power") == 1
+
+
+def test_known_renderings_are_recognised_however_a_text_spells_them() -> None:
+    from glossary.renderings import KnownRenderings
+
+    known = KnownRenderings([("科技工作者", "scientific and technological workers"), ("产学研", "industry-academia-research")])
+    found = known.attest(
+        "We thank all S&T workers, and all scientific and technological workers; "
+        "science and technology workers too. Industry-academia-research cooperation."
+    )
+    assert found == {
+        ("科技工作者", "S&T workers"): 1,
+        ("科技工作者", "scientific and technological workers"): 1,
+        ("科技工作者", "science and technology workers"): 1,
+        ("产学研", "industry-academia-research"): 1,
+    }
+    assert known.attest("Technology workers and science fans.") == {}
