@@ -31,12 +31,14 @@ def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
 @click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @termbase_options
 def build(manifest: Path, termbase: Termbase, quiet: bool) -> None:
-    """Ingest every document that MANIFEST (a corpus TOML file) lists.
+    """Build the termbase from MANIFEST (a corpus TOML file, see the README).
 
     Files are decoded (UTF-8, UTF-16, GB18030/GBK, Big5), their paragraphs rebuilt
-    and split into sentences. Unchanged files are skipped; changed ones replace their
-    old version. The whole build is one transaction: if any document fails, the
-    termbase stays exactly as it was.
+    and split into sentences; translations are aligned with their originals into
+    the translation memory; terms, their renderings, pinyin and traditional forms
+    are extracted. Unchanged files are skipped; changed ones replace their old
+    version, and editors' decisions are kept. The whole build is one transaction:
+    if any document fails, the termbase stays exactly as it was.
     """
     specs, warnings = read_manifest(manifest)
     for warning in warnings:
