@@ -89,10 +89,10 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
             stdout.print(Text(f"{label}: {value}"))
     documents = sorted({d for r in view.renderings for d in r.documents} | set(view.paraphrased))
     table = Table(title="Renderings by document", title_justify="left")
-    table.add_column("rendering")
+    table.add_column("rendering", overflow="fold")
     table.add_column("status")
     for document in documents:
-        table.add_column(document, justify="right")
+        table.add_column(document, justify="right", overflow="fold")
     for rendering in view.renderings:
         table.add_row(Text(rendering.en), rendering.status,
                       *[str(rendering.documents.get(d, "")) for d in documents])
