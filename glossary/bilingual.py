@@ -17,7 +17,11 @@ import statistics
 from dataclasses import dataclass
 from enum import Enum
 
-from glossary.chinese_layout import chinese_footnote_text, is_chinese_caption, make_chinese_paragraph
+from glossary.chinese_layout import (
+    chinese_footnote_text,
+    is_chinese_caption,
+    make_chinese_paragraph,
+)
 from glossary.documents import ParagraphKind, ParsedParagraph
 from glossary.english_layout import (
     english_footnote_text,
@@ -25,7 +29,13 @@ from glossary.english_layout import (
     looks_like_english_heading,
     make_english_paragraph,
 )
-from glossary.textutils import count_cjk, count_latin_words, ends_paragraph, is_cjk, strip_markdown_bold
+from glossary.textutils import (
+    count_cjk,
+    count_latin_words,
+    ends_paragraph,
+    is_cjk,
+    strip_markdown_bold,
+)
 
 __all__ = ["read_interleaved"]
 

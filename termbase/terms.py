@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from termbase.models import (
     Attestation,
-    Document,
     Rendering,
     RenderingStatus,
     ReviewLogEntry,
@@ -330,10 +329,6 @@ def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | N
         definition=term.definition, note=term.note, subject_field=term.subject_field,
         version=term.version, renderings=renderings, paraphrased=dict(paraphrased),
     )
-
-
-def document_titles(session: Session) -> dict[str, str | None]:
-    return {document_id: title for document_id, title in session.execute(select(Document.id, Document.title))}
 
 
 def renderings_by_document(session: Session) -> dict[str, dict[str, set[str]]]:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from glossary.alignment.scoring import Sentence
 from glossary.alignment.sequences import Bead, align_sentences
-from glossary.lexicon import Lexicon
 from glossary.documents import ParsedParagraph
+from glossary.lexicon import Lexicon
 from termbase.memory import StoredParagraph, StoredSentence, UnitDraft
 
 FLOW_KINDS = ("title", "heading", "body", "footnote")

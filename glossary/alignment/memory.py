@@ -20,6 +20,7 @@ from termbase.memory import (
 from termbase.models import Document, DocumentRole
 from termbase.terms import approved_renderings
 
+
 def _align(session: Session, document: Document, lexicon: Lexicon) -> list[UnitDraft]:
     paragraphs = document_paragraphs(session, document.id)
     if document.role == DocumentRole.BILINGUAL.value:

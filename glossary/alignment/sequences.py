@@ -12,9 +12,8 @@ import bisect
 from dataclasses import dataclass
 from itertools import accumulate
 
-from glossary.alignment.scoring import MAX_SPLIT
+from glossary.alignment.scoring import MAX_SPLIT, SKIP, BeadScorer, Sentence
 from glossary.alignment.scoring import SHAPES as SHAPE_PENALTIES
-from glossary.alignment.scoring import SKIP, BeadScorer, Sentence
 from glossary.lexicon import Lexicon
 
 # (shape, the least a bead of that shape can cost): a shape that cannot beat the best

@@ -20,8 +20,8 @@ from termbase.memory import UnitDraft
 from termbase.terms import approved_renderings
 
 
-def _lines(path: Path) -> list[str]:
-    return decode_bytes(path.read_bytes(), str(path)).split("\n")
+def _text(path: Path) -> str:
+    return decode_bytes(path.read_bytes(), str(path))
 
 
 def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) -> list[str]:
@@ -71,11 +71,11 @@ def align(
         for chinese, english in approved_renderings(session):
             lexicon.add(chinese, english)
     if sentences:
-        for line in _sentence_beads(_lines(zh_file), _lines(en_file), lexicon):
+        for line in _sentence_beads(_text(zh_file).split("\n"), _text(en_file).split("\n"), lexicon):
             click.echo(line)
         return
-    original = read_text("\n".join(_lines(zh_file)), "zh", "original").paragraphs
-    translation = read_text("\n".join(_lines(en_file)), "en", "translation").paragraphs
+    original = read_text(_text(zh_file), "zh", "original").paragraphs
+    translation = read_text(_text(en_file), "en", "translation").paragraphs
     zh_stored = stored_form(original)
     en_stored = stored_form(translation, first_id=sum(len(p.sentences) for p in original))
     drafts = align_twice(lambda lex: align_translation(zh_stored, en_stored, lex), lexicon)

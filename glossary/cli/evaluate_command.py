@@ -10,8 +10,8 @@ from rich.table import Table
 
 from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, score_anchors
 from glossary.cli.options import stdout, termbase_options
-from termbase import Termbase
 from glossary.term_evaluation import evaluate_terms, read_gold
+from termbase import Termbase
 from termbase.memory import chinese_sentences, document_units
 from termbase.terms import ranked_terms, renderings_by_document, stored_pinyin
 

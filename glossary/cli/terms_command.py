@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import click
 from rich.table import Table
@@ -12,18 +11,17 @@ from rich.text import Text
 from glossary.cli.options import notice, stdout, termbase_options
 from glossary.pinyin import normalise_pinyin_query
 from glossary.script import to_simplified
+from glossary.tm_search import query_language
 from termbase import Termbase
 from termbase.models import TermStatus
 from termbase.terms import find_term_ids, list_terms, term_view
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]
     """Terms for what a user typed: Chinese in either script, toneless pinyin (with or
     without spaces, or initials), or an English rendering."""
     query = query.strip()
-    if _HAN.search(query):
+    if query_language(query) == "zh":
         return find_term_ids(session, simplified=list(dict.fromkeys([query, to_simplified(query)])), limit=limit)
     return find_term_ids(session, pinyin=normalise_pinyin_query(query), english=query, limit=limit)
 
