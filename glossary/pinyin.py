@@ -197,6 +197,17 @@ def search_keys(marks: str) -> PinyinKeys:
     )
 
 
+def pinyin_fields(marks: str) -> dict[str, str]:
+    """The stored pinyin columns of a term, all following from its tone marks."""
+    keys = search_keys(marks)
+    return {
+        "pinyin_marks": marks,
+        "pinyin_numbers": numbers_from_marks(marks),
+        "pinyin_toneless": keys["spaced"],
+        "pinyin_initials": keys["initials"],
+    }
+
+
 def normalise_pinyin_query(query: str) -> str:
     """What a user typed, in the form to compare with a term's ``compact`` or
     ``initials`` key: "kejiqiangguo", "keji qiangguo", "kē jì", "ke1ji4", "KJQG" and

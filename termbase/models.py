@@ -43,6 +43,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The content hash of a document that exists only as the source named by imported
+# evidence (a TMX prop, a TBX source): it has no text here, so builds leave its
+# evidence alone.
+IMPORTED = "imported"
+
+
 class DocumentRole(StrEnum):
     ORIGINAL = "original"
     TRANSLATION = "translation"

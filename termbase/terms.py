@@ -17,7 +17,9 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from termbase.models import (
+    IMPORTED,
     Attestation,
+    Document,
     Rendering,
     RenderingStatus,
     ReviewLogEntry,
@@ -158,8 +160,10 @@ def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
 
 def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Iterable[EvidenceDraft]) -> None:
     """Replace all attestations with ``evidence``, creating the renderings it names and
-    dropping untouched candidate renderings that lost all evidence."""
-    session.execute(delete(Attestation))
+    dropping untouched candidate renderings that lost all evidence. Evidence that
+    came with an import (documents without text here) is not the build's to replace."""
+    imported = select(Document.id).where(Document.content_hash == IMPORTED)
+    session.execute(delete(Attestation).where(Attestation.document_id.not_in(imported)))
     renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
     attested: set[int] = set()
     for item in evidence:

@@ -9,7 +9,7 @@ import click
 
 from glossary.cli.options import notice, termbase_options
 from glossary.cli.terms_command import search_ids
-from glossary.pinyin import numbers_from_marks, search_keys
+from glossary.pinyin import pinyin_fields
 from termbase import Termbase
 from termbase.models import TermStatus
 from termbase.review import update_term
@@ -20,17 +20,6 @@ EDITOR_VARIABLE = "GLOSSARY_EDITOR"
 def editor_name(given: str | None) -> str:
     """--editor, else the GLOSSARY_EDITOR environment variable, else the OS user."""
     return given or os.environ.get(EDITOR_VARIABLE) or getpass.getuser()
-
-
-def pinyin_fields(marks: str) -> dict[str, str]:
-    """An editor's pinyin with tone marks, and what follows from it."""
-    keys = search_keys(marks)
-    return {
-        "pinyin_marks": marks,
-        "pinyin_numbers": numbers_from_marks(marks),
-        "pinyin_toneless": keys["spaced"],
-        "pinyin_initials": keys["initials"],
-    }
 
 
 @click.command()

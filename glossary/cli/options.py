@@ -56,10 +56,8 @@ def termbase_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@contextmanager
-def progress_bar(description: str, total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
-    """A Rich progress bar on stderr; yields a function that advances it one step."""
-    progress = Progress(
+def _progress(quiet: bool) -> Progress:
+    return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -69,13 +67,33 @@ def progress_bar(description: str, total: int, quiet: bool) -> Iterator[Callable
         transient=True,
         disable=quiet,
     )
-    with progress:
+
+
+@contextmanager
+def progress_bar(description: str, total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A Rich progress bar on stderr; yields a function that advances it one step."""
+    with _progress(quiet) as progress:
         task = progress.add_task(description, total=total, step="")
 
         def advance(step: str) -> None:
             progress.update(task, advance=1, step=step)
 
         yield advance
+
+
+@contextmanager
+def progress_counter(
+    description: str, total: int | None, quiet: bool
+) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr for work counted in items; yields a function that
+    sets how many are done. ``total=None`` when the end is unknown (a file's units)."""
+    with _progress(quiet) as progress:
+        task = progress.add_task(description, total=total, step="")
+
+        def update(done: int) -> None:
+            progress.update(task, completed=done)
+
+        yield update
 
 
 def notice(message: str, quiet: bool) -> None:
