@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,7 +66,7 @@ class Found:
 
 
 @dataclass(frozen=True)
-class _Token:
+class WordToken:
     text: str
     start: int
     end: int
@@ -87,19 +87,19 @@ class _Token:
         return bool(self.keys) and self.lowered not in _EDGE_STOPWORDS and self.lowered not in _SPAN_BREAKERS
 
 
-def _tokens(text: str) -> list[list[_Token]]:
+def word_clauses(text: str) -> list[list[WordToken]]:
     """Word tokens of an English text, grouped into clauses."""
-    clauses: list[list[_Token]] = [[]]
+    clauses: list[list[WordToken]] = [[]]
     position = 0
     for match in _WORD.finditer(text):
         if _BARRIER.search(text, position, match.start()):
             clauses.append([])
         word = match.group()
         lowered = word.lower().replace("’", "'")
-        base = lowered[:-2] if lowered.endswith("'s") else lowered
+        base = lowered.removesuffix("'s")
         keys = frozenset(english_keys(base))
         spaced = text[position : match.start()].isspace()
-        clauses[-1].append(_Token(word, match.start(), match.end(), keys, spaced))
+        clauses[-1].append(WordToken(word, match.start(), match.end(), keys, spaced))
         position = match.end()
     return [clause for clause in clauses if clause]
 
@@ -217,7 +217,7 @@ class _Span:
 
 @dataclass(frozen=True)
 class _Sentence:
-    clauses: tuple[tuple[_Token, ...], ...]
+    clauses: tuple[tuple[WordToken, ...], ...]
     spans: tuple[_Span, ...]
 
 
@@ -225,7 +225,7 @@ class _Sentence:
 def _sentence(english: str) -> _Sentence:
     """The clauses of a sentence and every span that could be a rendering: inside one
     clause, at most MAX_WORDS words, beginning and ending on a content word."""
-    clauses = tuple(tuple(clause) for clause in _tokens(english))
+    clauses = tuple(tuple(clause) for clause in word_clauses(english))
     spans = []
     for c, clause in enumerate(clauses):
         for i, first in enumerate(clause):
@@ -272,7 +272,7 @@ def best_span(
     the span is never extended over.
     """
     if evidence.abbreviation:
-        listed = _spelled_out(evidence.abbreviation, english)
+        listed = spelled_out(evidence.abbreviation, english)
         if listed:
             return listed
     sentence = _sentence(english)
@@ -295,7 +295,7 @@ def best_span(
 
 
 def _completed(
-    evidence: TermEvidence, english: str, clause: Sequence[_Token], span: _Span, elsewhere: frozenset[str]
+    evidence: TermEvidence, english: str, clause: Sequence[WordToken], span: _Span, elsewhere: frozenset[str]
 ) -> str:
     """The span with the words its core implies: a neighbour standing where a
     partly covered dictionary sense has its missing first or last word, and the noun
@@ -340,13 +340,17 @@ def _covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set
     return senses.coverage(present, stems) > 0 or any(c.coverage(present, stems) > 0 for c in characters)
 
 
-def _spelled_out(characters: Sequence[frozenset[str]], english: str) -> Found | None:
+def spelled_out(characters: Sequence[frozenset[str]], english: str, one_word_items: bool = False) -> Found | None:
     """The list that spells out an abbreviation compound, one item per character in
     order ("industry, academia, and research", "industry-academia-research"), if some
-    item translates its character (all of them for a pair, as "X and Y" is common)."""
+    item translates its character (all of them for a pair, as "X and Y" is common).
+    The first and last items may have two words ("research institutes") unless
+    ``one_word_items``: without a translation unit to bound it, a two-word edge item
+    takes in the list's neighbours ("integrates production")."""
     n = len(characters)
+    edge = _ITEM if one_word_items else _ITEM2
     inner = "".join(rf",\s+({_ITEM})" for _ in range(n - 2))
-    separated = rf"\b({_ITEM2}){inner}{',' if n > 2 else ''}\s+(?:and|or|&)\s+({_ITEM2})\b"
+    separated = rf"\b({edge}){inner}{',' if n > 2 else ''}\s+(?:and|or|&)\s+({edge})\b"
     hyphenated = r"\b([A-Za-z]+)" + r"-([A-Za-z]+)" * (n - 1) + r"\b(?!-)"
     for pattern in (separated, hyphenated):
         for match in re.finditer(pattern, english):
@@ -401,20 +405,27 @@ class KnownRenderings:
     """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
-        for term, rendering in pairs:
-            sequence = tuple(key for clause in _tokens(rendering) for token in clause for key in _ordered_keys(token))
+        # renderings with one sequence ("power", "powers") are matched once, as a group
+        grouped: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+        for term, rendering in sorted(set(pairs)):
+            sequence = tuple(key for clause in word_clauses(rendering) for token in clause for key in ordered_keys(token))
             if sequence:
-                self._by_first[sequence[0]].append((term, rendering, sequence))
+                grouped[(term, sequence)].append(rendering)
+        self._by_first: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+        for (term, sequence), renderings in grouped.items():
+            self._by_first[sequence[0]].append((term, tuple(renderings), sequence))
 
     def attest(self, text: str) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often it occurs in ``text``."""
-        found: Counter[tuple[str, str]] = Counter()
-        for clause in _tokens(text):
-            flat = [(key, index) for index, token in enumerate(clause) for key in _ordered_keys(token)]
+        return Counter((match.term, match.written) for match in self.matches(text))
+
+    def matches(self, text: str) -> Iterator[Attested]:
+        """Each occurrence in ``text`` of a known rendering."""
+        for clause in word_clauses(text):
+            flat = [(key, index) for index, token in enumerate(clause) for key in ordered_keys(token)]
             keys = [key for key, _ in flat]
             for position, (key, first_token) in enumerate(flat):
-                for term, rendering, sequence in self._by_first.get(key, ()):
+                for term, renderings, sequence in self._by_first.get(key, ()):
                     end = position + len(sequence)
                     if tuple(keys[position:end]) != sequence:
                         continue
@@ -423,13 +434,31 @@ class KnownRenderings:
                     last_token = flat[end - 1][1]
                     if end < len(flat) and flat[end][1] == last_token:
                         continue  # ends inside a word
-                    surface = text[clause[first_token].start : clause[last_token].end]
-                    written = rendering if _normal(surface) == _normal(rendering) else surface
-                    found[(term, written)] += 1
-        return found
+                    yield Attested(term, written(text, clause, first_token, last_token, renderings),
+                                   tuple(clause), first_token, last_token)
 
 
-def _ordered_keys(token: _Token) -> list[str]:
+@dataclass(frozen=True)
+class Attested:
+    """A rendering found in a text: as written there, and the tokens it spans."""
+
+    term: str
+    written: str
+    clause: tuple[WordToken, ...]
+    first: int
+    last: int
+
+
+def written(text: str, clause: Sequence[WordToken], first: int, last: int, renderings: Sequence[str]) -> str:
+    """Tokens ``first``..``last`` of a clause as the text writes them, or the one of
+    ``renderings`` that differs from that only in its apostrophes or case."""
+    surface = text[clause[first].start : clause[last].end]
+    if surface in renderings:
+        return surface
+    return next((r for r in renderings if _normal(r) == _normal(surface)), surface)
+
+
+def ordered_keys(token: WordToken) -> list[str]:
     """A token's keys in the order they are read: S&T → scien, techn."""
     ordered = [k for k in english_keys(token.text.lower().replace("’", "'").removesuffix("'s")) if not k.startswith("#")]
     return list(dict.fromkeys(ordered))

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
+from glossary.attestation import DerivedRenderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
@@ -130,9 +131,12 @@ def build_terminology(
     known = {(e.term, e.rendering) for e in evidence if e.rendering}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
     recognise = KnownRenderings(known)
+    derive = DerivedRenderings(known, term_ids, lexicon)
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
-        for (term, written), count in recognise.attest(sentence.text).items():
+        attested = recognise.attest(sentence.text)
+        attested += derive.attest(sentence.text, attested)
+        for (term, written), count in attested.items():
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence
             evidence.append(

@@ -112,3 +112,10 @@ def test_known_renderings_are_recognised_however_a_text_spells_them() -> None:
         ("产学研", "industry-academia-research"): 1,
     }
     assert known.attest("Technology workers and science fans.") == {}
+
+
+def test_renderings_that_differ_only_in_number_or_case_attest_an_occurrence_once() -> None:
+    from glossary.renderings import KnownRenderings
+
+    known = KnownRenderings([("习近平", "XI JINPING"), ("习近平", "Xi Jinping"), ("强国", "power"), ("强国", "powers")])
+    assert known.attest("Xi Jinping spoke of great powers.") == {("习近平", "Xi Jinping"): 1, ("强国", "powers"): 1}

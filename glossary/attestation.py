@@ -1,0 +1,167 @@
+"""Attesting renderings in English that has no Chinese beside it, beyond the renderings
+already known word for word.
+
+A commentary that quotes the official line rarely repeats one translation exactly; it
+recombines what translations already wrote. Three such recombinations are recognised,
+each built only from lexical evidence about the term itself, so that an arbitrary
+phrase that merely resembles a known rendering is not taken:
+
+- a *variant*: a known rendering with one word swapped for another dictionary sense of
+  the same Chinese word ("CPC’s overall leadership" → "Party’s overall leadership",
+  since 党 is "party");
+- a *compound*: a term made of a dictionary word and a term with known renderings,
+  written as a sense of that word beside one of them (世界 + 科技强国 → "world science
+  and technology powers");
+- a *list*: an abbreviation compound spelled out item by item (产学研 → "production,
+  education, and research"), where all items but one translate their character.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from glossary.lexicon import Lexicon
+from glossary.renderings import (
+    Attested,
+    KnownRenderings,
+    TermEvidence,
+    WordToken,
+    ordered_keys,
+    spelled_out,
+    term_evidence,
+    word_clauses,
+)
+
+MIN_COMPOUND_WORD = 2  # a single character is too ambiguous to stand beside a rendering
+
+
+@dataclass(frozen=True)
+class _Variant:
+    """A known rendering as a sequence of words (content words by their keys, function
+    words as written), one of which (``slot``) may be any word with a key in
+    ``allowed``."""
+
+    term: str
+    words: tuple[tuple[str, ...], ...]
+    slot: int
+    allowed: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """A term that is ``inner`` with the dictionary word ``senses`` translates
+    ``before`` or after it."""
+
+    term: str
+    inner: str
+    senses: tuple[frozenset[str], ...]
+    before: bool
+
+
+class DerivedRenderings:
+    """Variants, compounds and lists of known renderings (see the module's doc)."""
+
+    def __init__(self, known: Iterable[tuple[str, str]], terms: Iterable[str], lexicon: Lexicon) -> None:
+        known = sorted(set(known))
+        by_term: dict[str, set[str]] = defaultdict(set)
+        for term, rendering in known:
+            by_term[term].add(rendering)
+        evidence = {term: term_evidence(term, lexicon) for term in set(terms) | set(by_term)}
+        self._variants: dict[tuple[str, ...], list[tuple[int, _Variant]]] = defaultdict(list)
+        for term, rendering in known:
+            for variant in _variants(term, rendering, evidence[term]):
+                anchor = next(i for i in range(len(variant.words)) if i != variant.slot)
+                self._variants[variant.words[anchor]].append((anchor, variant))
+        self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
+        self._inner = KnownRenderings((c.inner, r) for c in self._compounds for r in by_term[c.inner])
+        self._lists = {term: e.abbreviation for term, e in evidence.items() if e.abbreviation}
+
+    def attest(self, text: str, seen: Iterable[tuple[str, str]] = ()) -> Counter[tuple[str, str]]:
+        """(term, rendering as written here) → how often ``text`` attests it, leaving out
+        what ``seen`` (the known renderings found in it) already holds."""
+        found: Counter[tuple[str, str]] = Counter()
+        for clause in word_clauses(text):
+            found.update(self._variant_matches(text, clause))
+        found.update(self._compound_matches(text))
+        for term, characters in self._lists.items():
+            listed = spelled_out(characters, text, one_word_items=True)
+            if listed and listed.score >= _list_threshold(len(characters)):
+                found[(term, listed.text)] += 1
+        for pair in set(seen):
+            del found[pair]
+        return found
+
+    def _variant_matches(self, text: str, clause: Sequence[WordToken]) -> Iterator[tuple[str, str]]:
+        words = [_word(token) for token in clause]
+        for position, word in enumerate(words):
+            for anchor, variant in self._variants.get(word, ()):
+                start = position - anchor
+                end = start + len(variant.words)
+                if start < 0 or end > len(words) or not all(t.spaced for t in clause[start + 1 : end]):
+                    continue
+                if all(
+                    (words[start + i] != expected and not variant.allowed.isdisjoint(words[start + i]))
+                    if i == variant.slot
+                    else words[start + i] == expected
+                    for i, expected in enumerate(variant.words)
+                ):
+                    yield variant.term, text[clause[start].start : clause[end - 1].end]
+
+    def _compound_matches(self, text: str) -> Iterator[tuple[str, str]]:
+        inner: dict[str, list[Attested]] = defaultdict(list)
+        for match in self._inner.matches(text):
+            inner[match.term].append(match)
+        for compound in self._compounds:
+            for match in inner.get(compound.inner, ()):
+                beside = match.first - 1 if compound.before else match.last + 1
+                joint = match.first if compound.before else beside
+                if not 0 <= beside < len(match.clause) or not match.clause[joint].spaced:
+                    continue
+                keys = match.clause[beside].keys
+                if any(sense <= keys for sense in compound.senses):
+                    first, last = (beside, match.last) if compound.before else (match.first, beside)
+                    yield compound.term, text[match.clause[first].start : match.clause[last].end]
+
+
+def _word(token: WordToken) -> tuple[str, ...]:
+    """A word as variants compare it: a content word by its keys, any other as written."""
+    return tuple(ordered_keys(token)) if token.keys else (token.lowered,)
+
+
+def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Variant]:
+    """One variant per word of ``rendering`` that is a one-word dictionary sense of
+    exactly one word of the term: any other one-word sense of that word may stand in
+    its place. Only a rendering written as one run of words (no comma inside) has
+    variants."""
+    clauses = word_clauses(rendering)
+    if len(clauses) != 1 or not all(token.spaced for token in clauses[0][1:]):
+        return
+    words = [_word(token) for token in clauses[0]]
+    if sum(1 for token in clauses[0] if token.keys) < 2:
+        return  # a one-word rendering swapped is just another word
+    senses = [{key for keys in index.senses if len(keys) == 1 for key in keys} for index in evidence.words]
+    for slot, word in enumerate(words):
+        translated = [keys for keys in senses if not keys.isdisjoint(word)]
+        if len(translated) == 1 and len(translated[0]) > 1:
+            yield _Variant(term, tuple(words), slot, frozenset(translated[0]))
+
+
+def _compounds(term: str, known: dict[str, set[str]], lexicon: Lexicon) -> Iterator[_Compound]:
+    """The ways ``term`` splits into a dictionary word and a term with known renderings
+    that is itself made of several dictionary words (a single word beside another is
+    a compound the dictionary and the memory already judge)."""
+    for cut in range(MIN_COMPOUND_WORD, len(term) - 1):
+        for word, inner, before in ((term[:cut], term[cut:], True), (term[cut:], term[:cut], False)):
+            senses = lexicon.senses(word)
+            if inner in known and senses and len(lexicon.parts(inner)) > 1:
+                yield _Compound(term, inner, senses, before)
+
+
+def _list_threshold(items: int) -> float:
+    """The score ``spelled_out`` gives a list whose items all translate their character
+    but one (both, for a pair): without the Chinese beside it, a looser list is too
+    likely to be any list."""
+    matched = items if items == 2 else items - 1
+    return (1 + matched / items) / 2

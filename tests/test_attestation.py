@@ -1,0 +1,48 @@
+"""Renderings attested in English-only text by recombining known ones, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.attestation import DerivedRenderings
+from glossary.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def test_a_known_rendering_with_another_sense_of_one_word_is_attested(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings([("党的全面领导", "CPC’s overall leadership")], ["党的全面领导"], lexicon)
+    assert derive.attest("They upheld the Party’s overall leadership in all work.") == {
+        ("党的全面领导", "Party’s overall leadership"): 1
+    }
+
+
+def test_a_swapped_word_that_is_no_sense_of_the_chinese_word_attests_nothing(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings([("党的全面领导", "CPC’s overall leadership")], ["党的全面领导"], lexicon)
+    assert not derive.attest("They praised the CPC’s overall strategy.")
+    assert not derive.attest("They praised the Party, overall leadership aside.")  # not one run of words
+
+
+def test_a_sense_of_a_word_beside_a_known_rendering_of_the_rest_attests_the_compound(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings(
+        [("科技强国", "science and technology power")], ["世界科技强国", "科技强国"], lexicon
+    )
+    found = derive.attest("Rivalry among world science and technology powers grows.")
+    assert found == {("世界科技强国", "world science and technology powers"): 1}
+    assert not derive.attest("Rivalry among rising science and technology powers grows.")
+
+
+def test_an_abbreviation_compound_spelled_out_is_attested_when_all_items_but_one_match(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings([], ["产学研"], lexicon)
+    found = derive.attest("It integrates production, education, and research closely.")
+    assert found == {("产学研", "production, education, and research"): 1}
+    assert not derive.attest("We bought bread, butter, and research kits.")
+
+
+def test_what_the_known_renderings_already_attest_is_left_out(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings([("党的全面领导", "CPC’s overall leadership")], ["党的全面领导"], lexicon)
+    seen = [("党的全面领导", "Party’s overall leadership")]
+    assert not derive.attest("They upheld the Party’s overall leadership.", seen)
