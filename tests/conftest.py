@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from click.testing import CliRunner
 from sqlalchemy.engine import make_url
+
+from glossary.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -69,3 +72,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'termbase.sqlite'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def sample_termbase(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A termbase built from the sample corpus, once per run. Tests that change it
+    work on a copy (``shutil.copy``)."""
+    db = tmp_path_factory.mktemp("sample") / "sample.sqlite"
+    result = CliRunner().invoke(main, ["build", str(MANIFEST), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db
