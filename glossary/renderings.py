@@ -38,6 +38,8 @@ MAX_WORDS = 14  # "new round of scientific and technological revolution and indu
 MIN_SCORE = 0.55  # below this the unit paraphrases the term
 CHARACTER_WEIGHT = 0.6  # a word matched only through one of its characters
 STEM, STEM_MATCH = 4, 0.7  # keys sharing only their first four letters match at 0.7
+FILL_WEIGHT = 0.5  # a word standing for the one term word the dictionary does not render
+MAX_FILL = 2  # "world leader": the words standing for it
 MAX_ABBREVIATION = 4  # 产学研: longer runs of single characters are not read as lists
 
 # A word: letters/digits with inner hyphens, apostrophes or ampersands (S&T, R&D,
@@ -48,6 +50,18 @@ _BARRIER = re.compile(r"[.;:!?()\[\]“”\"]")
 # "building China into a country strong in …": what follows "into" renders the term,
 # what precedes it is the verb's object; a rendering never spans the word.
 _SPAN_BREAKERS = {"into"}
+# Function words inside a noun phrase ("science and technology", "leader in …").
+_NOUN_PHRASE_INNER = frozenset({"and", "or", "of", "in", "for"})
+# What joins an English head noun to the words modifying it: "leader in science …"
+# ("of" joins too much else: "utilization of research").
+_HEAD_LINKS = {"in"}
+# Words after which a noun phrase begins (determiners, prepositions): a verb's object
+# or an infinitive ("to develop") follows other words.
+_NP_OPENERS = frozenset({
+    "a", "an", "the", "of", "in", "for", "with", "by", "on", "at", "from", "as", "and", "or", "our", "their",
+    "its", "his", "her", "my", "your", "this", "these", "those", "more", "most", "all", "many", "some", "any",
+    "each", "every", "other", "such", "among", "between", "toward", "towards", "through", "about",
+})
 # Words that may sit inside a rendering but neither begin nor end one.
 _EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "toward", "towards"}
 # Adjectives that stand before their noun: a span ending on one has left the noun out
@@ -177,32 +191,40 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
     )
 
 
-def _score(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
-    """F-measure of how much of the term the span covers (sense by sense) and how many
-    of the span's content words the term explains."""
-    if not words:
-        return 0.0
+def _coverages(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> list[float]:
+    """How much of each word of the term a span covers, by its senses or (weaker) by
+    its characters'."""
     present = set().union(*words)
     stems = {k[:STEM] for k in present}
-    covered, missing = 0.0, 0
+    coverages = []
     for senses, characters in zip(evidence.words, evidence.characters, strict=True):
         by_characters = (
             CHARACTER_WEIGHT * sum(c.coverage(present, stems) for c in characters) / len(characters)
             if characters
             else 0.0
         )
-        coverage = max(senses.coverage(present, stems), by_characters)
-        covered += coverage
-        missing += coverage == 0
+        coverages.append(max(senses.coverage(present, stems), by_characters))
+    return coverages
+
+
+def _score(evidence: TermEvidence, words: Sequence[frozenset[str]], fillers: int = 0) -> float:
+    """F-measure of how much of the term the span covers (sense by sense) and how many
+    of the span's content words the term explains. ``fillers``: how many words the
+    span adds to stand for its one uncovered term word (see ``_gap_filled``); they
+    and that word count at FILL_WEIGHT."""
+    if not words:
+        return 0.0
+    coverages = _coverages(evidence, words)
+    missing = coverages.count(0) - bool(fillers)
     if missing > len(evidence.words) // 3:
         return 0.0  # a fragment: "science and technology" is not a rendering of 科技强国
-    recall = covered / len(evidence.words)
+    recall = (sum(coverages) + (FILL_WEIGHT if fillers else 0.0)) / len(evidence.words)
     explaining, explaining_stems = evidence.everything, evidence.stems
-    precision = sum(
+    precision = (sum(
         1.0 if not keys.isdisjoint(explaining)
         else STEM_MATCH if any(k[:STEM] in explaining_stems for k in keys) else 0.0
         for keys in words
-    ) / len(words)
+    ) + FILL_WEIGHT * fillers) / (len(words) + fillers)
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
@@ -276,22 +298,97 @@ def best_span(
         if listed:
             return listed
     sentence = _sentence(english)
-    best: Found | None = None
-    chosen: _Span | None = None
-    for span in sentence.spans:
-        words = span.words
-        if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
-            continue
-        if sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys):
-            continue
-        score = _score(evidence, words)
+    weighed = [span for span in sentence.spans if _weighable(evidence, sentence, span)]
+    best = _best(evidence, ((span, 0) for span in weighed), recurring)
+    if best is None or best[0].score < MIN_SCORE:
+        filled = (
+            found for span in weighed
+            for found in _gap_filled(evidence, english, sentence.clauses[span.clause], span, elsewhere)
+        )
+        best = _best(evidence, filled, recurring)
+    if best is None or best[0].score < MIN_SCORE:
+        return None
+    found, chosen = best
+    return Found(_completed(evidence, english, sentence.clauses[chosen.clause], chosen, elsewhere), found.score)
+
+
+def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool:
+    """Whether the term explains both edges of a span, and a possessive at its start
+    translates a word of the term itself."""
+    words = span.words
+    if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
+        return False
+    return not (sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys))
+
+
+def _best(
+    evidence: TermEvidence, candidates: Iterable[tuple[_Span, int]], recurring: dict[str, float] | None
+) -> tuple[Found, _Span] | None:
+    """The best scoring of (span, how many of its first words fill a gap), the
+    shorter of two alike."""
+    best: tuple[Found, _Span] | None = None
+    for span, fillers in candidates:
+        score = _score(evidence, span.words[fillers:], fillers)
         if recurring:
             score += 0.25 * recurring.get(span.text.lower(), 0.0)
-        if best is None or score > best.score or (score == best.score and len(span.text) < len(best.text)):
-            best, chosen = Found(span.text, score), span
-    if best is None or chosen is None or best.score < MIN_SCORE:
-        return None
-    return Found(_completed(evidence, english, sentence.clauses[chosen.clause], chosen, elsewhere), best.score)
+        if best is None or score > best[0].score or (score == best[0].score and len(span.text) < len(best[0].text)):
+            best = Found(span.text, score), span
+    return best
+
+
+def _gap_filled(
+    evidence: TermEvidence, english: str, clause: Sequence[WordToken], span: _Span, elsewhere: frozenset[str]
+) -> Iterator[tuple[_Span, int]]:
+    """A span that renders every word of the term but one, grown over the words that
+    stand for that one; with how many they are.
+
+    Translators render the words the dictionary knows as it does and others freely
+    ("master craftsmen" for 大国工匠, "a world leader in science and technology" for
+    科技强国). A word stands for the missing one only if neither the term nor any other
+    Chinese word of the unit explains it, and only where English places it: just
+    before the span for a modifier, before "in"/"of" and the span for the head. The
+    words taken must begin a noun phrase (after a determiner, a preposition, a comma
+    or nothing), so that a verb ("develop technology") or an adverb is never taken
+    for the term's word, and the span must be one noun phrase (no comma, no verb
+    after "to").
+    """
+    coverages = _coverages(evidence, span.words)
+    if len(coverages) < 2 or coverages.count(0) != 1:
+        return
+    inner = clause[span.first + 1 : span.last + 1]
+    if not all(t.spaced and (t.content or t.lowered in _NOUN_PHRASE_INNER) for t in inner):
+        return  # not one noun phrase: "market to enhance our …"
+    if _PREMODIFIER.search(clause[span.last].lowered) or clause[span.last].lowered.endswith("ed"):
+        return  # "notable original", "community of shared": a noun phrase without its noun
+    joint = span.first
+    if coverages.index(0) == len(coverages) - 1:
+        if joint < 1 or clause[joint - 1].lowered not in _HEAD_LINKS or not clause[joint].spaced:
+            return
+        joint -= 1
+    first = joint
+    while first > 0 and joint - first < MAX_FILL and clause[first].spaced and _free(evidence, clause[first - 1], elsewhere):
+        first -= 1
+    while first < joint and not _opens_noun_phrase(clause, first):
+        first += 1
+    if first < joint:
+        words = tuple(t.keys for t in clause[first:joint]) + span.words
+        yield _Span(english[clause[first].start : clause[span.last].end], words, span.clause, first, span.last), joint - first
+
+
+def _opens_noun_phrase(clause: Sequence[WordToken], position: int) -> bool:
+    return position == 0 or not clause[position].spaced or clause[position - 1].lowered in _NP_OPENERS
+
+
+def _free(evidence: TermEvidence, token: WordToken, elsewhere: frozenset[str]) -> bool:
+    """Whether a word may stand for a term word the dictionary does not render: a
+    content word that neither the term nor any other Chinese word of the unit
+    explains, and by its ending neither an adverb nor a verb form ("effectively",
+    "coordinating")."""
+    return (
+        token.content and not token.possessive and not token.lowered.endswith(("ly", "ing"))
+        and token.keys.isdisjoint(elsewhere) and not _explains(evidence, token.keys)
+        and not any(k.startswith("#") for k in token.keys)
+    )
 
 
 def _completed(

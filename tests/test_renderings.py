@@ -55,6 +55,34 @@ def test_a_neighbour_that_translates_other_chinese_in_the_unit_is_left_out(lexic
     assert found is not None and found.text == "priority"
 
 
+def test_a_word_nothing_explains_stands_for_the_one_term_word_the_dictionary_misses(lexicon: Lexicon) -> None:
+    # CC-CEDICT renders 工匠 "artisan; smith" and 强国 "powerful country": neither
+    # "master" nor "leader" is a sense, yet each stands where English puts that word
+    modifier = find_rendering("大国工匠", "We honour the master craftsmen of our age.", lexicon)
+    assert modifier is not None and modifier.text == "master craftsmen"
+    head = find_rendering("科技强国", "We aim to become a world leader in science and technology.", lexicon)
+    assert head is not None and head.text == "world leader in science and technology"
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "They want to master craftsmen skills.",  # a verb after "to"
+        "We keep training craftsmen.",  # a verb form
+        "Science and technology matter to everyone.",  # no "in" joins a head
+    ],
+)
+def test_a_gap_is_filled_only_by_a_word_opening_a_noun_phrase(lexicon: Lexicon, english: str) -> None:
+    term = "科技强国" if "Science" in english else "大国工匠"
+    assert find_rendering(term, english, lexicon) is None
+
+
+def test_a_word_that_translates_other_chinese_in_the_unit_never_fills_a_gap(lexicon: Lexicon) -> None:
+    evidence = term_evidence("大国工匠", lexicon)
+    elsewhere = frozenset(english_keys("master"))  # e.g. 大师 elsewhere in the unit
+    assert best_span(evidence, "We honour the master craftsmen of our age.", None, elsewhere) is None
+
+
 def test_a_neighbour_behind_a_comma_never_joins(lexicon: Lexicon) -> None:
     found = find_rendering("制高点", "We seized the commanding, heights aside.", lexicon)
     assert found is not None and found.text == "commanding"
