@@ -6,7 +6,10 @@ translate the term's words (CC-CEDICT, pairs learnt from the memory, approved
 renderings; a term's single characters as weaker evidence) and that carries least
 else. A span that recurs with the term across the memory is preferred over one that
 does not. Where no span explains the term well enough, the translation has
-paraphrased it away, and that is recorded rather than a rendering invented.
+paraphrased it away, and that is recorded rather than a rendering invented. A span
+that renders some words of the term and leaves out more than a third of them is a
+fragment, never its rendering, even where the dictionary lists the term as one word:
+"science and technology" renders the 科技 of 科技工作者, not the term.
 
 The best span is then given the words that its lexical core implies but the
 dictionary does not know: the synonym standing where a dictionary sense has a word
@@ -158,6 +161,9 @@ class TermEvidence:
     word_keys: frozenset[str]  # the keys of the words' own senses, not their characters'
     # for a term of single characters each read as a word (产学研): each one's keys
     abbreviation: tuple[frozenset[str], ...] = ()
+    # per word the dictionary lists whole but that reads as several words (科技工作者:
+    # 科技 + 工作者), each of those with its characters' senses; () for other words
+    sub_words: tuple[tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...], ...] = ()
 
 
 def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
@@ -188,23 +194,82 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
         frozenset(k[:STEM] for k in everything),
         word_keys,
         abbreviation,
+        tuple(_sub_words(word, lexicon) for word in words),
+    )
+
+
+def _sub_words(word: str, lexicon: Lexicon) -> tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...]:
+    """The words a dictionary word reads as (科技工作者: 科技, 工作者), each with its
+    characters' senses; () if it reads as one. A word the segmenter keeps whole
+    (马克思主义, 共产党) is a lexical unit, rendered as one ("Marxism"); one it splits
+    is rendered word by word, and a span may render only some of those words."""
+    parts = [part for piece in chinese_words(word) for part in lexicon.parts(piece)]
+    if len(parts) < 2:
+        return ()
+    return tuple(
+        (_SenseIndex(lexicon.senses(part)), tuple(_SenseIndex(lexicon.senses(c)) for c in part) if len(part) > 1 else ())
+        for part in parts
     )
 
 
 def _coverages(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> list[float]:
-    """How much of each word of the term a span covers, by its senses or (weaker) by
-    its characters'."""
+    """How much of each word of the term a span covers (see ``_word_coverages``). A
+    word the span renders only in part, by some of the words it reads as, is not
+    covered at all: that part of the span renders those words (see ``_fragmentary``)."""
     present = set().union(*words)
     stems = {k[:STEM] for k in present}
+    coverages = _word_coverages(tuple(zip(evidence.words, evidence.characters, strict=True)), present, stems)
+    return [
+        0.0 if coverage < 1.0 and sub_words and _fragmentary(sub_words, present, stems) else coverage
+        for coverage, sub_words in zip(coverages, evidence.sub_words, strict=True)
+    ]
+
+
+def _word_coverages(
+    words: Sequence[tuple[_SenseIndex, Sequence[_SenseIndex]]], present: set[str], stems: set[str]
+) -> list[float]:
+    """How much of each word a span covers, by its senses or (weaker) by its
+    characters'. A word that only its characters cover, and only through English
+    words that another of the words translates by its senses, is not covered: the
+    "science" of "science and technology" renders 科技 in 科技管理 and says nothing
+    of 管理 though 理 may mean "science"; counting it for both would make the
+    fragment a rendering of the whole."""
     coverages = []
-    for senses, characters in zip(evidence.words, evidence.characters, strict=True):
-        by_characters = (
-            CHARACTER_WEIGHT * sum(c.coverage(present, stems) for c in characters) / len(characters)
-            if characters
-            else 0.0
-        )
-        coverages.append(max(senses.coverage(present, stems), by_characters))
+    for i, (senses, characters) in enumerate(words):
+        by_senses = senses.coverage(present, stems)
+        by_characters = _character_coverage(characters, present, stems)
+        if not by_senses and by_characters:
+            others = [other for j, (other, _) in enumerate(words) if j != i]
+            free = {k for k in present if not any(k in o.by_key or k[:STEM] in o.by_stem for o in others)}
+            if not _character_coverage(characters, free, {k[:STEM] for k in free}):
+                by_characters = 0.0
+        coverages.append(max(by_senses, by_characters))
     return coverages
+
+
+def _character_coverage(characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> float:
+    if not characters:
+        return 0.0
+    return CHARACTER_WEIGHT * sum(c.coverage(present, stems) for c in characters) / len(characters)
+
+
+def _fragmentary(
+    sub_words: Sequence[tuple[_SenseIndex, Sequence[_SenseIndex]]], present: set[str], stems: set[str]
+) -> bool:
+    """Whether a span renders some of the words a dictionary word reads as and leaves
+    out more of them, ones with senses of their own, than a term may lose (as in
+    ``_score``): "science and technology" renders 科技 and leaves out 工作者, so it
+    is 科技's rendering, not 科技工作者's. A span rendering none of them renders the
+    word as a whole, or not at all ("Belt and Road" for 一带一路)."""
+    coverages = _word_coverages(sub_words, present, stems)
+    missing = sum(1 for (senses, _), coverage in zip(sub_words, coverages, strict=True) if senses.senses and not coverage)
+    return any(coverages) and _loses_too_much(missing, len(sub_words))
+
+
+def _loses_too_much(missing: int, words: int) -> bool:
+    """Whether a span leaving out ``missing`` of a term's ``words`` is a fragment: a
+    translator may render one word of three or more freely, but no more."""
+    return missing > words // 3
 
 
 def _score(evidence: TermEvidence, words: Sequence[frozenset[str]], fillers: int = 0) -> float:
@@ -216,7 +281,7 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]], fillers: int
         return 0.0
     coverages = _coverages(evidence, words)
     missing = coverages.count(0) - bool(fillers)
-    if missing > len(evidence.words) // 3:
+    if _loses_too_much(missing, len(evidence.words)):
         return 0.0  # a fragment: "science and technology" is not a rendering of 科技强国
     recall = (sum(coverages) + (FILL_WEIGHT if fillers else 0.0)) / len(evidence.words)
     explaining, explaining_stems = evidence.everything, evidence.stems
@@ -498,7 +563,10 @@ class KnownRenderings:
     A known rendering is recognised by its sequence of content words, so that a text
     spelling it another way (S&T workers / scientific and technological workers,
     "in science and in technology") attests it too; the text's own wording is what is
-    recorded, since that is how this document renders the term.
+    recorded, since that is how this document renders the term. Where renderings of
+    one term overlap in a text, only the longest is attested: "national strategic
+    scientific and technological forces" is one occurrence of its term, not also one
+    of its known shorter rendering "strategic scientific and technological forces".
     """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -517,22 +585,32 @@ class KnownRenderings:
         return Counter((match.term, match.written) for match in self.matches(text))
 
     def matches(self, text: str) -> Iterator[Attested]:
-        """Each occurrence in ``text`` of a known rendering."""
+        """Each occurrence in ``text`` of a known rendering, the longest of a term's
+        renderings where several overlap."""
         for clause in word_clauses(text):
-            flat = [(key, index) for index, token in enumerate(clause) for key in ordered_keys(token)]
-            keys = [key for key, _ in flat]
-            for position, (key, first_token) in enumerate(flat):
-                for term, renderings, sequence in self._by_first.get(key, ()):
-                    end = position + len(sequence)
-                    if tuple(keys[position:end]) != sequence:
-                        continue
-                    if position and flat[position - 1][1] == first_token:
-                        continue  # starts inside a word (the "technology" of S&T)
-                    last_token = flat[end - 1][1]
-                    if end < len(flat) and flat[end][1] == last_token:
-                        continue  # ends inside a word
-                    yield Attested(term, written(text, clause, first_token, last_token, renderings),
-                                   tuple(clause), first_token, last_token)
+            found = sorted(self._clause_matches(text, clause), key=lambda m: (m.first - m.last, m.first))
+            taken: dict[str, list[Attested]] = defaultdict(list)
+            for match in found:
+                if not any(match.first <= other.last and other.first <= match.last for other in taken[match.term]):
+                    taken[match.term].append(match)
+            yield from sorted((m for kept in taken.values() for m in kept), key=lambda m: m.first)
+
+    def _clause_matches(self, text: str, clause: list[WordToken]) -> Iterator[Attested]:
+        """Every occurrence of a known rendering in one clause, overlapping ones too."""
+        flat = [(key, index) for index, token in enumerate(clause) for key in ordered_keys(token)]
+        keys = [key for key, _ in flat]
+        for position, (key, first_token) in enumerate(flat):
+            for term, renderings, sequence in self._by_first.get(key, ()):
+                end = position + len(sequence)
+                if tuple(keys[position:end]) != sequence:
+                    continue
+                if position and flat[position - 1][1] == first_token:
+                    continue  # starts inside a word (the "technology" of S&T)
+                last_token = flat[end - 1][1]
+                if end < len(flat) and flat[end][1] == last_token:
+                    continue  # ends inside a word
+                yield Attested(term, written(text, clause, first_token, last_token, renderings),
+                               tuple(clause), first_token, last_token)
 
 
 @dataclass(frozen=True)

@@ -147,3 +147,58 @@ def test_renderings_that_differ_only_in_number_or_case_attest_an_occurrence_once
 
     known = KnownRenderings([("习近平", "XI JINPING"), ("习近平", "Xi Jinping"), ("强国", "power"), ("强国", "powers")])
     assert known.attest("Xi Jinping spoke of great powers.") == {("习近平", "Xi Jinping"): 1, ("强国", "powers"): 1}
+
+
+def test_a_span_rendering_some_words_of_a_dictionary_word_is_a_fragment(lexicon: Lexicon) -> None:
+    # CC-CEDICT lists 科技工作者 whole, but it reads as 科技 + 工作者: "science and
+    # technology" renders 科技 and leaves 工作者 out
+    english = "Our scientists and engineers help build a country strong in science and technology."
+    assert find_rendering("科技工作者", english, lexicon) is None
+    whole = find_rendering("科技工作者", "We thank all S&T workers.", lexicon)
+    assert whole is not None and whole.text == "S&T workers"
+
+
+@pytest.mark.parametrize(
+    ("term", "english", "rendering"),
+    [
+        ("一带一路", "The Belt and Road Initiative keeps growing.", "Belt and Road Initiative"),  # none of 一带, 一路
+        ("马克思主义", "Marxism is our guide.", "Marxism"),  # kept whole by the segmenter
+    ],
+)
+def test_a_dictionary_word_rendered_as_a_whole_is_no_fragment(
+    lexicon: Lexicon, term: str, english: str, rendering: str
+) -> None:
+    found = find_rendering(term, english, lexicon)
+    assert found is not None and found.text == rendering
+
+
+@pytest.mark.parametrize(
+    ("term", "english"),
+    [
+        ("科技管理", "We will reform the science and technology system."),  # 理 may mean "science"
+        ("资源统筹", "We will pool resources widely."),  # 筹 may mean "resources"
+    ],
+)
+def test_a_word_translating_one_term_word_is_no_evidence_for_anothers_characters(
+    lexicon: Lexicon, term: str, english: str
+) -> None:
+    assert find_rendering(term, english, lexicon) is None
+
+
+def test_only_the_longest_of_a_terms_overlapping_renderings_is_attested() -> None:
+    from glossary.renderings import KnownRenderings
+
+    known = KnownRenderings([
+        ("国家战略科技力量", "national strategic scientific and technological forces"),
+        ("国家战略科技力量", "strategic scientific and technological forces"),
+        ("科技", "science and technology"),
+    ])
+    found = known.attest(
+        "We deploy national strategic S&T forces, and strategic scientific and technological forces elsewhere."
+    )
+    assert found == {
+        ("国家战略科技力量", "national strategic S&T forces"): 1,
+        ("国家战略科技力量", "strategic scientific and technological forces"): 1,
+        ("科技", "S&T"): 1,  # another term's rendering inside it still counts for that term
+        ("科技", "scientific and technological"): 1,
+    }
