@@ -1,0 +1,528 @@
+"""TMX 1.4b translation memories: a streaming reader and writer.
+
+Translation memories run to millions of units, and translate-toolkit's ``tmxfile``
+holds the whole document as an lxml tree (gigabytes at a million units), so this
+module streams both ways: the writer renders one ``<tu>`` at a time, and the reader
+hands out one ``TmxUnit`` at a time, dropping each ``<tu>`` from the tree as soon as
+it is read. Memory stays flat whatever the size of the file.
+
+Reading takes what real tools write: OmegaT, Trados and friends (inline codes, any
+case of language tags, ``zh_CN``, TMX 1.1's ``lang``, UTF-16 with a BOM, notes and
+props). All parsing goes through ``exports.safexml``, so hostile XML (entity
+declarations, external entities) is refused with an ``XmlInputError``; problems with
+the TMX itself raise ``TmxError``. Both are ``ValueError``s whose message names the
+file. Expat reports lines for XML errors; ElementTree keeps no line numbers for
+elements, so TMX-level errors name the unit by position and ``tuid`` instead.
+
+Choices worth knowing:
+
+* Inline markup is flattened to plain text: ``bpt``, ``ept``, ``ph``, ``it`` and
+  ``ut`` hold the native code of the original format, so their content goes and their
+  tails stay; ``hi`` and ``sub`` hold text, which stays (``sub`` is the only text a
+  code element may contain).
+* A ``creationdate`` must be TMX's ``YYYYMMDDThhmmssZ``; anything else is a
+  ``TmxError``, not silently dropped, because a date that cannot be read usually
+  means a file that was not written the way its tool claims.
+* Naive datetimes are taken as UTC, as the termbase stores them
+  (``termbase.exchange.as_utc``); dates are read back as tz-aware UTC.
+* The writer normalises language tags (``normalise_language``), so reading back a
+  unit written with ``zh_cn`` gives ``zh-CN``.
+* Notes and props of a ``<tuv>``, and attributes the records have no field for
+  (changedate, creationid, usagecount, …), are not kept.
+* Whitespace in segments, notes and props survives a round trip exactly: carriage
+  returns, and tabs and newlines in attributes, are written as character references
+  because XML parsers would otherwise normalise them away.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Self
+from xml.etree.ElementTree import Element
+
+from exports.safexml import safe_iterparse
+
+
+def _package_version() -> str:
+    try:
+        return version("zh-glossary")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0"
+
+
+VERSION = _package_version()
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SEGTYPES = frozenset({"block", "paragraph", "sentence", "phrase"})
+# Inline elements whose content is the original format's code, not text.
+CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut"})
+# What XML 1.0 cannot carry, not even as a character reference.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FLUSH_UNITS = 512  # units rendered per write to the file
+
+
+class TmxError(ValueError):
+    """A TMX file this module cannot read or write; the message names the file."""
+
+
+@dataclass(slots=True)
+class TmxVariant:
+    """One language's text of a unit: a ``<tuv>``."""
+
+    lang: str  # normalised BCP 47, e.g. "zh-CN"
+    text: str  # plain text, inline markup flattened
+
+
+@dataclass(slots=True)
+class TmxUnit:
+    """One translation unit: a ``<tu>``."""
+
+    variants: list[TmxVariant]
+    tuid: str | None = None
+    created: datetime | None = None  # UTC, tz-aware when read
+    props: list[tuple[str, str]] = field(default_factory=list)  # (type, value), file order
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TmxHeader:
+    """The ``<header>``. Read from a file, attributes it lacks keep these defaults."""
+
+    srclang: str  # BCP 47, or "*all*"
+    adminlang: str = "en"
+    creationtool: str = "zh-glossary"
+    creationtoolversion: str = VERSION
+    segtype: str = "sentence"
+    o_tmf: str = "zh-glossary"
+    datatype: str = "plaintext"
+    created: datetime | None = None  # None when writing means "now"
+    props: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# Header attributes in the order the writer puts them, with their TmxHeader fields.
+HEADER_ATTRIBUTES = (
+    ("creationtool", "creationtool"),
+    ("creationtoolversion", "creationtoolversion"),
+    ("segtype", "segtype"),
+    ("o-tmf", "o_tmf"),
+    ("adminlang", "adminlang"),
+    ("srclang", "srclang"),
+    ("datatype", "datatype"),
+)
+
+
+# --------------------------------------------------------------------------------
+# Language tags and dates
+# --------------------------------------------------------------------------------
+
+
+def normalise_language(tag: str) -> str:
+    """``tag`` in BCP 47's conventional case: "ZH_cn" -> "zh-CN", "zh-hans-cn" ->
+    "zh-Hans-CN". Tools write every variation, and units are matched by language, so
+    one spelling must win. "*all*" (TMX's "any source language") stays as it is.
+
+    Raises ValueError for what is not a language tag at all."""
+    if tag.lower() == "*all*":
+        return "*all*"
+    subtags = tag.strip().replace("_", "-").split("-")
+    if not all(s.isascii() and s.isalnum() and len(s) <= 8 for s in subtags):
+        raise ValueError(f"not a language tag: {tag!r}")
+    result = [subtags[0].lower()]
+    extension = len(subtags[0]) == 1  # "x-…", "i-…": everything after stays lower case
+    for subtag in subtags[1:]:
+        extension = extension or len(subtag) == 1
+        if extension:
+            result.append(subtag.lower())
+        elif len(subtag) == 4 and subtag.isalpha():  # script
+            result.append(subtag.title())
+        elif (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            result.append(subtag.upper())  # region
+        else:
+            result.append(subtag.lower())
+    return "-".join(result)
+
+
+_DATE = re.compile("[0-9]{8}T[0-9]{6}Z")
+
+
+def parse_date(text: str) -> datetime:
+    """A TMX date, ``YYYYMMDDThhmmssZ``, as a tz-aware UTC datetime (ValueError if not).
+
+    The pattern keeps out what ``fromisoformat`` would also take ("…T09:00:Z",
+    fractions); ``fromisoformat``, in C, then builds it several times faster than
+    datetime(*map(int, groups)), which matters when every unit carries a date."""
+    if _DATE.fullmatch(text) is None:
+        raise ValueError(f"creationdate {text!r} is not YYYYMMDDThhmmssZ")
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"creationdate {text!r}: {exc}") from None
+
+
+def format_date(moment: datetime) -> str:
+    """``moment`` as a TMX date in UTC; a naive datetime is taken to be UTC already.
+    (%-formatting measured ~2× faster than an f-string with format specs here.)"""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return "%04d%02d%02dT%02d%02d%02dZ" % (  # noqa: UP031
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+    )
+
+
+# --------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------
+
+
+def _text(text: str) -> str:
+    """Escaped character data. Chained replace behind ``in`` tests measured fastest:
+    ~2× faster than xml.sax.saxutils.escape, ~25× faster than str.translate."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:  # a parser would turn a raw CR (or CRLF) into LF
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _attribute(text: str) -> str:
+    """An escaped attribute value, quoted with ". Tabs and newlines become references
+    because attribute-value normalisation would turn them into spaces."""
+    text = _text(text)
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#9;")
+    return text
+
+
+def _add_props_and_notes(
+    lines: list[str], props: list[tuple[str, str]], notes: list[str], indent: str
+) -> None:
+    """Notes first, then props: the order the DTD requires inside a ``<tu>``."""
+    for note in notes:
+        lines.append(f"{indent}<note>{_text(note)}</note>\n")
+    for kind, value in props:
+        lines.append(f'{indent}<prop type="{_attribute(kind)}">{_text(value)}</prop>\n')
+
+
+def _header_xml(header: TmxHeader) -> str:
+    """The prolog, the ``<tmx>`` start tag and the whole ``<header>``."""
+    if header.segtype not in SEGTYPES:
+        raise ValueError(f"segtype {header.segtype!r} is not one of {sorted(SEGTYPES)}")
+    values = {
+        attribute: getattr(header, name) for attribute, name in HEADER_ATTRIBUTES
+    }
+    values["srclang"] = normalise_language(header.srclang)
+    values["adminlang"] = normalise_language(header.adminlang)
+    values["creationdate"] = format_date(header.created or datetime.now(UTC))
+    attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in values.items())
+    content: list[str] = []
+    _add_props_and_notes(content, header.props, header.notes, "    ")
+    header_xml = (
+        f"  <header{attributes}>\n{''.join(content)}  </header>\n" if content
+        else f"  <header{attributes}/>\n"
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4">\n'
+        f"{header_xml}  <body>\n"
+    )
+
+
+def _unit_xml(unit: TmxUnit, languages: dict[str, str]) -> str:
+    """One ``<tu>``, ready to write. ``languages`` caches normalised tags."""
+    if not unit.variants:
+        raise ValueError("it has no variants; a <tu> needs at least one <tuv>")
+    tuid, created = unit.tuid, unit.created
+    parts = [
+        "    <tu",
+        "" if tuid is None else f' tuid="{_attribute(tuid)}"',
+        "" if created is None else f' creationdate="{format_date(created)}"',
+        ">\n",
+    ]
+    _add_props_and_notes(parts, unit.props, unit.notes, "      ")
+    for variant in unit.variants:
+        lang = languages.get(variant.lang)
+        if lang is None:
+            lang = languages[variant.lang] = normalise_language(variant.lang)
+        parts.append(f'      <tuv xml:lang="{lang}"><seg>{_text(variant.text)}</seg></tuv>\n')
+    parts.append("    </tu>\n")
+    return "".join(parts)
+
+
+def _forbidden_in(unit: TmxUnit) -> str:
+    """Where in ``unit`` a character XML cannot carry is, for the error message."""
+    fields = [("tuid", unit.tuid or "")]
+    fields += [(f"the text of its {v.lang} variant", v.text) for v in unit.variants]
+    fields += [(f"prop {kind!r}", f"{kind}{value}") for kind, value in unit.props]
+    fields += [("a note", note) for note in unit.notes]
+    for where, text in fields:
+        match = FORBIDDEN.search(text)
+        if match:
+            return f"U+{ord(match.group()):04X} in {where} cannot be written in XML 1.0"
+    raise AssertionError("no forbidden character found")  # pragma: no cover
+
+
+def _describe_unit(number: int, tuid: str | None) -> str:
+    return f"unit {number}" + ("" if tuid is None else f" (tuid {tuid!r})")
+
+
+def _write_units(out: BinaryIO, header: TmxHeader, units: Iterable[TmxUnit], name: str) -> int:
+    """Render and write ``units`` in batches; raise TmxError at the first bad one."""
+    try:
+        prolog = _header_xml(header)
+    except ValueError as exc:
+        raise TmxError(f"{name}: header: {exc}") from None
+    match = FORBIDDEN.search(prolog)
+    if match:
+        raise TmxError(f"{name}: header: U+{ord(match.group()):04X} cannot be written in XML 1.0")
+    out.write(prolog.encode())
+    languages: dict[str, str] = {}
+    batch: list[str] = []
+    count = 0
+    for count, unit in enumerate(units, 1):
+        try:
+            xml = _unit_xml(unit, languages)
+        except ValueError as exc:
+            raise TmxError(f"{name}: {_describe_unit(count, unit.tuid)}: {exc}") from None
+        if FORBIDDEN.search(xml):
+            problem = _forbidden_in(unit)
+            raise TmxError(f"{name}: {_describe_unit(count, unit.tuid)}: {problem}")
+        batch.append(xml)
+        if len(batch) == FLUSH_UNITS:
+            out.write("".join(batch).encode())
+            batch.clear()
+    batch.append("  </body>\n</tmx>\n")
+    out.write("".join(batch).encode())
+    return count
+
+
+def write_tmx(
+    target: BinaryIO | str | os.PathLike[str], header: TmxHeader, units: Iterable[TmxUnit]
+) -> int:
+    """Write a TMX 1.4b file, streaming ``units``; return how many were written.
+
+    The output is UTF-8, valid against tmx14.dtd, one element per line, and the same
+    bytes for the same input (give ``header.created``, or it is the current time).
+    Written to a path, the file appears only when complete: a unit that cannot be
+    written (no variants, a bad language tag, a character XML cannot carry) raises
+    TmxError and leaves no file behind. Written to a stream, what came before the bad
+    unit is already in it."""
+    if not isinstance(target, (str, os.PathLike)):
+        return _write_units(target, header, units, str(getattr(target, "name", "<stream>")))
+    path = Path(target)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "wb") as out:
+            count = _write_units(out, header, units, str(path))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+# --------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------
+
+
+def _flatten(element: Element) -> str:
+    """The plain text of a segment (or ``hi``/``sub``) that has inline elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in CODE_TAGS:
+            parts += [_flatten(sub) for sub in child if sub.tag == "sub"]
+        else:
+            parts.append(_flatten(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _props_and_notes_of(element: Element) -> tuple[list[tuple[str, str]], list[str]]:
+    props = [(c.get("type", ""), c.text or "") for c in element if c.tag == "prop"]
+    return props, [c.text or "" for c in element if c.tag == "note"]
+
+
+class TmxReader:
+    """The units of a TMX file, one at a time, after its ``header``.
+
+    Iterate over it once; each ``<tu>`` is dropped from the parse tree as soon as its
+    unit is made, so memory stays flat. Use it as a context manager to close the file
+    that ``read_tmx`` opened (it is closed anyway once the last unit is read)."""
+
+    def __init__(self, stream: BinaryIO, name: str, owned: bool) -> None:
+        self.name = name
+        self._stream = stream
+        self._owned = owned
+        self._events = safe_iterparse(stream, ("start", "end"), name)
+        self._languages: dict[str, str] = {}
+        try:
+            self.header = self._read_header()
+        except BaseException:
+            self.close()
+            raise
+        self._units = self._read_units()
+
+    # ---- the iterator and the context manager
+
+    def __iter__(self) -> Iterator[TmxUnit]:
+        return self._units  # the generator itself: no method call per unit in a for loop
+
+    def __next__(self) -> TmxUnit:
+        return next(self._units)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop parsing, and close the file if ``read_tmx`` opened it."""
+        self._events.close()
+        if self._owned:
+            self._stream.close()
+
+    # ---- parsing
+
+    def _error(self, problem: str) -> TmxError:
+        return TmxError(f"{self.name}: {problem}")
+
+    def _language(self, tag: str, where: str) -> str:
+        """``tag`` normalised, through a cache: a file has only a handful of tags."""
+        known = self._languages.get(tag)
+        if known is None:
+            try:
+                known = self._languages[tag] = normalise_language(tag)
+            except ValueError as exc:
+                raise self._error(f"{where}: {exc}") from None
+        return known
+
+    def _read_header(self) -> TmxHeader:
+        """Parse up to the end of ``<header>``, checking that this is TMX at all."""
+        _, root = next(self._events)
+        if root.tag != "tmx":
+            raise self._error(f"not a TMX file: the root element is <{root.tag}>, not <tmx>")
+        for event, element in self._events:
+            if event == "end" and element.tag == "header":
+                return self._header(element)
+            if element.tag == "body":
+                break
+        raise self._error("no <header> (it must come first in <tmx>); not a TMX file")
+
+    def _header(self, element: Element) -> TmxHeader:
+        values = {
+            name: element.get(attribute)
+            for attribute, name in HEADER_ATTRIBUTES
+            if element.get(attribute) is not None
+        }
+        if not values.get("srclang"):
+            raise self._error("the <header> has no srclang")
+        values["srclang"] = self._language(values["srclang"], "header srclang")
+        if "adminlang" in values:
+            values["adminlang"] = self._language(values["adminlang"], "header adminlang")
+        created = element.get("creationdate")
+        props, notes = _props_and_notes_of(element)
+        return TmxHeader(
+            **values,
+            created=None if created is None else self._header_date(created),
+            props=props,
+            notes=notes,
+        )
+
+    def _header_date(self, text: str) -> datetime:
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            raise self._error(f"header: {exc}") from None
+
+    def _read_units(self) -> Iterator[TmxUnit]:
+        """The units, each made when its ``</tu>`` arrives. The body is emptied after
+        each one: the parser may already have built the next units of its buffer,
+        but those are still referenced by their pending events. (Only "start" events
+        give the body; they cost ~8 % of the parse, and without them a million
+        cleared ``<tu>``s would stay in the tree.)"""
+        body: Element | None = None
+        count = 0
+        for event, element in self._events:
+            tag = element.tag
+            if tag == "tu":
+                if event == "end":
+                    count += 1
+                    unit = self._unit(element, count)
+                    if body is None:
+                        raise self._error(f"{_describe_unit(count, unit.tuid)} is outside <body>")
+                    body.clear()
+                    yield unit
+            elif tag == "body":
+                body = element if event == "start" else None
+        self.close()
+
+    def _unit(self, tu: Element, count: int) -> TmxUnit:
+        """The unit of a complete ``<tu>``; the hot path, so written out inline."""
+        variants: list[TmxVariant] = []
+        props: list[tuple[str, str]] = []
+        notes: list[str] = []
+        languages = self._languages
+        for child in tu:
+            tag = child.tag
+            if tag == "tuv":
+                raw = child.get(XML_LANG) or child.get("lang")
+                lang = languages.get(raw) if raw else None
+                if lang is None:
+                    lang = self._variant_language(tu, count, raw)
+                seg = child.find("seg")
+                if seg is None:
+                    text = ""
+                elif len(seg):
+                    text = _flatten(seg)
+                else:
+                    text = seg.text or ""
+                variants.append(TmxVariant(lang, text))
+            elif tag == "prop":
+                props.append((child.get("type", ""), child.text or ""))
+            elif tag == "note":
+                notes.append(child.text or "")
+        tuid = tu.get("tuid")
+        date = tu.get("creationdate")
+        try:
+            created = None if date is None else parse_date(date)
+        except ValueError as exc:
+            raise self._error(f"{_describe_unit(count, tuid)}: {exc}") from None
+        return TmxUnit(variants, tuid, created, props, notes)
+
+    def _variant_language(self, tu: Element, count: int, tag: str | None) -> str:
+        where = _describe_unit(count, tu.get("tuid"))
+        if not tag:
+            raise self._error(f"{where}: a <tuv> has no xml:lang (nor TMX 1.1 lang)")
+        return self._language(tag, where)
+
+
+def read_tmx(source: BinaryIO | str | os.PathLike[str], name: str | None = None) -> TmxReader:
+    """Open a TMX file (1.4b, or 1.1 with ``lang``) for reading, unit by unit.
+
+    ``source`` is a path or a binary stream; ``name`` is how errors refer to it
+    (default: the path, or the stream's name). The header is read before this
+    returns, so a file that is not TMX, or hostile (entities are declared before the
+    root), fails here. A file broken further on (truncated, a bad unit) fails when
+    iteration reaches the break, after the units before it: apply what is read only
+    once iteration has finished, e.g. in one transaction."""
+    if isinstance(source, (str, os.PathLike)):
+        return TmxReader(open(source, "rb"), name or os.fspath(source), owned=True)
+    return TmxReader(source, name or str(getattr(source, "name", "<stream>")), owned=False)
