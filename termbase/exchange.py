@@ -62,7 +62,8 @@ def iter_unit_records(
     session: Session, documents: Sequence[str] = (), confident_only: bool = False
 ) -> Iterator[UnitRecord]:
     """The memory's complete units (both sides non-empty), document by document,
-    fetched in batches so that a million units never sit in memory at once."""
+    fetched in batches so that a million units never sit in memory at once. A pair
+    a document repeats (a greeting, a slogan) is given once, as an import keeps it."""
     statement = (
         select(
             TranslationUnit.zh_text, TranslationUnit.en_text, TranslationUnit.document_id,
@@ -78,7 +79,12 @@ def iter_unit_records(
         statement = statement.where(TranslationUnit.document_id.in_(documents))
     if confident_only:
         statement = statement.where(TranslationUnit.low_confidence.is_(False))
+    seen: set[bytes] = set()
     for zh, en, document, original, outlet, score, method, created in session.execute(statement):
+        key = _unit_key(document, zh, en)
+        if key in seen:
+            continue
+        seen.add(key)
         yield UnitRecord(
             zh=zh, en=en, document=document, original=original, outlet=outlet,
             score=score, method=method, created=as_utc(created),

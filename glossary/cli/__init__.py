@@ -8,8 +8,10 @@ from glossary import __version__
 from glossary.cli.align_command import align
 from glossary.cli.edit_command import edit
 from glossary.cli.evaluate_command import evaluate
+from glossary.cli.exchange_commands import export, import_
 from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
+from glossary.cli.review_command import review
 from glossary.cli.stats_command import stats
 from glossary.cli.terms_command import show, terms
 from glossary.cli.tm_command import tm
@@ -38,3 +40,6 @@ main.add_command(tm)
 main.add_command(terms)
 main.add_command(show)
 main.add_command(edit)
+main.add_command(export)
+main.add_command(import_)
+main.add_command(review)
