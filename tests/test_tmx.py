@@ -546,7 +546,8 @@ def test_reader_is_lazy() -> None:
     assert next(reader).tuid == "0"
     assert stream.consumed < len(stream.getvalue()) / 10
     assert sum(1 for _ in reader) == 19999
-    assert stream.consumed == len(stream.getvalue())
+    # the whole body once, and the prolog a second time (safexml checks it first)
+    assert len(stream.getvalue()) <= stream.consumed < len(stream.getvalue()) * 1.1
 
 
 def test_notes_props_and_missing_dates(tmp_path: Path) -> None:
@@ -596,18 +597,18 @@ HOSTILE = {
         )
         + "]>\n"
         + BODY.format("&lol9;"),
-        "declares entities",
+        "internal subset",
     ),
     "external-entity": (
         '<?xml version="1.0"?>\n'
         '<!DOCTYPE tmx [<!ENTITY passwd SYSTEM "file:///etc/passwd">]>\n' + BODY.format("&passwd;"),
-        "declares entities",
+        "internal subset",
     ),
     "parameter-entity": (
         '<?xml version="1.0"?>\n'
         '<!DOCTYPE tmx [<!ENTITY % remote SYSTEM "file:///etc/passwd"> %remote;]>\n'
         + BODY.format("x"),
-        "declares entities",
+        "internal subset",
     ),
 }
 
