@@ -17,15 +17,14 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
+from exports.xmltext import FORBIDDEN, XML_LANG, normalise_language
+from termbase.exchange import as_utc
 from termbase.exchange_records import Decision, RenderingRecord, TermRecord
 from termbase.models import RenderingStatus, TermStatus
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47: Chinese in Latin script, Hanyu Pinyin
 INDENT = "  "
-# What XML 1.0 cannot carry, not even as a character reference.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Statuses as TBX's administrativeStatus values. TBX has no "forbidden": a rejected
 # rendering is deprecated, which reads back as deprecated (lossy, but idempotent).
@@ -80,19 +79,13 @@ class Layout:
 # --------------------------------------------------------------------------------
 
 
-def normalise_language(tag: str) -> str:
-    """``tag`` in BCP 47's conventional case: "zh_cn" -> "zh-CN", "ZH-hant-tw" ->
-    "zh-Hant-TW", so that one spelling wins whatever a tool wrote."""
-    subtags = tag.strip().replace("_", "-").split("-")
-    result = [subtags[0].lower()]
-    for subtag in subtags[1:]:
-        if len(subtag) == 4 and subtag.isalpha():  # script
-            result.append(subtag.title())
-        elif (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
-            result.append(subtag.upper())  # region
-        else:
-            result.append(subtag.lower())
-    return "-".join(result)
+def _language(tag: str) -> str:
+    """A language section's tag in one spelling, or "" where it is no tag at all:
+    such a section is in no language this reader looks for."""
+    try:
+        return normalise_language(tag)
+    except ValueError:
+        return ""
 
 
 def language_parameter(tag: str, primary: str, label: str, what: str) -> str:
@@ -110,7 +103,7 @@ def language_parameter(tag: str, primary: str, label: str, what: str) -> str:
 def _chinese_kind(tag: str) -> str | None:
     """Which Chinese a language section holds: "latn" (romanised: pinyin), "hant"
     (traditional script), "main" (simplified or unspecified), None if not Chinese."""
-    subtags = normalise_language(tag).split("-")
+    subtags = _language(tag).split("-")
     if subtags[0] != "zh":
         return None
     script = next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
@@ -123,12 +116,7 @@ def _chinese_kind(tag: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def _is_english(tag: str) -> bool:
-    return normalise_language(tag).split("-")[0] == "en"
-
-
-def as_utc(moment: datetime) -> datetime:
-    """Naive datetimes are UTC already, as the termbase stores them."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return _language(tag).split("-")[0] == "en"
 
 
 def format_timestamp(moment: datetime) -> str:

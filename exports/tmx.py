@@ -48,6 +48,7 @@ from typing import BinaryIO, Self
 from xml.etree.ElementTree import Element
 
 from exports.safexml import safe_iterparse
+from exports.xmltext import FORBIDDEN, XML_LANG, normalise_language
 
 
 def _package_version() -> str:
@@ -58,12 +59,9 @@ def _package_version() -> str:
 
 
 VERSION = _package_version()
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SEGTYPES = frozenset({"block", "paragraph", "sentence", "phrase"})
 # Inline elements whose content is the original format's code, not text.
 CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut"})
-# What XML 1.0 cannot carry, not even as a character reference.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FLUSH_UNITS = 512  # units rendered per write to the file
 
 
@@ -121,32 +119,6 @@ HEADER_ATTRIBUTES = (
 # --------------------------------------------------------------------------------
 # Language tags and dates
 # --------------------------------------------------------------------------------
-
-
-def normalise_language(tag: str) -> str:
-    """``tag`` in BCP 47's conventional case: "ZH_cn" -> "zh-CN", "zh-hans-cn" ->
-    "zh-Hans-CN". Tools write every variation, and units are matched by language, so
-    one spelling must win. "*all*" (TMX's "any source language") stays as it is.
-
-    Raises ValueError for what is not a language tag at all."""
-    if tag.lower() == "*all*":
-        return "*all*"
-    subtags = tag.strip().replace("_", "-").split("-")
-    if not all(s.isascii() and s.isalnum() and len(s) <= 8 for s in subtags):
-        raise ValueError(f"not a language tag: {tag!r}")
-    result = [subtags[0].lower()]
-    extension = len(subtags[0]) == 1  # "x-…", "i-…": everything after stays lower case
-    for subtag in subtags[1:]:
-        extension = extension or len(subtag) == 1
-        if extension:
-            result.append(subtag.lower())
-        elif len(subtag) == 4 and subtag.isalpha():  # script
-            result.append(subtag.title())
-        elif (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
-            result.append(subtag.upper())  # region
-        else:
-            result.append(subtag.lower())
-    return "-".join(result)
 
 
 _DATE = re.compile("[0-9]{8}T[0-9]{6}Z")
