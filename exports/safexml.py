@@ -99,11 +99,27 @@ def _opened(source: str | PathLike[str] | BinaryIO) -> Iterator[BinaryIO]:
         yield stream
 
 
-def _fast_iterparse(stream: BinaryIO, events: tuple[str, ...]) -> Iterator[tuple[str, Element]]:
-    start = stream.tell()
-    _check_prolog(stream)
-    stream.seek(start)
-    yield from iterparse(stream, events)
+@contextmanager
+def xml_errors(label: str) -> Iterator[None]:
+    """Turn whatever a parser raises about its input into an ``XmlInputError``
+    naming ``label``."""
+    try:
+        yield
+    except (_InternalSubset, DefusedXmlException, ParseError, expat.ExpatError) as exc:
+        raise XmlInputError(f"{label}: {_describe(exc)}") from None
+
+
+def checked_iterparse(
+    stream: BinaryIO, events: tuple[str, ...], label: str
+) -> Iterator[tuple[str, Element]]:
+    """The C ``iterparse`` itself, over a seekable stream whose prolog passed the
+    check: the fastest safe loop, for readers whose every event counts. Errors
+    further on are raised as the parser raises them: iterate inside ``xml_errors``."""
+    with xml_errors(label):
+        start = stream.tell()
+        _check_prolog(stream)
+        stream.seek(start)
+    return iterparse(stream, events)
 
 
 def safe_iterparse(
@@ -111,18 +127,14 @@ def safe_iterparse(
     events: tuple[str, ...] = ("end",),
     name: str | None = None,
 ) -> Iterator[tuple[str, Element]]:
-    """``xml.etree.ElementTree.iterparse`` with hostile constructs refused.
-
-    ``name`` is how error messages refer to the input (default: the path)."""
+    """``xml.etree.ElementTree.iterparse`` with hostile constructs refused, and every
+    problem raised as ``XmlInputError``. ``name`` is how error messages refer to the
+    input (default: the path)."""
     label = name or str(getattr(source, "name", source))
-    try:
-        with _opened(source) as stream:
-            if stream.seekable():
-                yield from _fast_iterparse(stream, events)
-            else:
-                yield from defused.iterparse(
-                    stream, events, forbid_dtd=False, forbid_entities=True,
-                    forbid_external=True,
-                )
-    except (_InternalSubset, DefusedXmlException, ParseError, expat.ExpatError) as exc:
-        raise XmlInputError(f"{label}: {_describe(exc)}") from None
+    with xml_errors(label), _opened(source) as stream:
+        if stream.seekable():
+            yield from checked_iterparse(stream, events, label)
+        else:
+            yield from defused.iterparse(
+                stream, events, forbid_dtd=False, forbid_entities=True, forbid_external=True
+            )

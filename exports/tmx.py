@@ -41,13 +41,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
 from xml.etree.ElementTree import Element
 
-from exports.safexml import safe_iterparse
+from exports.safexml import checked_iterparse, safe_iterparse, xml_errors
 from exports.xmltext import FORBIDDEN, XML_LANG, normalise_language
 
 
@@ -124,6 +125,7 @@ HEADER_ATTRIBUTES = (
 _DATE = re.compile("[0-9]{8}T[0-9]{6}Z")
 
 
+@lru_cache(maxsize=4096)  # units written together share their second
 def parse_date(text: str) -> datetime:
     """A TMX date, ``YYYYMMDDThhmmssZ``, as a tz-aware UTC datetime (ValueError if not).
 
@@ -340,10 +342,17 @@ class TmxReader:
         self.name = name
         self._stream = stream
         self._owned = owned
-        self._events = safe_iterparse(stream, ("start", "end"), name)
+        events = ("start", "end")
+        # Over a seekable file, the C parser's own iterator: no generator between it
+        # and the loop below, which sees every event (errors: see _read_units).
+        self._events = (
+            checked_iterparse(stream, events, name) if stream.seekable()
+            else safe_iterparse(stream, events, name)
+        )
         self._languages: dict[str, str] = {}
         try:
-            self.header = self._read_header()
+            with xml_errors(name):
+                self.header = self._read_header()
         except BaseException:
             self.close()
             raise
@@ -367,7 +376,7 @@ class TmxReader:
 
     def close(self) -> None:
         """Stop parsing, and close the file if ``read_tmx`` opened it."""
-        self._events.close()
+        self._events = iter(())
         if self._owned:
             self._stream.close()
 
@@ -430,6 +439,11 @@ class TmxReader:
         but those are still referenced by their pending events. (Only "start" events
         give the body; they cost ~8 % of the parse, and without them a million
         cleared ``<tu>``s would stay in the tree.)"""
+        with xml_errors(self.name):
+            yield from self._parse_units()
+        self.close()
+
+    def _parse_units(self) -> Iterator[TmxUnit]:
         body: Element | None = None
         count = 0
         for event, element in self._events:
@@ -444,7 +458,6 @@ class TmxReader:
                     yield unit
             elif tag == "body":
                 body = element if event == "start" else None
-        self.close()
 
     def _unit(self, tu: Element, count: int) -> TmxUnit:
         """The unit of a complete ``<tu>``; the hot path, so written out inline."""
