@@ -125,13 +125,18 @@ def export_file(
 ) -> int:
     """Write the termbase's memory (TMX) or terms (other formats) to ``target``;
     returns the number of units or terms written."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    if not target.parent.is_dir():
+        raise OSError(f"cannot write {target}: there is no folder {target.parent}")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
     try:
-        if fmt is Format.TMX:
-            count = _write_tmx(Path(temporary), termbase, options, progress)
-        else:
-            count = _write_terms(fmt, Path(temporary), termbase, options, progress)
+        try:
+            if fmt is Format.TMX:
+                count = _write_tmx(Path(temporary), termbase, options, progress)
+            else:
+                count = _write_terms(fmt, Path(temporary), termbase, options, progress)
+        except ValueError as exc:  # name the file the user asked for, not the temporary one
+            raise type(exc)(str(exc).replace(temporary, str(target))) from None
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not exports
         os.replace(temporary, target)
     finally:

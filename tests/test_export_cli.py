@@ -234,3 +234,13 @@ def test_a_failed_export_leaves_the_old_file(decided: Path, tmp_path: Path) -> N
     assert result.exit_code == 1 and "科技强国" in result.output
     assert target.read_text(encoding="utf-8") == "previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".terms")] == []
+
+
+def test_export_errors_name_the_file_asked_for(tmp_path: Path) -> None:
+    db = tmp_path / "empty.sqlite"
+    missing = CliRunner().invoke(main, ["export", "tmx", "-o", str(tmp_path / "no" / "x.tmx"), "--db", str(db)])
+    assert missing.exit_code == 1 and f"there is no folder {tmp_path / 'no'}" in missing.output
+    nothing = CliRunner().invoke(main, ["export", "tbx", "-o", str(tmp_path / "x.tbx"), "--status", "approved",
+                                        "--db", str(db)])
+    assert nothing.exit_code == 1 and f"{tmp_path / 'x.tbx'}: no terms to write" in nothing.output
+    assert list(tmp_path.glob(".x.tbx*")) == [] and not (tmp_path / "x.tbx").exists()
