@@ -17,6 +17,14 @@ the span lacks ("commanding heights" for "commanding position"), and the noun af
 a span that ends on a premodifier ("highly-skilled workers"). An abbreviation
 compound whose characters each stand for a word (产学研) is rendered by the list that
 spells it out ("industry, academia, and research").
+
+A term whose own structure is a clause (an idiom, a quoted slogan, a verb and its
+object: see ``glossary.clause_terms``) is translated more freely than a noun phrase
+("forge" for 磨 in 十年磨一剑), so its rendering need only explain most of its words,
+not two thirds; it is still one clause, and crosses no comma the Chinese lacks. Where
+the Chinese quotes such a term and the translation keeps the quotation marks, the
+quotation is the rendering, with the verb the idiom leaves unsaid ("spend ten years
+to forge one sword").
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from glossary.lexicon import (
     english_keys,
     transliteration_keys,
 )
+from glossary.numbers import chinese_numeral_value
 from glossary.sense_order import missing_edge
 
 MAX_WORDS = 14  # "new round of scientific and technological revolution and industrial transformation"
@@ -72,6 +81,9 @@ _EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "to
 _PREMODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|[a-z]-[a-z]+ed)$")
 # One item of a list: a word, or two for the first and last ("research institutes").
 _ITEM, _ITEM2 = r"[A-Za-z][\w’'&]*", r"[A-Za-z][\w’'&]*(?: [A-Za-z][\w’'&]*)?"
+# A quotation in English, and the punctuation a quotation may close on ("… sword,").
+_QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_CLOSING_PUNCTUATION = ",.;:!? "
 
 
 @dataclass(frozen=True)
@@ -164,9 +176,13 @@ class TermEvidence:
     # per word the dictionary lists whole but that reads as several words (科技工作者:
     # 科技 + 工作者), each of those with its characters' senses; () for other words
     sub_words: tuple[tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...], ...] = ()
+    clause: bool = False  # the term is a clause (glossary.clause_terms), not a noun phrase
+    commas: bool = True  # a rendering may cross a comma: not for a clause without one
 
 
-def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
+def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvidence:
+    """What each word of the term may be translated as. ``clause``: the term is a
+    clause (see ``glossary.clause_terms``)."""
     if lexicon.senses(term):
         words = [term]  # a dictionary entry as a whole: 一带一路 is not 一带 + 一路
     else:
@@ -175,7 +191,13 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
     for word in words:
         senses = lexicon.senses(word)
         spelled = transliteration_keys(word)
-        word_senses.append(senses + ((frozenset(spelled),) if spelled else ()))
+        # a numeral word of a clause (the 十 and 一 of 十年磨一剑) is translated by its
+        # number; in a noun phrase it is mostly part of an abbreviation whose other
+        # characters the dictionary does not know (二十大: "20th National Congress"), and
+        # the number alone would make a fragment look like a rendering
+        value = chinese_numeral_value(word) if clause else None
+        number = ((frozenset({f"#{value}"}),) if value is not None else ())
+        word_senses.append(senses + ((frozenset(spelled),) if spelled else ()) + number)
     character_senses = tuple(
         tuple(lexicon.senses(c) for c in word) if len(word) > 1 else () for word in words
     )
@@ -195,6 +217,8 @@ def term_evidence(term: str, lexicon: Lexicon) -> TermEvidence:
         word_keys,
         abbreviation,
         tuple(_sub_words(word, lexicon) for word in words),
+        clause,
+        not clause or bool(re.search("[,，、]", term)),
     )
 
 
@@ -266,9 +290,12 @@ def _fragmentary(
     return any(coverages) and _loses_too_much(missing, len(sub_words))
 
 
-def _loses_too_much(missing: int, words: int) -> bool:
+def _loses_too_much(missing: int, words: int, clause: bool = False) -> bool:
     """Whether a span leaving out ``missing`` of a term's ``words`` is a fragment: a
-    translator may render one word of three or more freely, but no more."""
+    translator may render one word of three or more freely, but no more; of a clause
+    (an idiom, a slogan), which translators render more freely, fewer than half."""
+    if clause:
+        return 2 * missing >= words
     return missing > words // 3
 
 
@@ -281,7 +308,7 @@ def _score(evidence: TermEvidence, words: Sequence[frozenset[str]], fillers: int
         return 0.0
     coverages = _coverages(evidence, words)
     missing = coverages.count(0) - bool(fillers)
-    if _loses_too_much(missing, len(evidence.words)):
+    if _loses_too_much(missing, len(evidence.words), evidence.clause):
         return 0.0  # a fragment: "science and technology" is not a rendering of 科技强国
     recall = (sum(coverages) + (FILL_WEIGHT if fillers else 0.0)) / len(evidence.words)
     explaining, explaining_stems = evidence.everything, evidence.stems
@@ -346,6 +373,7 @@ def best_span(
     english: str,
     recurring: dict[str, float] | None = None,
     elsewhere: frozenset[str] = frozenset(),
+    quoted: bool = False,
 ) -> Found | None:
     """The span of ``english`` that best renders the term ``evidence`` describes.
 
@@ -356,7 +384,8 @@ def best_span(
     ``recurring`` maps lower-cased phrases to how strongly they go with the term across
     the memory (0–1); it breaks ties between spans the dictionary rates alike.
     ``elsewhere``: keys of the other Chinese words of the unit, whose translations
-    the span is never extended over.
+    the span is never extended over. ``quoted``: the unit's Chinese quotes the term,
+    so an English quotation holding the span is the rendering (see ``_quotation``).
     """
     if evidence.abbreviation:
         listed = spelled_out(evidence.abbreviation, english)
@@ -374,13 +403,33 @@ def best_span(
     if best is None or best[0].score < MIN_SCORE:
         return None
     found, chosen = best
-    return Found(_completed(evidence, english, sentence.clauses[chosen.clause], chosen, elsewhere), found.score)
+    clause = sentence.clauses[chosen.clause]
+    quotation = _quotation(english, clause[chosen.first].start, clause[chosen.last].end) if quoted else None
+    return Found(quotation or _completed(evidence, english, clause, chosen, elsewhere), found.score)
+
+
+def _quotation(english: str, start: int, end: int) -> str | None:
+    """The English quotation of at most MAX_WORDS words that holds ``english[start:end]``,
+    without the punctuation it closes on; None if there is none. A translator who
+    keeps the marks the Chinese puts round a term marks what renders it, words the
+    dictionary cannot explain included (the "spend" of "spend ten years to forge one
+    sword", which 十年磨一剑 leaves unsaid)."""
+    for match in _QUOTATION.finditer(english):
+        group = 1 if match.group(1) is not None else 2
+        if match.start(group) <= start and end <= match.end(group):
+            inner = match.group(group).strip().rstrip(_CLOSING_PUNCTUATION)
+            if len(_WORD.findall(inner)) <= MAX_WORDS and not _BARRIER.search(inner):
+                return inner
+    return None
 
 
 def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool:
-    """Whether the term explains both edges of a span, and a possessive at its start
-    translates a word of the term itself."""
+    """Whether the term explains both edges of a span, a possessive at its start
+    translates a word of the term itself, and the span crosses a comma only if the
+    term may (a clause's rendering is one clause)."""
     words = span.words
+    if not evidence.commas and "," in span.text:
+        return False
     if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
         return False
     return not (sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sqlalchemy.orm import Session
 
 from glossary.attestation import DerivedRenderings
+from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
@@ -75,13 +76,21 @@ def _elsewhere(term: str, chinese: str, lexicon: Lexicon) -> frozenset[str]:
     )
 
 
-def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[Found | None]:
+def _renderings(
+    term: str, units: list[AlignedUnit], lexicon: Lexicon, kinds: frozenset[str] = frozenset()
+) -> list[Found | None]:
     """The rendering of ``term`` in each unit: a first look by the dictionary, then a
     second in which phrases that recur with the term across the memory are preferred,
-    so that one translation's consistent rendering wins over a fragment of it."""
-    evidence = term_evidence(term, lexicon)
+    so that one translation's consistent rendering wins over a fragment of it.
+    ``kinds``: what extraction found the term as (quoted, idiom …), which tells a
+    clause from a noun phrase (see ``glossary.clause_terms``)."""
+    evidence = term_evidence(term, lexicon, clause_shaped(term, kinds))
     elsewhere = [_elsewhere(term, unit.zh, lexicon) for unit in units]
-    first = [best_span(evidence, unit.en, None, other) for unit, other in zip(units, elsewhere, strict=True)]
+    quoted = [quoted_in(term, unit.zh) for unit in units]
+    first = [
+        best_span(evidence, unit.en, None, other, quotes)
+        for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
+    ]
     recurring = {
         found.text.lower(): sum(1 for unit in units if count_occurrences(found.text, unit.en)) / len(units)
         for found in first
@@ -89,7 +98,10 @@ def _renderings(term: str, units: list[AlignedUnit], lexicon: Lexicon) -> list[F
     }
     if not recurring:
         return first
-    return [best_span(evidence, unit.en, recurring, other) for unit, other in zip(units, elsewhere, strict=True)]
+    return [
+        best_span(evidence, unit.en, recurring, other, quotes)
+        for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
+    ]
 
 
 def build_terminology(
@@ -101,6 +113,7 @@ def build_terminology(
     outside = english_sentences_outside_units(session)
     glosses = _glossed(outside)
     frequency = {c.text: c.frequency for c in candidates}
+    kinds = {c.text: c.kinds for c in candidates}
     ranked = [c.text for c in candidates]
     for chinese, _english, _segment, _document in glosses:
         if chinese not in frequency:
@@ -118,7 +131,8 @@ def build_terminology(
     found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
     for term in ranked:
         occurrences = [unit for unit in units if term in unit.zh]
-        found_in_units[term] = list(zip(occurrences, _renderings(term, occurrences, lexicon), strict=True))
+        found = _renderings(term, occurrences, lexicon, kinds.get(term, frozenset()))
+        found_in_units[term] = list(zip(occurrences, found, strict=True))
     evidence = [
         EvidenceDraft(term, unit.document_id, found.text if found else None, unit_id=unit.id, context=unit.en)
         for term, pairs in found_in_units.items()
