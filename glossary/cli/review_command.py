@@ -1,0 +1,24 @@
+"""``glossary review``: the full-screen review app (``tui``)."""
+
+from __future__ import annotations
+
+import click
+
+from glossary.cli.edit_command import EDITOR_VARIABLE, editor_name
+from glossary.cli.options import termbase_options
+from termbase import Termbase
+
+
+@click.command()
+@click.option(
+    "--editor", help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user]."
+)
+@termbase_options
+def review(editor: str | None, termbase: Termbase, quiet: bool) -> None:
+    """Review the terms in a full-screen terminal app: search and filter the term list,
+    compare each term's renderings across the documents, and approve, deprecate, reject,
+    edit, note, add and merge. Every decision is saved at once under your name in the
+    review log; u undoes your last one, ? lists the keys."""
+    from tui.app import ReviewApp  # Textual loads only for this command
+
+    ReviewApp(termbase, editor_name(editor)).run()

@@ -1,0 +1,116 @@
+"""The review app: a term list to search and filter, a term view to decide in.
+
+Every editorial action is one transaction, run in a worker thread (a save can wait
+for another writer's lock), logged under the editor's name, and refused when another
+editor changed the term since it was loaded. ``revision`` counts the saves, so that
+screens showing the termbase reload after each one.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+
+from glossary.pinyin import pinyin_fields
+from termbase import Termbase, TermbaseError
+from termbase.review import ConflictError, undo_last
+from tui.screens.help import HelpScreen
+from tui.screens.term_list import TermListScreen
+
+Change = Callable[[Session], str]  # one action: makes the change, says what it did
+
+
+def termbase_name(url: str) -> str:
+    """How the header names the termbase: a SQLite file by its name, a server by its
+    URL without the password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return Path(parsed.database).name
+    return parsed.render_as_string(hide_password=True)
+
+
+class ReviewApp(App[None]):
+    """Review the terms of ``termbase`` as ``editor``."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "glossary review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "undo", "Undo"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    saving: reactive[bool] = reactive(False, bindings=True)
+    revision: reactive[int] = reactive(0)
+
+    def __init__(self, termbase: Termbase, editor: str) -> None:
+        super().__init__()
+        self.termbase = termbase
+        self.editor = editor
+        self._heap_frozen = False
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{termbase_name(self.termbase.url)} · {self.editor}"
+        self.push_screen(TermListScreen())
+
+    def on_term_list_screen_page_shown(self) -> None:
+        """Once the first page is on screen, set aside from the garbage collector the
+        heap loaded so far: the pinyin, jieba and CLI modules leave some 300,000
+        objects that live as long as the process, and every full collection would
+        walk them all (about 100 ms, in the middle of a keystroke)."""
+        if not self._heap_frozen:
+            self._heap_frozen = True
+            # no collection first: it would take as long, just when typing may start
+            self.call_after_refresh(gc.freeze)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo" and self.saving:
+            return None  # shown greyed out until the save in progress is done
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_undo(self) -> None:
+        def undo(session: Session) -> str:
+            undone = undo_last(session, self.editor, pinyin_fields)
+            return f"Undone: {undone.action} of {undone.term}"
+
+        self.save(undo)
+
+    def save(self, change: Change) -> None:
+        """Run ``change`` in a transaction of its own, off the UI thread; one at a
+        time, so that an action never races the reload of the one before."""
+        self.saving = True
+        self._save(change)
+
+    @work(thread=True, group="save")
+    def _save(self, change: Change) -> None:
+        try:
+            with self.termbase.transaction() as session:
+                message = change(session)
+        except ConflictError as error:
+            self.call_from_thread(self._saved, f"{error} (ctrl+r)", failed=True)
+        except (TermbaseError, ValueError, SQLAlchemyError) as error:
+            self.call_from_thread(self._saved, f"Not saved: {error}", failed=True)
+        else:
+            self.call_from_thread(self._saved, message)
+
+    def _saved(self, message: str, failed: bool = False) -> None:
+        self.saving = False
+        if failed:
+            self.notify(message, title="Not saved", severity="error", timeout=12, markup=False)
+        else:
+            self.notify(message, markup=False)
+            self.revision += 1
