@@ -324,6 +324,27 @@ def merge_terms(
     return _finish(session, keep, action)
 
 
+def merged_away(session: Session) -> dict[str, int]:
+    """Simplified forms merged into another term (and not unmerged since), with the
+    id of the term each went into: a rebuild that finds such a form again gives its
+    evidence to that term instead of bringing the duplicate back."""
+    merged: dict[str, int] = {}
+    rows = session.execute(
+        select(ReviewLogEntry.action, ReviewLogEntry.term_id, ReviewLogEntry.before,
+               ReviewLogEntry.after)
+        .where(ReviewLogEntry.entity == "term", ReviewLogEntry.field == MERGED)
+        .order_by(ReviewLogEntry.at, ReviewLogEntry.id)
+    )
+    for action, keep_id, before, after in rows:
+        if action == "merge" and keep_id is not None:
+            duplicate = json.loads(before or "{}").get("term", {}).get("simplified")
+            if duplicate:
+                merged[duplicate] = keep_id
+        elif action == "undo" and after:
+            merged.pop(after, None)
+    return merged
+
+
 # ---------------------------------------------------------------------------------
 # undo
 # ---------------------------------------------------------------------------------

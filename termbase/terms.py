@@ -28,6 +28,7 @@ from termbase.models import (
     TermStatus,
     TranslationUnit,
 )
+from termbase.review import merged_away
 
 SYSTEM = "glossary"  # the editor name of automatic changes
 
@@ -114,11 +115,18 @@ def _touched_by_editor(row: Term | Rendering) -> bool:
 
 def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
     """Insert new terms, refresh the automatic fields of known ones, drop candidates
-    that no longer occur and no editor touched. Returns simplified → id."""
+    that no longer occur and no editor touched. Returns simplified → id, where a form
+    an editor merged away maps to the term it was merged into."""
     existing = {t.simplified: t for t in session.scalars(select(Term))}
     edited = _edited_fields(session)
     wanted = {d.simplified for d in drafts}
+    merged = {
+        duplicate: keep_id for duplicate, keep_id in merged_away(session).items()
+        if duplicate not in existing and session.get(Term, keep_id) is not None
+    }
     for draft in drafts:
+        if draft.simplified in merged:
+            continue  # an editor merged it into another term, which takes its evidence
         term = existing.get(draft.simplified)
         if term is None:
             term = Term(simplified=draft.simplified, created_by=SYSTEM, modified_by=SYSTEM)
@@ -155,7 +163,7 @@ def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
         else:
             session.delete(term)
     session.flush()
-    return {simplified: term.id for simplified, term in kept.items()}
+    return {**merged, **{simplified: term.id for simplified, term in kept.items()}}
 
 
 def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Iterable[EvidenceDraft]) -> None:

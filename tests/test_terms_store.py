@@ -106,3 +106,26 @@ def test_an_edit_on_a_stale_version_is_refused(termbase: Termbase) -> None:
         assert session.get(Term, term_id).note == "first"
         log = session.scalars(sa.select(ReviewLogEntry.editor)).all()
     assert log == ["ana"]
+
+
+def test_a_merged_duplicate_stays_merged_through_rebuilds(termbase: Termbase) -> None:
+    from termbase.review import merge_terms, undo_last
+
+    with termbase.transaction() as session:
+        ids = sync_terms(session, [draft("科技强国", 1), draft("科技强国家", 2)])
+        replace_evidence(session, ids, [EvidenceDraft("科技强国家", "en", "S&T power", count=2)])
+    with termbase.transaction() as session:
+        merge_terms(session, ids["科技强国"], ids["科技强国家"], "ana", None)
+    with termbase.transaction() as session:  # a rebuild proposes the duplicate again
+        rebuilt = sync_terms(session, [draft("科技强国", 1), draft("科技强国家", 2)])
+        replace_evidence(session, rebuilt, [EvidenceDraft("科技强国家", "en", "S&T power", count=3)])
+    assert rebuilt["科技强国家"] == rebuilt["科技强国"] == ids["科技强国"]
+    with termbase.reading() as session:
+        assert session.scalars(sa.select(Term.simplified)).all() == ["科技强国"]
+        view = term_view(session, ids["科技强国"])
+    assert [(r.en, r.documents) for r in view.renderings] == [("S&T power", {"en": 3})]
+    with termbase.transaction() as session:  # unmerged: the next rebuild brings it back
+        undo_last(session, "ana")
+    with termbase.transaction() as session:
+        again = sync_terms(session, [draft("科技强国", 1), draft("科技强国家", 2)])
+    assert again["科技强国家"] != again["科技强国"]
