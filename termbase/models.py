@@ -213,7 +213,10 @@ class _Edited:
 
 class Term(_Edited, Base):
     __tablename__ = "terms"
-    __table_args__ = (CheckConstraint(_check_in("status", TermStatus), name="status"),)
+    __table_args__ = (
+        CheckConstraint(_check_in("status", TermStatus), name="status"),
+        Index("ix_terms_rank", "rank", "simplified"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     simplified: Mapped[str] = mapped_column(String(200), unique=True)
@@ -255,7 +258,10 @@ class Attestation(Base):
     document, in a translation unit where there is one, ``count`` times."""
 
     __tablename__ = "attestations"
-    __table_args__ = (Index("ix_attestations_term_document", "term_id", "document_id"),)
+    __table_args__ = (
+        Index("ix_attestations_term_document", "term_id", "document_id"),
+        Index("ix_attestations_document_term", "document_id", "term_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"))
