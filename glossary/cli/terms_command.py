@@ -9,9 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from glossary.cli.options import notice, stdout, termbase_options
-from glossary.pinyin import normalise_pinyin_query
-from glossary.script import to_simplified
-from glossary.tm_search import query_language
+from glossary.term_queries import read_term_query
 from termbase import Termbase
 from termbase.models import TermStatus
 from termbase.terms import find_term_ids, list_terms, term_view
@@ -20,10 +18,9 @@ from termbase.terms import find_term_ids, list_terms, term_view
 def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]
     """Terms for what a user typed: Chinese in either script, toneless pinyin (with or
     without spaces, or initials), or an English rendering."""
-    query = query.strip()
-    if query_language(query) == "zh":
-        return find_term_ids(session, simplified=list(dict.fromkeys([query, to_simplified(query)])), limit=limit)
-    return find_term_ids(session, pinyin=normalise_pinyin_query(query), english=query, limit=limit)
+    wanted = read_term_query(query)
+    return find_term_ids(session, simplified=list(wanted.chinese), pinyin=wanted.pinyin,
+                         english=wanted.english, limit=limit)
 
 
 @click.command()
