@@ -23,9 +23,11 @@ class TermSummary(Static):
             (view.pinyin or "", "italic"),
             "  ",
             (view.status, STATUS_STYLES.get(view.status, "bold")),
-            ("  frequency ", "$text-muted"),
+            "  ",  # plain: a styled span would lose its leading spaces
+            ("frequency ", "$text-muted"),
             str(view.frequency),
-            ("  rank ", "$text-muted"),
+            "  ",
+            ("rank ", "$text-muted"),
             str(view.rank) if view.rank is not None else "–",
         )
         lines = [heading]
