@@ -23,26 +23,20 @@ generating the corpus are not.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import json
 import math
-import os
-import platform
-import resource
-import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Sequence
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file: bench/align.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import SEED, concatenate, generate, sample_document, sample_size  # noqa: E402
+from bench import common
+from bench.corpus import SEED, concatenate, generate, sample_document, sample_size
 
-REPO = Path(__file__).resolve().parents[1]
 SIZES = (1, 10, 30, 100)
 # One long document. Its band is meant to make these linear too, but at commit 7a7ab7f
 # the programme searches the whole lower triangle of its table (see bench/README.md),
@@ -59,32 +53,6 @@ LAYOUTS = {"many": "many documents", "one": "one document"}
 # --------------------------------------------------------------------------------
 
 
-def _status_kib(field: str) -> int | None:
-    """A memory figure of this process from /proc/self/status (Linux), in KiB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
-def _reset_peak_rss() -> bool:
-    """Reset this process's resident-memory high-water mark (Linux ≥ 4.0), so that the
-    peak measured is the alignment's, not the start-up's."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return _status_kib("VmHWM") is not None
-
-
-def _max_rss_kib() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
-
-
 def measure(layout: str, scale: float, traced: bool) -> dict:
     from glossary.alignment import align_sentences
     from glossary.lexicon import Lexicon
@@ -97,9 +65,9 @@ def measure(layout: str, scale: float, traced: bool) -> dict:
         documents = [concatenate(documents)]
     del warm
     gc.collect()
-    rss_before = _status_kib("VmRSS")
-    resettable = _reset_peak_rss()
-    max_rss_before = _max_rss_kib()
+    rss_before = common.status_kib("VmRSS")
+    resettable = common.reset_peak_rss()
+    max_rss_before = common.max_rss_kib()
     if traced:
         tracemalloc.start()
     seconds = 0.0
@@ -120,9 +88,9 @@ def measure(layout: str, scale: float, traced: bool) -> dict:
     if traced:
         tracemalloc.stop()
     if resettable:
-        peak = _status_kib("VmHWM")
+        peak = common.status_kib("VmHWM")
     else:  # the process's high-water mark, which may predate the alignment
-        peak = _max_rss_kib() if _max_rss_kib() > max_rss_before else None
+        peak = common.max_rss_kib() if common.max_rss_kib() > max_rss_before else None
     return {
         "layout": layout,
         "scale": scale,
@@ -136,20 +104,14 @@ def measure(layout: str, scale: float, traced: bool) -> dict:
         "seconds": seconds,
         "rss_before_kib": rss_before,
         "peak_rss_kib": peak,
-        "rss_growth_kib": None if peak is None or rss_before is None else peak - rss_before,
+        "rss_growth_kib": common.growth_kib(peak, rss_before),
         "traced_peak_bytes": traced_peak,
     }
 
 
 def _run_worker(layout: str, scale: float, traced: bool) -> dict:
-    command = [sys.executable, "-m", "bench.align", "--worker", layout, str(scale)]
-    if traced:
-        command.append("--tracemalloc")
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"benchmark worker failed: {layout} {scale}×")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    arguments = [layout, str(scale)] + (["--tracemalloc"] if traced else [])
+    return common.run_worker("bench.align", arguments, f"{layout} {scale}×")
 
 
 # --------------------------------------------------------------------------------
@@ -173,16 +135,6 @@ COLUMNS = (
 )
 
 
-def _megabytes(kib_or_none: int | None, unit: int = 1024) -> str:
-    return "-" if kib_or_none is None else f"{kib_or_none / unit:.0f}M"
-
-
-def _line(cells: Sequence[object], columns: Sequence[tuple[str, int, str]]) -> str:
-    return "  ".join(
-        f"{cell:{align}{width}}" for cell, (_, width, align) in zip(cells, columns, strict=True)
-    )
-
-
 def _columns(traced: bool) -> tuple[tuple[str, int, str], ...]:
     return COLUMNS if traced else COLUMNS[:-1]
 
@@ -202,14 +154,14 @@ def _row(result: dict, baseline: dict, traced_column: bool) -> str:
         f"{result['pairs'] / result['seconds']:.1f}" if result["seconds"] else "-",
         f"{1000 * per_sentence:.1f}",
         f"{per_sentence / base:.2f}" if base else "-",
-        _megabytes(result["peak_rss_kib"]),
-        _megabytes(result["rss_growth_kib"]),
-        _megabytes(traced, 1024 * 1024) if traced is not None else "-",
+        common.megabytes(result["peak_rss_kib"]),
+        common.megabytes(result["rss_growth_kib"]),
+        common.megabytes(traced, 1024 * 1024) if traced is not None else "-",
     )
     if not traced_column:
         cells = cells[:-1]
     columns = _columns(traced_column)
-    return _line(cells, columns)
+    return common.line(cells, columns)
 
 
 def _exponent(results: list[dict]) -> float | None:
@@ -225,39 +177,12 @@ def _exponent(results: list[dict]) -> float | None:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else None
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-
-
 def _revision() -> str:
     """The commit measured, and whether the aligner's code differs from it."""
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "commit unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "glossary")
-    return f"commit {commit}" + (" + uncommitted changes in glossary/" if dirty else "")
+    return common.revision(("glossary",), "uncommitted changes in glossary/", untracked=False)
 
 
-def _parse_sizes(text: str) -> tuple[float, ...]:
-    try:
-        sizes = tuple(float(s) for s in text.split(",") if s.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of sizes like 1,10,100: {text!r}") from None
-    if not sizes or any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError(f"sizes start at 1 (the real pair): {text!r}")
-    return tuple(sorted(set(sizes)))
+_parse_sizes = common.size_list(float, "sizes like 1,10,100", "sizes start at 1 (the real pair)")
 
 
 def profile(scale: float, top: int, layout: str) -> None:
@@ -333,10 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         "align_sentences on a generated corpus: "
         f"1× = the real pair ({sample_size()} sentences), seed {SEED}"
     )
-    print(f"{dt.date.today().isoformat()}, {_revision()}, {_machine()}")
+    print(common.provenance(_revision()))
     print()
     columns = _columns(args.tracemalloc)
-    print(_line([name for name, _, _ in columns], columns))
+    print(common.line([name for name, _, _ in columns], columns))
     results: list[dict] = []
     baselines: dict[str, dict] = {}
     for layout, scale in plan:
@@ -362,10 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(f"{name}: seconds ∝ sentences^{exponent:.2f} ({verdict})")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        summary = {"date": dt.date.today().isoformat(), "revision": _revision(),
-                   "machine": _machine(), "seed": SEED, "results": results}
-        args.json.write_text(json.dumps(summary, indent=2) + "\n")
+        common.write_summary(args.json, _revision(), SEED, results)
     return 0
 
 

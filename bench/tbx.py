@@ -23,23 +23,19 @@ import argparse
 import datetime as dt
 import gc
 import json
-import os
-import platform
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a file: bench/tbx.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import common
 from termbase.exchange_records import Decision, RenderingRecord, TermRecord
 
-REPO = Path(__file__).resolve().parents[1]
 SEED = 20250304
 SIZES = (100_000,)
 
@@ -215,58 +211,27 @@ TASKS: dict[str, tuple[str, str, Callable[[int, Path], Callable[[], int]], str]]
 }
 
 
-def _status_kib(field: str) -> int | None:
-    """A memory figure of this process from /proc/self/status (Linux), in KiB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
-def _reset_peak_rss() -> bool:
-    """Reset this process's resident-memory high-water mark (Linux ≥ 4.0), so that the
-    peak measured is the task's, not the set-up's."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return _status_kib("VmHWM") is not None
-
-
-def _max_rss_kib() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
-
-
 def measure(task: str, size: int, directory: Path) -> dict:
     _, filename, prepare, _ = TASKS[task]
     path = directory / filename
     run = prepare(size, path)
     gc.collect()
-    rss_before = _status_kib("VmRSS")
-    resettable = _reset_peak_rss()
+    rss_before = common.status_kib("VmRSS")
+    resettable = common.reset_peak_rss()
     start = time.perf_counter()
     items = run()
     seconds = time.perf_counter() - start
-    peak = _status_kib("VmHWM") if resettable else _max_rss_kib()
+    peak = common.peak_rss_kib(resettable)
     return {
         "task": task, "size": size, "items": items, "seconds": seconds,
         "rss_before_kib": rss_before, "peak_rss_kib": peak,
-        "rss_growth_kib": None if peak is None or rss_before is None else peak - rss_before,
+        "rss_growth_kib": common.growth_kib(peak, rss_before),
         "file_bytes": path.stat().st_size,
     }
 
 
 def _run_worker(task: str, size: int, directory: Path) -> dict:
-    command = [sys.executable, "-m", "bench.tbx", "--worker", task, str(size), str(directory)]
-    done = subprocess.run(command, check=False, cwd=REPO, capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"benchmark worker failed: {task} {size}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return common.run_worker("bench.tbx", (task, str(size), str(directory)), f"{task} {size}")
 
 
 # --------------------------------------------------------------------------------
@@ -286,70 +251,36 @@ COLUMNS = (
 )
 
 
-def _megabytes(kib: int | None) -> str:
-    return "-" if kib is None else f"{kib / 1024:.0f}M"
-
-
 def _ratio(value: float | None, reference: float | None) -> str:
     return "-" if not value or not reference else f"{value / reference:.2f}"
 
 
-def _line(cells: Sequence[object]) -> str:
-    return "  ".join(
-        f"{cell:{align}{width}}" for cell, (_, width, align) in zip(cells, COLUMNS, strict=True)
-    )
-
-
 def _row(result: dict, reference: dict) -> str:
-    return _line((
+    return common.line((
         TASKS[result["task"]][0],
         result["items"],
         f"{result['seconds']:.2f}",
         f"{result['items'] / result['seconds']:.0f}" if result["seconds"] else "-",
         _ratio(result["seconds"], reference["seconds"]),
-        _megabytes(result["peak_rss_kib"]),
-        _megabytes(result["rss_growth_kib"]),
+        common.megabytes(result["peak_rss_kib"]),
+        common.megabytes(result["rss_growth_kib"]),
         _ratio(result["rss_growth_kib"], reference["rss_growth_kib"]),
         f"{result['file_bytes'] / 2**20:.0f}M",
-    ))
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    ), COLUMNS)
 
 
 def _revision() -> str:
     """The commit measured, and whether the exporters' code differs from it."""
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], check=False, cwd=REPO, capture_output=True, text=True
-        )
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "commit unknown"
-    dirty = git("status", "--porcelain", "--", "exports/tbx.py", "exports/tbx_entries.py",
-                "exports/tbx_basic.py", "exports/tbx_martif.py")
-    return f"commit {commit}" + (" + uncommitted changes in exports/tbx*" if dirty else "")
+    return common.revision(
+        ("exports/tbx.py", "exports/tbx_entries.py", "exports/tbx_basic.py",
+         "exports/tbx_martif.py"),
+        "uncommitted changes in exports/tbx*",
+    )
 
 
-def _parse_sizes(text: str) -> tuple[int, ...]:
-    try:
-        sizes = tuple(int(s) for s in text.split(",") if s.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of sizes like 10000,100000: {text!r}") from None
-    if not sizes or any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError(f"sizes are numbers of terms, at least 1: {text!r}")
-    return tuple(sorted(set(sizes)))
+_parse_sizes = common.size_list(
+    int, "sizes like 10000,100000", "sizes are numbers of terms, at least 1"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,11 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print(f"TBX export and import on a generated termbase, seed {SEED}")
-    print(f"{dt.date.today().isoformat()}, {_revision()}, {_machine()}")
+    print(common.provenance(_revision()))
     results: list[dict] = []
     for size in args.sizes:
         print()
-        print(_line([name for name, _, _ in COLUMNS]))
+        print(common.line([name for name, _, _ in COLUMNS], COLUMNS))
         by_task: dict[str, dict] = {}
         with tempfile.TemporaryDirectory(prefix="bench-tbx-") as directory:
             for task, (_, _, _, reference) in TASKS.items():
@@ -400,10 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat > 1:
         print(f"Each task ran {args.repeat} times, each in a fresh process; the fastest run.")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        summary = {"date": dt.date.today().isoformat(), "revision": _revision(),
-                   "machine": _machine(), "seed": SEED, "results": results}
-        args.json.write_text(json.dumps(summary, indent=2) + "\n")
+        common.write_summary(args.json, _revision(), SEED, results)
     return 0
 
 

@@ -33,11 +33,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import platform
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -47,10 +43,10 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a file: bench/tmx.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import common
 from exports.tmx import TmxHeader, TmxUnit, TmxVariant, format_date
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = common.REPO.parent / "shared" / "corpus"
 SEED = 20240624
 SIZES = (100_000, 1_000_000)
 CREATED = dt.datetime(2024, 6, 24, 9, 0, tzinfo=dt.UTC)
@@ -195,45 +191,20 @@ TASKS: dict[str, tuple[str, Callable[[int, Path], int], str | None]] = {
 
 
 # --------------------------------------------------------------------------------
-# One measurement, in its own process (the memory helpers are bench/align.py's)
+# One measurement, in its own process (the memory helpers are bench/common.py's)
 # --------------------------------------------------------------------------------
-
-
-def _status_kib(field: str) -> int | None:
-    """A memory figure of this process from /proc/self/status (Linux), in KiB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
-def _reset_peak_rss() -> bool:
-    """Reset the resident high-water mark (Linux ≥ 4.0): the peak is then the task's."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return _status_kib("VmHWM") is not None
-
-
-def _max_rss_kib() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
 
 
 def measure(task: str, count: int, path: Path) -> dict:
     _, function, _ = TASKS[task]
     if task.startswith("tt"):  # its imports are not the task's memory
         import translate.storage.tmx  # noqa: F401
-    rss_before = _status_kib("VmRSS")
-    resettable = _reset_peak_rss()
+    rss_before = common.status_kib("VmRSS")
+    resettable = common.reset_peak_rss()
     start, cpu_start = time.perf_counter(), time.process_time()
     handled = function(count, path)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-    peak = _status_kib("VmHWM") if resettable else _max_rss_kib()
+    peak = common.peak_rss_kib(resettable)
     if handled != count:
         raise SystemExit(f"{task} handled {handled} units, not {count}")
     return {
@@ -244,12 +215,7 @@ def measure(task: str, count: int, path: Path) -> dict:
 
 
 def _run_worker(task: str, count: int, path: Path) -> dict:
-    command = [sys.executable, "-m", "bench.tmx", "--worker", task, str(count), str(path)]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"benchmark worker failed: {task} {count}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return common.run_worker("bench.tmx", (task, str(count), str(path)), f"{task} {count}")
 
 
 def run(task: str, count: int, directory: Path, repeat: int) -> dict:
@@ -270,18 +236,14 @@ def run(task: str, count: int, directory: Path, repeat: int) -> dict:
 # --------------------------------------------------------------------------------
 
 
-def _mib(kib: int | None) -> str:
-    return "-" if kib is None else f"{kib / 1024:.0f}M"
-
-
 def _row(result: dict) -> str:
     growth = result["peak_rss_kib"] - (result["rss_before_kib"] or 0)
     size = "-" if result["bytes"] is None else f"{result['bytes'] / 2**20:.0f}M"
     return (
         f"{TASKS[result['task']][0]:<15}{result['units']:>10,}{result['seconds']:>9.2f}"
         f"{result['cpu']:>9.2f}{result['units'] / result['cpu']:>12,.0f}"
-        f"{_mib(result['peak_rss_kib']):>10}"
-        f"{_mib(growth):>9}{size:>8}"
+        f"{common.megabytes(result['peak_rss_kib']):>10}"
+        f"{common.megabytes(growth):>9}{size:>8}"
     )
 
 
@@ -322,50 +284,24 @@ def memory_lines(by_size: dict[int, dict[str, dict]]) -> list[str]:
     small, large = min(by_size), max(by_size)
     lines = []
     for task in ("write", "read"):
-        growth = by_size[large][task]["peak_rss_kib"] - by_size[small][task]["peak_rss_kib"]
+        first, last = by_size[small][task]["peak_rss_kib"], by_size[large][task]["peak_rss_kib"]
+        growth = last - first
         flat = growth < FLAT_MIB * 1024
         lines.append(
-            f"  {task:<5} peak RSS {_mib(by_size[small][task]['peak_rss_kib'])} at {small:,} → "
-            f"{_mib(by_size[large][task]['peak_rss_kib'])} at {large:,} "
+            f"  {task:<5} peak RSS {common.megabytes(first)} at {small:,} → "
+            f"{common.megabytes(last)} at {large:,} "
             f"({growth / 1024:+.1f}M; target: flat, < {FLAT_MIB}M)  {_verdict(flat)}"
         )
     return lines
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-
-
 def _revision() -> str:
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], cwd=REPO, capture_output=True, text=True, check=False
-        )
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "commit unknown"
-    changed = git("status", "--porcelain", "--", "exports/tmx.py", "exports/safexml.py")
-    return f"commit {commit}" + (" + uncommitted exports/tmx.py or safexml.py" if changed else "")
+    return common.revision(
+        ("exports/tmx.py", "exports/safexml.py"), "uncommitted exports/tmx.py or safexml.py"
+    )
 
 
-def _parse_sizes(text: str) -> tuple[int, ...]:
-    try:
-        sizes = tuple(sorted({int(s) for s in text.split(",") if s.strip()}))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of unit counts: {text!r}") from None
-    if not sizes or sizes[0] < 1:
-        raise argparse.ArgumentTypeError(f"sizes are unit counts ≥ 1: {text!r}")
-    return sizes
+_parse_sizes = common.size_list(int, "unit counts", "sizes are unit counts ≥ 1")
 
 
 def profile(task: str, count: int, top: int) -> None:
@@ -415,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         f"TMX read and write, zh-CN/en units generated with seed {SEED}, "
         f"best of {args.repeat} by CPU time"
     )
-    print(f"{dt.date.today().isoformat()}, {_revision()}, {_machine()}")
+    print(common.provenance(_revision()))
     by_size: dict[int, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-tmx-") as directory:
         for count in args.sizes:
@@ -437,10 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  less its resident memory before the task (interpreter and imports).")
     print("file: the TMX written or read (tt write: translate-toolkit's own output).")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        summary = {"date": dt.date.today().isoformat(), "revision": _revision(),
-                   "machine": _machine(), "seed": SEED, "results": by_size}
-        args.json.write_text(json.dumps(summary, indent=2) + "\n")
+        common.write_summary(args.json, _revision(), SEED, by_size)
     return 0
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
-from exports.xmltext import FORBIDDEN, XML_LANG, normalise_language
+from exports.xmltext import FORBIDDEN, XML_LANG, escape_text, normalise_language
 from termbase.exchange import as_utc
 from termbase.exchange_records import Decision, RenderingRecord, TermRecord
 from termbase.models import RenderingStatus, TermStatus
@@ -165,15 +165,7 @@ def escape(text: str, what: str) -> str:
     if bad:
         raise _Unwritable(f"the {what} contains U+{ord(bad.group()):04X}, "
                           "which XML 1.0 cannot carry")
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
+    return escape_text(text)
 
 
 def file_description(title: str, zh: str, en: str, created: datetime | None) -> str:

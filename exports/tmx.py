@@ -49,7 +49,13 @@ from typing import BinaryIO, Self
 from xml.etree.ElementTree import Element
 
 from exports.safexml import checked_iterparse, safe_iterparse, xml_errors
-from exports.xmltext import FORBIDDEN, XML_LANG, normalise_language
+from exports.xmltext import (
+    FORBIDDEN,
+    XML_LANG,
+    escape_attribute,
+    escape_text,
+    normalise_language,
+)
 
 
 def _package_version() -> str:
@@ -155,41 +161,14 @@ def format_date(moment: datetime) -> str:
 # --------------------------------------------------------------------------------
 
 
-def _text(text: str) -> str:
-    """Escaped character data. Chained replace behind ``in`` tests measured fastest:
-    ~2× faster than xml.sax.saxutils.escape, ~25× faster than str.translate."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:  # a parser would turn a raw CR (or CRLF) into LF
-        text = text.replace("\r", "&#13;")
-    return text
-
-
-def _attribute(text: str) -> str:
-    """An escaped attribute value, quoted with ". Tabs and newlines become references
-    because attribute-value normalisation would turn them into spaces."""
-    text = _text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#9;")
-    return text
-
-
 def _add_props_and_notes(
     lines: list[str], props: list[tuple[str, str]], notes: list[str], indent: str
 ) -> None:
     """Notes first, then props: the order the DTD requires inside a ``<tu>``."""
     for note in notes:
-        lines.append(f"{indent}<note>{_text(note)}</note>\n")
+        lines.append(f"{indent}<note>{escape_text(note)}</note>\n")
     for kind, value in props:
-        lines.append(f'{indent}<prop type="{_attribute(kind)}">{_text(value)}</prop>\n')
+        lines.append(f'{indent}<prop type="{escape_attribute(kind)}">{escape_text(value)}</prop>\n')
 
 
 def _header_xml(header: TmxHeader) -> str:
@@ -202,7 +181,7 @@ def _header_xml(header: TmxHeader) -> str:
     values["srclang"] = normalise_language(header.srclang)
     values["adminlang"] = normalise_language(header.adminlang)
     values["creationdate"] = format_date(header.created or datetime.now(UTC))
-    attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in values.items())
+    attributes = "".join(f' {name}="{escape_attribute(value)}"' for name, value in values.items())
     content: list[str] = []
     _add_props_and_notes(content, header.props, header.notes, "    ")
     header_xml = (
@@ -224,7 +203,7 @@ def _unit_xml(unit: TmxUnit, languages: dict[str, str]) -> str:
     tuid, created = unit.tuid, unit.created
     parts = [
         "    <tu",
-        "" if tuid is None else f' tuid="{_attribute(tuid)}"',
+        "" if tuid is None else f' tuid="{escape_attribute(tuid)}"',
         "" if created is None else f' creationdate="{format_date(created)}"',
         ">\n",
     ]
@@ -233,7 +212,7 @@ def _unit_xml(unit: TmxUnit, languages: dict[str, str]) -> str:
         lang = languages.get(variant.lang)
         if lang is None:
             lang = languages[variant.lang] = normalise_language(variant.lang)
-        parts.append(f'      <tuv xml:lang="{lang}"><seg>{_text(variant.text)}</seg></tuv>\n')
+        parts.append(f'      <tuv xml:lang="{lang}"><seg>{escape_text(variant.text)}</seg></tuv>\n')
     parts.append("    </tu>\n")
     return "".join(parts)
 
