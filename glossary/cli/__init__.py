@@ -5,19 +5,29 @@ from __future__ import annotations
 import click
 
 from glossary import __version__
-from glossary.cli.align_command import align
-from glossary.cli.edit_command import edit
-from glossary.cli.evaluate_command import evaluate
-from glossary.cli.exchange_commands import export, import_
-from glossary.cli.ingest_commands import build, ingest
 from glossary.cli.options import GlossaryGroup
-from glossary.cli.review_command import review
-from glossary.cli.stats_command import stats
-from glossary.cli.terms_command import show, terms
-from glossary.cli.tm_command import tm
+
+COMMANDS = {
+    "build": "glossary.cli.ingest_commands:build",
+    "ingest": "glossary.cli.ingest_commands:ingest",
+    "align": "glossary.cli.align_command:align",
+    "evaluate": "glossary.cli.evaluate_command:evaluate",
+    "stats": "glossary.cli.stats_command:stats",
+    "tm": "glossary.cli.tm_command:tm",
+    "terms": "glossary.cli.terms_command:terms",
+    "show": "glossary.cli.terms_command:show",
+    "edit": "glossary.cli.edit_command:edit",
+    "export": "glossary.cli.exchange_commands:export",
+    "import": "glossary.cli.exchange_commands:import_",
+    "review": "glossary.cli.review_command:review",
+}
 
 
-@click.group(cls=GlossaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=GlossaryGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="glossary")
 def main() -> None:
     """Terminology glossary and translation memory for Chinese political texts.
@@ -29,17 +39,3 @@ def main() -> None:
     GLOSSARY_DB environment variable names another file or a database URL
     (postgresql+psycopg://user@host/name for a shared team termbase).
     """
-
-
-main.add_command(build)
-main.add_command(align)
-main.add_command(evaluate)
-main.add_command(ingest)
-main.add_command(stats)
-main.add_command(tm)
-main.add_command(terms)
-main.add_command(show)
-main.add_command(edit)
-main.add_command(export)
-main.add_command(import_)
-main.add_command(review)
