@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from itertools import chain
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
@@ -321,14 +322,16 @@ class TmxReader:
         self.name = name
         self._stream = stream
         self._owned = owned
-        events = ("start", "end")
-        # Over a seekable file, the C parser's own iterator: no generator between it
-        # and the loop below, which sees every event (errors: see _read_units).
+        # "start" events only, as many as a bare "end" loop: see _parse_units. Over a
+        # seekable file, the C parser's own iterator: no generator between it and the
+        # loop, which sees every event (errors: see _read_units).
+        events = ("start",)
         self._events = (
             checked_iterparse(stream, events, name) if stream.seekable()
             else safe_iterparse(stream, events, name)
         )
         self._languages: dict[str, str] = {}
+        self._pending: Element | None = None  # the first element after the header
         try:
             with xml_errors(name):
                 self.header = self._read_header()
@@ -375,16 +378,39 @@ class TmxReader:
         return known
 
     def _read_header(self) -> TmxHeader:
-        """Parse up to the end of ``<header>``, checking that this is TMX at all."""
+        """Parse up to the end of ``<header>``, checking that this is TMX at all.
+
+        Only "start" events come (see ``_parse_units``): the header is complete once
+        an element outside it starts (a child of ``<tmx>``, or a ``<body>`` or ``<tu>``
+        not in the header), or the document ends. That element, usually the body, is
+        left in ``self._pending`` for ``_parse_units``."""
         _, root = next(self._events)
         if root.tag != "tmx":
             raise self._error(f"not a TMX file: the root element is <{root.tag}>, not <tmx>")
-        for event, element in self._events:
-            if event == "end" and element.tag == "header":
-                return self._header(element)
-            if element.tag == "body":
-                break
+        header: Element | None = None
+        for _, element in self._events:
+            tag = element.tag
+            if header is None:
+                if tag == "header":
+                    header = element
+                elif tag == "body":
+                    break
+            elif any(child is element for child in root) or (
+                (tag == "body" or tag == "tu") and not self._in_header(header, element)
+            ):
+                self._pending = element
+                return self._header(header)
+        else:
+            if header is not None:
+                return self._header(header)
         raise self._error("no <header> (it must come first in <tmx>); not a TMX file")
+
+    def _in_header(self, header: Element, element: Element) -> bool:
+        """False for an element outside ``header``; a body or unit inside it is an
+        error (checked once: the first one raises)."""
+        if any(inner is element for inner in header.iter()):
+            raise self._error(f"a <{element.tag}> inside the <header>; not a TMX file")
+        return False
 
     def _header(self, element: Element) -> TmxHeader:
         values = {
@@ -413,33 +439,104 @@ class TmxReader:
             raise self._error(f"header: {exc}") from None
 
     def _read_units(self) -> Iterator[TmxUnit]:
-        """The units, each made when its ``</tu>`` arrives. The body is emptied after
-        each one: the parser may already have built the next units of its buffer,
-        but those are still referenced by their pending events. (Only "start" events
-        give the body; they cost ~8 % of the parse, and without them a million
-        cleared ``<tu>``s would stay in the tree.)"""
+        """The units, with parse errors turned into ``XmlInputError``s."""
         with xml_errors(self.name):
             yield from self._parse_units()
         self.close()
 
     def _parse_units(self) -> Iterator[TmxUnit]:
+        """Each unit is made when the next ``<tu>`` starts, or the document ends.
+
+        The parser reports only "start" events, half the events of ("start", "end")
+        and as many as a bare "end" loop: a ``<tu>`` is complete once the next one
+        starts, provided both are children of the ``<body>``, which removing each
+        from the body as it starts checks (and it keeps the tree empty, so memory
+        stays flat: the parser holds the ``<tu>`` it is filling, and the reader the
+        previous one). The hot path, so written out inline; measured in
+        ``bench/README.md``."""
+        languages = self._languages
+        variant, unit = TmxVariant, TmxUnit
+        date_shape, from_iso = _DATE.fullmatch, datetime.fromisoformat
+        last_date: str | None = None
+        last_created: datetime | None = None
         body: Element | None = None
+        previous: Element | None = None
         count = 0
-        for event, element in self._events:
+        events: Iterator[tuple[str, Element]] = self._events
+        pending, self._pending = self._pending, None
+        if pending is not None and pending.tag == "body":
+            body = pending
+        elif pending is not None:  # a stray element between the header and the body
+            events = chain([("start", pending)], events)
+        for _, element in events:
             tag = element.tag
-            if tag == "tu":
-                if event == "end":
-                    count += 1
-                    unit = self._unit(element, count)
-                    if body is None:
-                        raise self._error(f"{_describe_unit(count, unit.tuid)} is outside <body>")
-                    body.clear()
-                    yield unit
-            elif tag == "body":
-                body = element if event == "start" else None
+            if tag != "tu":
+                if tag == "body":
+                    body = element
+                continue
+            try:
+                body.remove(element)  # type: ignore[union-attr]
+            except (ValueError, AttributeError):  # no body, or not in it
+                where = _describe_unit(count + 1 + (previous is not None), element.get("tuid"))
+                if previous is not None and not any(
+                    inner is element for inner in previous.iter("tu")
+                ):
+                    yield self._unit(previous, count + 1)  # complete: deliver it first
+                raise self._error(f"{where} is outside <body>") from None
+            if previous is None:
+                previous = element
+                continue
+            tu, previous = previous, element
+            count += 1
+            # --- the unit of tu, inline (as _unit below, which errors fall back to)
+            variants = []
+            props = []
+            notes = []
+            for child in tu:
+                tag = child.tag
+                if tag == "tuv":
+                    raw = child.get(XML_LANG) or child.get("lang")
+                    lang = languages.get(raw) if raw else None
+                    if lang is None:
+                        lang = self._variant_language(tu, count, raw)
+                    if len(child) == 1 and (seg := child[0]).tag == "seg":
+                        pass
+                    else:
+                        seg = child.find("seg")
+                    if seg is None:
+                        text = ""
+                    elif len(seg):
+                        text = _flatten(seg)
+                    else:
+                        text = seg.text or ""
+                    variants.append(variant(lang, text))
+                elif tag == "prop":
+                    props.append((child.get("type", ""), child.text or ""))
+                elif tag == "note":
+                    notes.append(child.text or "")
+            date = tu.get("creationdate")
+            if date is None:
+                created = None
+            elif date == last_date:
+                created = last_created
+            else:
+                try:
+                    if date_shape(date) is None:
+                        raise ValueError(f"creationdate {date!r} is not YYYYMMDDThhmmssZ")
+                    try:
+                        created = from_iso(date)
+                    except ValueError as exc:
+                        raise ValueError(f"creationdate {date!r}: {exc}") from None
+                except ValueError as exc:
+                    where = _describe_unit(count, tu.get("tuid"))
+                    raise self._error(f"{where}: {exc}") from None
+                last_date, last_created = date, created
+            yield unit(variants, tu.get("tuid"), created, props, notes)
+        if previous is not None:  # the document is complete, so is its last unit
+            yield self._unit(previous, count + 1)
 
     def _unit(self, tu: Element, count: int) -> TmxUnit:
-        """The unit of a complete ``<tu>``; the hot path, so written out inline."""
+        """The unit of a complete ``<tu>`` (``_parse_units`` has this inline)."""
         variants: list[TmxVariant] = []
         props: list[tuple[str, str]] = []
         notes: list[str] = []

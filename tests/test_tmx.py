@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from lxml import etree
 from translate.storage import tmx as tt_tmx
 
+import exports.tmx as tmx_module
 from exports.safexml import XmlInputError
 from exports.tmx import (
     VERSION,
@@ -705,3 +707,76 @@ def test_bad_units_are_reported_with_their_position(tmp_path: Path, kind: str) -
     with pytest.raises(TmxError, match=pattern), read_tmx(path) as reader:
         delivered.extend(reader)
     assert delivered == [TmxUnit([TmxVariant("en", "good")])]
+
+
+STRAY_UNITS = {
+    # a <tu> with no <body> at all, right after the header
+    "no-body": (
+        ('<tmx version="1.4"><header srclang="en"/>'
+        '<tu tuid="s"><tuv xml:lang="en"><seg>a</seg></tuv></tu></tmx>'),
+        TmxError,
+        r"unit 1 \(tuid 's'\) is outside <body>",
+    ),
+    # a <tu> inside another: the outer one is not complete when the inner one starts
+    "nested": (
+        ('<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg>'
+        '</tuv><tu><tuv xml:lang="en"><seg>b</seg></tuv></tu></tu></body></tmx>'),
+        TmxError,
+        r"unit 2 is outside <body>",
+    ),
+    "in-header": (
+        ('<tmx version="1.4"><header srclang="en"><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
+        "</tu></header><body/></tmx>"),
+        TmxError,
+        r"a <tu> inside the <header>",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(STRAY_UNITS))
+def test_units_out_of_place_are_refused(tmp_path: Path, kind: str) -> None:
+    text, error, message = STRAY_UNITS[kind]
+    path = write_text(tmp_path, f"{kind}.tmx", text)
+    with pytest.raises(error, match=rf"^{re.escape(str(path))}: {message}"):
+        read_all(path)
+
+
+def test_units_are_complete_at_chunk_boundaries_and_the_last_one_arrives(tmp_path: Path) -> None:
+    """Units are made when the next one starts, across the parser's 16 KiB reads,
+    and the last one when the document ends."""
+    units = [
+        TmxUnit(
+            [TmxVariant("en", f"unit {n} " * (n % 7)), TmxVariant("zh-CN", "中文" * (n % 5))],
+            tuid=str(n),
+            created=MOMENT if n % 3 else None,
+            props=[("x-n", str(n))] * (n % 2),
+            notes=["note"] * (n % 4 == 0),
+        )
+        for n in range(3000)
+    ]
+    path = tmp_path / "many.tmx"
+    write_tmx(path, header(), units)
+    assert read_all(path)[1] == units
+
+
+def test_the_parse_tree_stays_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each <tu> leaves the body as it starts: the tree holds at most what the parser
+    read ahead (one 16 KiB read), so memory stays flat whatever the size of the file."""
+    path = tmp_path / "flat.tmx"
+    write_tmx(path, header(), (TmxUnit([TmxVariant("en", str(n))]) for n in range(5000)))
+    roots: list = []
+    parse = tmx_module.checked_iterparse
+
+    def watched(stream: BinaryIO, events: tuple[str, ...], label: str) -> Iterator:
+        for event in parse(stream, events, label):
+            roots.append(event[1]) if not roots else None
+            yield event
+
+    monkeypatch.setattr(tmx_module, "checked_iterparse", watched)
+    largest = 0
+    with read_tmx(path) as reader:
+        for _ in reader:
+            body = roots[0].find("body")
+            largest = max(largest, len(body))
+    assert 0 < largest < 500
+    assert len(body) == 0
