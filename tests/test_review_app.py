@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Select
 
 from glossary.cli import main
-from termbase import Termbase
+from termbase import Termbase, browse
 from termbase.models import Rendering, Term
 from tests.test_review_actions import OFFICIAL, OTHER, TERMS, build_termbase, log, statuses
 from tui.app import ReviewApp
@@ -176,6 +176,30 @@ async def test_the_list_opens_on_the_ranked_terms_and_searches_as_you_type(make_
         await pilot.press("escape")  # back to the table: keys are commands again
         assert app.focused is app.screen.query_one(TermTable)
         assert await search(pilot, "") == [t[0] for t in TERMS]
+
+
+@run
+async def test_warms_up_searching_once_after_the_first_page(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read-through of what searching reads (``termbase.browse.warm_up``) starts
+    once the first page is shown, so that it never delays the first screen, and only
+    then: later pages and searches find it done."""
+    app = make_app()
+    warmed: list[bool] = []  # per warm-up: whether a page was shown before it
+
+    def warm_up(session: sa.orm.Session) -> None:
+        warmed.append(app.screen.shown is not None)
+        browse.warm_up(session)  # on a real termbase, not only a stand-in
+
+    monkeypatch.setattr("tui.screens.term_list.warm_up", warm_up)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert warmed == [True]
+        assert await search(pilot, "keji") == ["科技强国", "科技強國"]
+        await pilot.press("escape", "ctrl+r")
+        await settle(pilot)
+        assert warmed == [True]
 
 
 @run

@@ -35,6 +35,7 @@ from termbase.browse import (
     count_terms,
     documents,
     term_page,
+    warm_up,
 )
 from termbase.models import TermStatus
 from tui.screens.base import ReviewNode
@@ -179,6 +180,8 @@ class TermListScreen(Screen[None], ReviewNode):
         elif previous is not None:  # the same page reloaded: stay on the same term
             cursor = next((i for i, row in enumerate(rows) if row.id == previous.id), cursor)
         table.show(rows, (request.query.sort, request.query.descending), cursor)
+        if self.shown is None:  # the first page: warm up once it is on screen
+            self.call_after_refresh(self._warm_up)
         self.shown = request
         if request.query != self._counted:
             self.total = None
@@ -203,6 +206,16 @@ class TermListScreen(Screen[None], ReviewNode):
         if self.shown is not None and self.shown.query == query:
             self.total = total
             self._update_status()
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Have the termbase read what searching reads (``termbase.browse.warm_up``)
+        before the editor starts typing, not at the first keystrokes."""
+        try:
+            with self.review.termbase.reading() as session:
+                warm_up(session)
+        except (TermbaseError, SQLAlchemyError):
+            return  # only ever a head start: the searches report what is wrong
 
     @work(thread=True, group="documents")
     def _load_documents(self) -> None:
