@@ -110,7 +110,27 @@ def test_genitive_of_party_kept_inside_a_term() -> None:
     assert "党的全面领导" in found
 
 
+def test_slogan_of_two_verb_object_pairs() -> None:
+    """集中力量 is one word to jieba and absent from CC-CEDICT: halved, it is 集中 + 力量,
+    so the run reads verb, object, verb, object, and the slogan tops the list although
+    it occurs once, after its subject and inside a 的 phrase."""
+    ranked = extract_candidates(["发挥社会主义制度集中力量办大事的优势。", "推动科技创新。"])
+    assert "slogan" in ranked[0].kinds and ranked[0].text == "集中力量办大事"
+    slogans = {c.text for c in ranked if "slogan" in c.kinds}
+    assert slogans == {"集中力量办大事"}  # not 社会主义制度集中力量办大事 nor 科技创新
+
+
 # --- ranking properties ----------------------------------------------------------------
+
+
+def test_nominalised_verb_inside_an_object_is_a_phrase_not_a_clause() -> None:
+    """培养 governs objects elsewhere, but between 提高 and 水平 it is "training": the
+    noun–verb run before the head noun is a complete term, not a statement."""
+    ranked = extract_candidates(
+        ["要切实提高教师自主培养水平和质量。", "培养学生，培养教师，培养青年。"]
+    )
+    assert ranked[0].text == "教师自主培养"
+    assert _rank(ranked, "教师自主培养") < _rank(ranked, "教师自主培养水平")
 
 
 def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
@@ -167,7 +187,7 @@ def test_recall_within_first_400(
     recall = term_recall(speech_candidates, gold, 400)
     missed = missed_terms(speech_candidates, gold, 400)
     assert recall >= 0.90, missed
-    assert recall == pytest.approx(21 / 23), missed
+    assert recall == 1.0, missed
     assert term_recall(speech_candidates, gold, 200) < recall  # the measure depends on n
 
 

@@ -9,7 +9,8 @@ verb, which governs what follows (加快|建设…), except at the head of a lis
 (…、创新驱动发展战略); and they do not end with a modifier.  Terms such n-grams cannot
 reach have patterns of their own: numbered formulas (四个面向, 破四唯, 五位一体), quoted
 expressions (“十年磨一剑”), coordinations (新一轮科技革命和产业变革), abbreviation-like
-compounds (产学研), idioms (重中之重) and programmes (…战略, “奋斗者”号).
+compounds (产学研), idioms (重中之重), programmes (…战略, “奋斗者”号) and slogans of two
+verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -34,6 +35,7 @@ jieba.setLogLevel(60)
 MAX_WORDS = 6  # longer runs are descriptions, not names
 MAX_CHARS = 12
 MAX_COORDINATION_CHARS = 16
+MAX_SLOGAN_CHARS = 8
 
 # jieba part-of-speech tags of words that end a chunk: particles, prepositions,
 # conjunctions, pronouns, adverbs, numerals and measure words, localisers, interjections.
@@ -234,6 +236,29 @@ def _is_abbreviation(word: str) -> bool:
     )
 
 
+def _dictionary_words(token: Token) -> list[str]:
+    """The token as dictionary words: jieba keeps some set phrases whole (集中力量) that
+    CC-CEDICT lacks; halved into two words it has (集中 + 力量), their structure shows."""
+    word = token.word
+    if dictionary_senses(word) is None and len(word) == 4:
+        halves = [word[:2], word[2:]]
+        if all(dictionary_senses(half) is not None for half in halves):
+            return halves
+    return [word]
+
+
+def _is_slogan(words: Sequence[Token]) -> bool:
+    """Two verb–object pairs in series, short enough to be said as one breath
+    (集中力量办大事 "pool strength | do great things"): the shape of a policy slogan.
+    Such a slogan names a way of acting and is quoted as a whole, so it is a unit
+    even where it occurs once, after its subject and before 的 (制度|…|的优势); a
+    long verb–object run is a statement instead, hence the length limit."""
+    parts = [part for token in words for part in _dictionary_words(token)]
+    if len(parts) != 4 or sum(map(len, parts)) > MAX_SLOGAN_CHARS:
+        return False
+    return all(_verb(part, False) == (k % 2 == 0) for k, part in enumerate(parts))
+
+
 def _pattern_kinds(text: str) -> set[str]:
     kinds: set[str] = set()
     if _COUNTED.fullmatch(text) or (_ALTERNATING.fullmatch(text) and "个" not in text):
@@ -299,7 +324,10 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
             for i, j in phrase_spans(chunk):
                 text = _text(chunk.words[i:j])
                 context = (_before(chunk, i), _after(chunk, j))
-                add(text, {"phrase"} | _pattern_kinds(text), context, chunk.words[i:j])
+                kinds = {"phrase"} | _pattern_kinds(text)
+                if _is_slogan(chunk.words[i:j]):
+                    kinds.add("slogan")
+                add(text, kinds, context, chunk.words[i:j])
         for left, right in zip(sentence_chunks, sentence_chunks[1:], strict=False):
             if (
                 left.right is not None

@@ -33,8 +33,10 @@ KIND_BONUS = {
     "idiom": 0.8,
     "abbreviation": 1.0,
     "coordination": 0.5,
+    "slogan": 1.0,
 }
-MARKED = frozenset({"quoted", "formula", "idiom"})  # units by the author's or the dictionary's mark
+# Units by the author's or the dictionary's mark, or by a slogan's fixed shape.
+MARKED = frozenset({"quoted", "formula", "idiom", "slogan"})
 UNIT_BONUS = 1.0  # base termhood of any candidate, scaled by its unithood
 UNCUT_SHARE = 0.1  # termhood kept by a candidate whose edges never bound a phrase
 DOMAIN_SCALE = 5.0  # mean log keyness at which C-value counts at face value
@@ -136,13 +138,43 @@ class _Usage:
         verb or an idiom used as a predicate (青年拔尖人才|脱颖而出)."""
         return token is None or token.is_boundary or self.predicate(token) or token.tag == "i"
 
+    def framed(self, proposal: Proposal) -> bool:
+        """A noun followed by a verb the texts otherwise use as a predicate, always found
+        between a governing verb and a noun (提高|人才自主培养|水平): the modifier of the
+        head of that verb's object.  Chinese attaches a clause to a noun only with 的, so
+        the noun is the verb's object put before it, the verb is nominalised (培养
+        "training") and the candidate a complete noun phrase; the head noun belongs to
+        the verb's object, not to the term."""
+        first, last = proposal.words[0], proposal.words[-1]
+        return (
+            bool(proposal.contexts)
+            and first.tag.startswith(("n", "j"))
+            and not first.is_verb
+            and self.predicate(last)
+            and all(
+                before is not None
+                and not before.is_boundary
+                and self.predicate(before)
+                and after is not None
+                and after.tag.startswith("n")
+                and not after.is_boundary
+                and not after.is_verb
+                for before, after in proposal.contexts
+            )
+        )
+
     def unithood(self, proposal: Proposal) -> float:
-        """1 for a candidate the author marked off or seen standing alone; otherwise how
-        often its first word starts and its last word ends a phrase anywhere in the texts,
-        so that arbitrary cuts through a longer phrase (伟业关键时期) weigh little."""
-        if proposal.kinds & MARKED or any(
-            self.opens_left(before) and self.opens_right(after)
-            for before, after in proposal.contexts
+        """1 for a candidate the author marked off or seen standing alone or as the
+        modifier in a verb's object; otherwise how often its first word starts and its
+        last word ends a phrase anywhere in the texts, so that arbitrary cuts through a
+        longer phrase (伟业关键时期) weigh little."""
+        if (
+            proposal.kinds & MARKED
+            or self.framed(proposal)
+            or any(
+                self.opens_left(before) and self.opens_right(after)
+                for before, after in proposal.contexts
+            )
         ):
             return 1.0
         first, last = proposal.words[0].word, proposal.words[-1].word
@@ -233,5 +265,6 @@ def _score(proposal: Proposal, independent: float, usage: _Usage) -> float:
     score = (length * independent * max(domain, 0.1) / DOMAIN_SCALE + UNIT_BONUS + bonus) * (
         UNCUT_SHARE + (1 - UNCUT_SHARE) * usage.unithood(proposal)
     )
-    marked = proposal.kinds & MARKED
-    return score * CLAUSE_FACTOR if not marked and _is_clause(words, usage) else score
+    unit = proposal.kinds & MARKED or usage.framed(proposal)
+    clause = not unit and _is_clause(words, usage)
+    return score * CLAUSE_FACTOR if clause else score
