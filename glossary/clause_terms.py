@@ -15,8 +15,9 @@ from glossary.extraction.candidates import tokens
 from glossary.extraction.reference import dictionary_senses
 
 # Kinds term extraction gives a candidate (glossary.extraction) that mark a clause:
-# an expression its author quotes, or an idiom the dictionary lists.
-CLAUSE_KINDS = frozenset({"quoted", "idiom"})
+# an expression its author quotes, an idiom the dictionary lists, or a slogan of two
+# verb–object pairs (extraction marks it "slogan").
+CLAUSE_KINDS = frozenset({"quoted", "idiom", "slogan"})
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
 
