@@ -133,6 +133,18 @@ def test_nominalised_verb_inside_an_object_is_a_phrase_not_a_clause() -> None:
     assert _rank(ranked, "教师自主培养") < _rank(ranked, "教师自主培养水平")
 
 
+def test_subject_verb_object_clause_ranks_below_its_noun_phrases() -> None:
+    """A headline clause standing between commas is no term: 增添 occurs once, but
+    before a three-character object it governs it; 树起 is a verb and its complement,
+    unknown to the dictionary and tagged as a place word by jieba."""
+    ranked = extract_candidates(
+        ["数字经济增添新动力，", "青年学者树起学术标杆，", "加强海洋牧场建设。"]
+    )
+    assert _rank(ranked, "数字经济") < _rank(ranked, "数字经济增添新动力")
+    assert _rank(ranked, "青年学者") < _rank(ranked, "青年学者树起学术标杆")
+    assert _rank(ranked, "学术标杆") < _rank(ranked, "青年学者树起学术标杆")
+
+
 def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
     texts = [
         "要加强国家战略科技力量建设。",

@@ -47,6 +47,9 @@ _NEVER_IN_TERMS = frozenset(
 )
 # One-character complements of result that follow a verb (组织好, 筑牢, 抓实).
 _RESULT_COMPLEMENTS = frozenset("好 牢 住 实 透 完 掉 到 成 紧 准 足 深 细".split())
+# Complements of direction that follow a one-character verb (树起, 走出, 迈上).
+_DIRECTION_COMPLEMENTS = frozenset({"起", "出", "上", "下", "来", "去", "开", "入", "回"})
+_COMPLEMENTS = _RESULT_COMPLEMENTS | _DIRECTION_COMPLEMENTS
 _COORDINATORS = frozenset({"和", "与", "及", "以及"})
 _ENUMERATION = "、"
 # Heads that mark a name of a plan, strategy or project.
@@ -84,6 +87,11 @@ class Token:
 @lru_cache(maxsize=65536)
 def _verb(word: str, tagged_verb: bool) -> bool:
     senses = dictionary_senses(word)
+    if senses is None and len(word) == 2 and word[1] in _COMPLEMENTS:
+        # 树起 "to set up": a verb and its complement, which the dictionary does not
+        # list and jieba may tag as anything (树起 s): a verb if its first character can be.
+        first = dictionary_senses(word[0]) or ()
+        return any(sense.startswith("to ") for sense in first)
     if senses is None:  # 充分发挥: a compound the dictionary lacks is what its head is
         return _verb(word[-2:], tagged_verb) if len(word) > 2 else tagged_verb
     return senses[0].startswith("to ") or (tagged_verb and any(x.startswith("to ") for x in senses))

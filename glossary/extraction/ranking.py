@@ -225,16 +225,21 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
     """A statement rather than a name: a verb with an object after it (发起|国际科技合作
     倡议, 推进|科技), a verb the texts only use with an object left at the end
     (…工作|取得), or a predicate idiom after its subject (科技战线|重任在肩).  A verb or
-    idiom the texts use as a noun (创新 in 科技创新，, 自立自强) is no predicate, and a
-    verb seen only once right before the last word gives no evidence (办|大事)."""
+    idiom the texts use as a noun (创新 in 科技创新，, 自立自强) is no predicate.  A verb
+    seen only once right before a last word of two characters gives no evidence: it
+    may modify that head as in a compound (拔尖|人才, 转移|体系); before a longer last
+    word, a noun with its own modifier or a four-character compound, it governs an
+    object (产业|增添|新动力, 技术|助力|粮食安全)."""
     last = len(words) - 1
-    if last and words[last].tag[0] in "il" and len(words[last].word) >= 4:
-        return not usage.nominal_verb(words[last])
+    # An idiom or set phrase used as a noun may still end a verb's object (粮食安全).
+    idiom = last and words[last].tag[0] in "il" and len(words[last].word) >= 4
+    if idiom and not usage.nominal_verb(words[last]):
+        return True
     for k, token in enumerate(words):
         if not usage.predicate(token):
             continue
-        seen_once = usage.counts[token.word] == 1
-        if k < last - 1 or (k == last - 1 and not seen_once) or k == last > 0:
+        compound = usage.counts[token.word] == 1 and len(words[last].word) <= 2
+        if k < last - 1 or (k == last - 1 and not compound) or k == last > 0:
             return True
     return False
 
