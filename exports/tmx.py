@@ -41,7 +41,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from pathlib import Path
@@ -132,7 +131,6 @@ HEADER_ATTRIBUTES = (
 _DATE = re.compile("[0-9]{8}T[0-9]{6}Z")
 
 
-@lru_cache(maxsize=4096)  # units written together share their second
 def parse_date(text: str) -> datetime:
     """A TMX date, ``YYYYMMDDThhmmssZ``, as a tz-aware UTC datetime (ValueError if not).
 
@@ -332,6 +330,8 @@ class TmxReader:
         )
         self._languages: dict[str, str] = {}
         self._pending: Element | None = None  # the first element after the header
+        self._last_date: str | None = None  # the previous unit's creationdate, parsed:
+        self._last_created: datetime | None = None  # units written together share it
         try:
             with xml_errors(name):
                 self.header = self._read_header()
@@ -452,13 +452,7 @@ class TmxReader:
         starts, provided both are children of the ``<body>``, which removing each
         from the body as it starts checks (and it keeps the tree empty, so memory
         stays flat: the parser holds the ``<tu>`` it is filling, and the reader the
-        previous one). The hot path, so written out inline; measured in
-        ``bench/README.md``."""
-        languages = self._languages
-        variant, unit = TmxVariant, TmxUnit
-        date_shape, from_iso = _DATE.fullmatch, datetime.fromisoformat
-        last_date: str | None = None
-        last_created: datetime | None = None
+        previous one). Measured in ``bench/README.md``."""
         body: Element | None = None
         previous: Element | None = None
         count = 0
@@ -488,55 +482,12 @@ class TmxReader:
                 continue
             tu, previous = previous, element
             count += 1
-            # --- the unit of tu, inline (as _unit below, which errors fall back to)
-            variants = []
-            props = []
-            notes = []
-            for child in tu:
-                tag = child.tag
-                if tag == "tuv":
-                    raw = child.get(XML_LANG) or child.get("lang")
-                    lang = languages.get(raw) if raw else None
-                    if lang is None:
-                        lang = self._variant_language(tu, count, raw)
-                    if len(child) == 1 and (seg := child[0]).tag == "seg":
-                        pass
-                    else:
-                        seg = child.find("seg")
-                    if seg is None:
-                        text = ""
-                    elif len(seg):
-                        text = _flatten(seg)
-                    else:
-                        text = seg.text or ""
-                    variants.append(variant(lang, text))
-                elif tag == "prop":
-                    props.append((child.get("type", ""), child.text or ""))
-                elif tag == "note":
-                    notes.append(child.text or "")
-            date = tu.get("creationdate")
-            if date is None:
-                created = None
-            elif date == last_date:
-                created = last_created
-            else:
-                try:
-                    if date_shape(date) is None:
-                        raise ValueError(f"creationdate {date!r} is not YYYYMMDDThhmmssZ")
-                    try:
-                        created = from_iso(date)
-                    except ValueError as exc:
-                        raise ValueError(f"creationdate {date!r}: {exc}") from None
-                except ValueError as exc:
-                    where = _describe_unit(count, tu.get("tuid"))
-                    raise self._error(f"{where}: {exc}") from None
-                last_date, last_created = date, created
-            yield unit(variants, tu.get("tuid"), created, props, notes)
+            yield self._unit(tu, count)
         if previous is not None:  # the document is complete, so is its last unit
             yield self._unit(previous, count + 1)
 
     def _unit(self, tu: Element, count: int) -> TmxUnit:
-        """The unit of a complete ``<tu>`` (``_parse_units`` has this inline)."""
+        """The unit of a complete ``<tu>``; the hot path of reading."""
         variants: list[TmxVariant] = []
         props: list[tuple[str, str]] = []
         notes: list[str] = []
@@ -548,7 +499,8 @@ class TmxReader:
                 lang = languages.get(raw) if raw else None
                 if lang is None:
                     lang = self._variant_language(tu, count, raw)
-                seg = child.find("seg")
+                only = child[0] if len(child) == 1 else None
+                seg = only if only is not None and only.tag == "seg" else child.find("seg")
                 if seg is None:
                     text = ""
                 elif len(seg):
@@ -560,13 +512,22 @@ class TmxReader:
                 props.append((child.get("type", ""), child.text or ""))
             elif tag == "note":
                 notes.append(child.text or "")
-        tuid = tu.get("tuid")
+        return TmxUnit(variants, tu.get("tuid"), self._unit_date(tu, count), props, notes)
+
+    def _unit_date(self, tu: Element, count: int) -> datetime | None:
+        """The unit's creationdate. Units written together share their second, so the
+        previous unit's date is kept (cheaper than an LRU cache, whose misses on a
+        file of distinct dates cost more than they save)."""
         date = tu.get("creationdate")
-        try:
-            created = None if date is None else parse_date(date)
-        except ValueError as exc:
-            raise self._error(f"{_describe_unit(count, tuid)}: {exc}") from None
-        return TmxUnit(variants, tuid, created, props, notes)
+        if date is None:
+            return None
+        if date != self._last_date:
+            try:
+                self._last_created = parse_date(date)
+            except ValueError as exc:
+                raise self._error(f"{_describe_unit(count, tu.get('tuid'))}: {exc}") from None
+            self._last_date = date
+        return self._last_created
 
     def _variant_language(self, tu: Element, count: int, tag: str | None) -> str:
         where = _describe_unit(count, tu.get("tuid"))
