@@ -12,7 +12,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -81,18 +80,17 @@ def export_size(termbase: Termbase, fmt: Format, options: ExportOptions) -> int:
         return session.scalar(statement) or 0
 
 
-def _tmx_header(first: datetime | None, options: ExportOptions) -> TmxHeader:
-    return TmxHeader(srclang=options.zh_lang, created=first)
-
-
 def _write_tmx(target: Path, termbase: Termbase, options: ExportOptions, progress) -> int:
     with termbase.reading() as session:
-        newest = session.scalar(select(func.max(TranslationUnit.created_at)))
+        newest_query = select(func.max(TranslationUnit.created_at))
+        if options.documents:
+            newest_query = newest_query.where(TranslationUnit.document_id.in_(options.documents))
+        newest = session.scalar(newest_query)
         records = iter_unit_records(session, options.documents, options.approved_only)
         units = tmx_units(_counted(records, progress), options.zh_lang, options.en_lang)
-        # The header's date is the newest unit's, not the clock's: exporting the same
-        # memory twice gives the same file.
-        header = _tmx_header(as_utc(newest) if newest else None, options)
+        # The header's date is the newest exported unit's, not the clock's: exporting
+        # the same memory (or the same documents of it) twice gives the same file.
+        header = TmxHeader(srclang=options.zh_lang, created=as_utc(newest) if newest else None)
         return write_tmx(target, header, units)
 
 
