@@ -26,7 +26,7 @@ from glossary.numbers import chinese_number_keys, english_number_keys
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
-PARSE_VERSION = 4  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 5  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -96,6 +96,13 @@ def chinese_words(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------
 
 _SKIP_SENSE = re.compile(r"^(surname |variant of|old variant|see |also written|abbr\. for|CL:|used in )")
+# Senses a dictionary marks as regional, informal or obsolete: a formal translation
+# does not use them, and as evidence they only mislead ("mainland China" for 强国,
+# an ironic Taiwan usage).
+_MARKED_SENSE = re.compile(
+    r"\((?:Tw|dialect|slang|Internet slang|archaic|old|Cantonese|derog\.|vulgar|in former times"
+    r"|ironically|[^()]*\busage)\)"
+)
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
@@ -113,7 +120,8 @@ def _parse_cedict(
     for simplified, fields in entries.items():
         # "/" separates definitions, and ";" or "," the synonyms inside one
         # ("center; heart; core"); the words of one synonym go together
-        for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", "/".join(fields))):
+        kept = "/".join(field for field in fields if not _MARKED_SENSE.search(field))
+        for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", kept)):
             if _SKIP_SENSE.match(definition.strip()):
                 continue
             ordered = tuple(dict.fromkeys(k for k in english_keys(definition) if not k.startswith("#")))

@@ -1,0 +1,22 @@
+"""The bilingual lexicon built from CC-CEDICT."""
+
+from __future__ import annotations
+
+from glossary.lexicon import Lexicon, _parse_cedict, english_keys
+
+
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(english_keys(text))
+
+
+def test_senses_marked_regional_informal_or_obsolete_are_left_out() -> None:
+    senses, _order = _parse_cedict({
+        "强国": ("(ironically) mainland China (Taiwan & Hong Kong usage)", "powerful country", "great power"),
+        "单车": ("(Tw) bicycle", "bike (dialect)", "single vehicle"),
+    })
+    assert set(senses["强国"]) == {_keys("powerful country"), _keys("great power")}
+    assert set(senses["单车"]) == {_keys("single vehicle")}
+
+
+def test_the_shipped_dictionary_gives_strong_countries_no_ironic_sense() -> None:
+    assert all("china" not in keys for keys in Lexicon().senses("强国"))
