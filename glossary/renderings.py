@@ -40,6 +40,7 @@ from glossary.lexicon import (
     Lexicon,
     Senses,
     chinese_words,
+    english_key,
     english_keys,
     transliteration_keys,
 )
@@ -109,6 +110,13 @@ class WordToken:
     @property
     def possessive(self) -> bool:
         return self.lowered.replace("’", "'").endswith("'s")
+
+    @property
+    def adverb(self) -> bool:
+        """An adverb in -ly ("vigorously", "globally"), by sharing its stem with the word
+        without the ending; "supply" and "family" do not."""
+        lowered = self.lowered
+        return lowered.endswith("ly") and len(lowered) > 4 and english_key(lowered) == english_key(lowered[:-2])
 
     @property
     def content(self) -> bool:
@@ -426,13 +434,38 @@ def _quotation(english: str, start: int, end: int) -> str | None:
 def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool:
     """Whether the term explains both edges of a span, a possessive at its start
     translates a word of the term itself, and the span crosses a comma only if the
-    term may (a clause's rendering is one clause)."""
+    term may (a clause's rendering is one clause) and only as a list of the term's
+    words (see ``_listed``)."""
     words = span.words
-    if not evidence.commas and "," in span.text:
+    if "," in span.text and not (evidence.commas and _listed(evidence, sentence.clauses[span.clause], span)):
         return False
     if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
         return False
+    clause = sentence.clauses[span.clause]
+    if not evidence.clause and (
+        clause[span.last].adverb or (clause[span.first].adverb and words[0].isdisjoint(evidence.word_keys))
+    ):
+        # a noun phrase's rendering ends on its noun, and begins on an adverb only
+        # where a word of the term means it ("highly skilled", "comprehensively deepen")
+        return False
     return not (sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys))
+
+
+def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) -> bool:
+    """Whether each comma-separated piece of a span begins and ends on a word that a
+    word of the term translates by its own senses: a list of the term's parts
+    ("independent, secure, and controllable" for 自主安全可控), not a rendering run on
+    into the next item of the sentence ("… personnel, and vigorously")."""
+    pieces: list[list[WordToken]] = [[]]
+    for token in clause[span.first : span.last + 1]:
+        if pieces[-1] and not token.spaced:
+            pieces.append([])
+        pieces[-1].append(token)
+    for piece in pieces:
+        content = [token for token in piece if token.content]
+        if not content or any(content[i].keys.isdisjoint(evidence.word_keys) for i in (0, -1)):
+            return False
+    return True
 
 
 def _best(

@@ -202,3 +202,26 @@ def test_only_the_longest_of_a_terms_overlapping_renderings_is_attested() -> Non
         ("科技", "S&T"): 1,  # another term's rendering inside it still counts for that term
         ("科技", "scientific and technological"): 1,
     }
+
+
+def test_a_rendering_crosses_a_comma_only_as_a_list_of_the_terms_words(lexicon: Lexicon) -> None:
+    listed = find_rendering("自主安全可控", "Supply chains must be independent, secure, and controllable.", lexicon)
+    assert listed is not None and listed.text == "independent, secure, and controllable"
+    # "continuously strengthening" begins a new item, not a word of 人才队伍
+    assert find_rendering("人才队伍", "We value talents, continuously strengthening the ranks of engineers.", lexicon) is None
+
+
+@pytest.mark.parametrize(
+    ("term", "english", "expected"),
+    [
+        ("高技能人才", "We need more highly skilled talents.", "highly skilled talents"),
+        ("全球精准服务", "BeiDou offers precise positioning services globally.", "precise positioning services"),
+        # "vigorously" meets only a sense of the character 强
+        ("科技强国", "We mobilized scientific and technological personnel and vigorously advanced reform.", None),
+    ],
+)
+def test_a_noun_phrases_rendering_begins_on_an_adverb_only_where_the_term_means_it(
+    lexicon: Lexicon, term: str, english: str, expected: str | None
+) -> None:
+    found = find_rendering(term, english, lexicon)
+    assert (found.text if found else None) == expected
