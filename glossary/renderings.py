@@ -517,9 +517,20 @@ def _gap_filled(
         first -= 1
     while first < joint and not _opens_noun_phrase(clause, first):
         first += 1
-    if first < joint:
+    if first < joint and not _conjoined_with_other(clause, first, elsewhere):
         words = tuple(t.keys for t in clause[first:joint]) + span.words
         yield _Span(english[clause[first].start : clause[span.last].end], words, span.clause, first, span.last), joint - first
+
+
+def _conjoined_with_other(clause: Sequence[WordToken], position: int, elsewhere: frozenset[str]) -> bool:
+    """Whether the word at ``position`` is the second of two nouns joined by "and"/"or"
+    whose first translates other Chinese of the unit: "self-reliance and strength in
+    science and technology" renders 科技自立自强, so its "strength" does not stand for
+    the 强国 of 科技强国."""
+    return (
+        position >= 2 and clause[position - 1].lowered in {"and", "or"}
+        and not clause[position - 2].keys.isdisjoint(elsewhere)
+    )
 
 
 def _opens_noun_phrase(clause: Sequence[WordToken], position: int) -> bool:

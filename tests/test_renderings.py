@@ -225,3 +225,16 @@ def test_a_noun_phrases_rendering_begins_on_an_adverb_only_where_the_term_means_
 ) -> None:
     found = find_rendering(term, english, lexicon)
     assert (found.text if found else None) == expected
+
+
+def test_a_gap_is_not_filled_by_the_second_of_two_nouns_whose_first_renders_other_chinese(
+    lexicon: Lexicon,
+) -> None:
+    english = (
+        "It set the goal of making China a world leader in science and technology by 2035,"
+        " and advanced self-reliance and strength in science and technology."
+    )
+    evidence = term_evidence("科技强国", lexicon)
+    elsewhere = frozenset(english_keys("self-reliance goal make advance"))
+    found = best_span(evidence, english, elsewhere=elsewhere)
+    assert found is not None and found.text == "world leader in science and technology"
