@@ -76,6 +76,7 @@ class DerivedRenderings:
                 self._variants[variant.words[anchor]].append((anchor, variant))
         self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
         self._inner = KnownRenderings((c.inner, r) for c in self._compounds for r in by_term[c.inner])
+        self._explained = {c.inner: evidence[c.inner].everything for c in self._compounds}
         self._lists = {term: e.abbreviation for term, e in evidence.items() if e.abbreviation}
 
     def attest(self, text: str, seen: Iterable[tuple[str, str]] = ()) -> Counter[tuple[str, str]]:
@@ -84,7 +85,7 @@ class DerivedRenderings:
         found: Counter[tuple[str, str]] = Counter()
         for clause in word_clauses(text):
             found.update(self._variant_matches(text, clause))
-        found.update(self._compound_matches(text))
+        found.update((term, written) for term, written, _inner in self._compound_matches(text))
         for term, characters in self._lists.items():
             listed = spelled_out(characters, text, one_word_items=True)
             if listed and listed.score >= _list_threshold(len(characters)):
@@ -109,12 +110,31 @@ class DerivedRenderings:
                 ):
                     yield variant.term, text[clause[start].start : clause[end - 1].end]
 
-    def _compound_matches(self, text: str) -> Iterator[tuple[str, str]]:
+    def claimed(self, text: str) -> Counter[tuple[str, str]]:
+        """The occurrences of known renderings in ``text`` that render a compound
+        rather than the term they are known for (see ``_compound_matches``): to be
+        taken from that term's attestations."""
+        return Counter(inner for _term, _written, inner in self._compound_matches(text) if inner)
+
+    def _compound_matches(self, text: str) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
+        """(compound, as written, the inner term's attestation it takes over or None).
+
+        A compound is written either as a sense of its word beside a known rendering of
+        the rest ("world" + "science and technology powers"), or as a known rendering
+        of the rest whose edge word, which the rest does not explain, is a sense of the
+        word: "world leader in science and technology", known for 科技强国 where a
+        translator put "world" for nothing in the Chinese, is in text without Chinese
+        the rendering that explains every word, 世界科技强国's."""
         inner: dict[str, list[Attested]] = defaultdict(list)
         for match in self._inner.matches(text):
             inner[match.term].append(match)
         for compound in self._compounds:
             for match in inner.get(compound.inner, ()):
+                edge = match.first if compound.before else match.last
+                keys = match.clause[edge].keys
+                if any(sense <= keys for sense in compound.senses) and not self._explained[compound.inner] & keys:
+                    yield compound.term, match.written, (match.term, match.written)
+                    continue
                 beside = match.first - 1 if compound.before else match.last + 1
                 joint = match.first if compound.before else beside
                 if not 0 <= beside < len(match.clause) or not match.clause[joint].spaced:
@@ -122,7 +142,7 @@ class DerivedRenderings:
                 keys = match.clause[beside].keys
                 if any(sense <= keys for sense in compound.senses):
                     first, last = (beside, match.last) if compound.before else (match.first, beside)
-                    yield compound.term, text[match.clause[first].start : match.clause[last].end]
+                    yield compound.term, text[match.clause[first].start : match.clause[last].end], None
 
 
 def _word(token: WordToken) -> tuple[str, ...]:

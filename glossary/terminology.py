@@ -150,6 +150,7 @@ def build_terminology(
     for sentence in outside:
         attested = recognise.attest(sentence.text)
         attested += derive.attest(sentence.text, attested)
+        attested -= derive.claimed(sentence.text)
         for (term, written), count in attested.items():
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence

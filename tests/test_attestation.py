@@ -46,3 +46,19 @@ def test_what_the_known_renderings_already_attest_is_left_out(lexicon: Lexicon) 
     derive = DerivedRenderings([("党的全面领导", "CPC’s overall leadership")], ["党的全面领导"], lexicon)
     seen = [("党的全面领导", "Party’s overall leadership")]
     assert not derive.attest("They upheld the Party’s overall leadership.", seen)
+
+
+def test_a_known_rendering_whose_unexplained_edge_is_a_sense_of_the_compounds_word_is_the_compounds(
+    lexicon: Lexicon,
+) -> None:
+    # "world" renders nothing of 科技强国, where a translator added it: without Chinese
+    # beside it, the reading that explains every word is 世界科技强国
+    derive = DerivedRenderings(
+        [("科技强国", "world leader in science and technology")], ["世界科技强国", "科技强国"], lexicon
+    )
+    text = "China aims to become a world leader in science and technology."
+    assert derive.attest(text) == {("世界科技强国", "world leader in science and technology"): 1}
+    assert derive.claimed(text) == {("科技强国", "world leader in science and technology"): 1}
+    # a known rendering whose edge the inner term itself explains stays the inner term's
+    plain = DerivedRenderings([("科技强国", "science and technology power")], ["世界科技强国", "科技强国"], lexicon)
+    assert not plain.claimed("China is a science and technology power.")
