@@ -82,17 +82,33 @@ class DerivedRenderings:
     def attest(self, text: str, seen: Iterable[tuple[str, str]] = ()) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often ``text`` attests it, leaving out
         what ``seen`` (the known renderings found in it) already holds."""
+        return self.read(text, seen)[0]
+
+    def claimed(self, text: str) -> Counter[tuple[str, str]]:
+        """The occurrences of known renderings in ``text`` that render a compound
+        rather than the term they are known for (see ``_compound_matches``): to be
+        taken from that term's attestations."""
+        return self.read(text)[1]
+
+    def read(
+        self, text: str, seen: Iterable[tuple[str, str]] = ()
+    ) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+        """What ``attest`` and ``claimed`` give, from one pass over ``text``."""
         found: Counter[tuple[str, str]] = Counter()
+        claimed: Counter[tuple[str, str]] = Counter()
         for clause in word_clauses(text):
             found.update(self._variant_matches(text, clause))
-        found.update((term, written) for term, written, _inner in self._compound_matches(text))
+        for term, written, inner in self._compound_matches(text):
+            found[(term, written)] += 1
+            if inner:
+                claimed[inner] += 1
         for term, characters in self._lists.items():
             listed = spelled_out(characters, text, one_word_items=True)
             if listed and listed.score >= _list_threshold(len(characters)):
                 found[(term, listed.text)] += 1
         for pair in set(seen):
             del found[pair]
-        return found
+        return found, claimed
 
     def _variant_matches(self, text: str, clause: Sequence[WordToken]) -> Iterator[tuple[str, str]]:
         words = [_word(token) for token in clause]
@@ -109,12 +125,6 @@ class DerivedRenderings:
                     for i, expected in enumerate(variant.words)
                 ):
                     yield variant.term, text[clause[start].start : clause[end - 1].end]
-
-    def claimed(self, text: str) -> Counter[tuple[str, str]]:
-        """The occurrences of known renderings in ``text`` that render a compound
-        rather than the term they are known for (see ``_compound_matches``): to be
-        taken from that term's attestations."""
-        return Counter(inner for _term, _written, inner in self._compound_matches(text) if inner)
 
     def _compound_matches(self, text: str) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
         """(compound, as written, the inner term's attestation it takes over or None).

@@ -437,18 +437,18 @@ def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool
     term may (a clause's rendering is one clause) and only as a list of the term's
     words (see ``_listed``)."""
     words = span.words
-    if "," in span.text and not (evidence.commas and _listed(evidence, sentence.clauses[span.clause], span)):
+    clause = sentence.clauses[span.clause]
+    if "," in span.text and not (evidence.commas and _listed(evidence, clause, span)):
         return False
     if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
         return False
-    clause = sentence.clauses[span.clause]
     if not evidence.clause and (
         clause[span.last].adverb or (clause[span.first].adverb and words[0].isdisjoint(evidence.word_keys))
     ):
         # a noun phrase's rendering ends on its noun, and begins on an adverb only
         # where a word of the term means it ("highly skilled", "comprehensively deepen")
         return False
-    return not (sentence.clauses[span.clause][span.first].possessive and words[0].isdisjoint(evidence.word_keys))
+    return not (clause[span.first].possessive and words[0].isdisjoint(evidence.word_keys))
 
 
 def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) -> bool:

@@ -149,8 +149,8 @@ def build_terminology(
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
         attested = recognise.attest(sentence.text)
-        attested += derive.attest(sentence.text, attested)
-        attested -= derive.claimed(sentence.text)
+        derived, claimed = derive.read(sentence.text, attested)
+        attested = attested + derived - claimed
         for (term, written), count in attested.items():
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence
