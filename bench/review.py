@@ -46,7 +46,6 @@ import statistics
 import subprocess
 import sys
 import time
-import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -190,52 +189,33 @@ def ensure_termbase(terms: int, seed: int = SEED, path: Path | None = None) -> P
     return path
 
 
-_TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
-
-
-def _toneless(syllable: str) -> str:
-    bare = unicodedata.normalize("NFD", syllable)
-    return unicodedata.normalize("NFC", "".join(c for c in bare if c not in _TONE_MARKS))
-
-
-def _tone_number(syllable: str) -> str:
-    tone = next(
-        (_TONE_MARKS[c] for c in unicodedata.normalize("NFD", syllable) if c in _TONE_MARKS), 5
-    )
-    return f"{_toneless(syllable)}{tone}"
-
-
 class _Vocabulary:
     """Each character's reading and traditional form, looked up once."""
 
     def __init__(self) -> None:
         from pypinyin import Style, pinyin
 
+        from glossary.pinyin import pinyin_fields, toneless
         from glossary.script import to_traditional
 
         self.reading = {ch: pinyin(ch, style=Style.TONE)[0][0] for ch in CHARACTERS}
         self.traditional = {ch: to_traditional(ch) for ch in CHARACTERS}
+        self._pinyin_fields, self._toneless = pinyin_fields, toneless
 
     def fields(self, term: str) -> dict[str, str]:
-        """The pinyin columns as a build stores them: syllables joined two by two into
-        words (an apostrophe before a, o, e inside a word), and the search keys."""
+        """The pinyin columns as a build stores them, from tone marks written with the
+        syllables joined two by two into words (an apostrophe before a, o, e inside a
+        word): the generated terms are not in any dictionary jieba could segment by."""
         syllables = [self.reading[ch] for ch in term]
-        words = [syllables[i : i + 2] for i in range(0, len(syllables), 2)]
         written = []
-        for word in words:
-            text = word[0]
-            for syllable in word[1:]:
-                text += ("'" if _toneless(syllable)[0] in "aoe" else "") + syllable
+        for i in range(0, len(syllables), 2):
+            text = syllables[i]
+            for syllable in syllables[i + 1 : i + 2]:
+                text += ("'" if self._toneless(syllable)[0] in "aoe" else "") + syllable
             written.append(text)
-        folded = [_toneless(s).replace("ü", "u") for s in syllables]
         return {
             "traditional": "".join(self.traditional[ch] for ch in term),
-            "pinyin_marks": " ".join(written),
-            "pinyin_numbers": " ".join(_tone_number(s) for s in syllables),
-            "pinyin_toneless": " ".join(
-                _toneless(w).replace("'", "").replace("ü", "u") for w in written
-            ),
-            "pinyin_initials": "".join(s[0] for s in folded),
+            **self._pinyin_fields(" ".join(written)),
         }
 
 
@@ -483,11 +463,6 @@ def measure(db: Path) -> dict:
     return {"started": started, "cli": cli, "imported": imported, "opened": opened, **driven}
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def evict(path: Path) -> None:
     """Drop the file's pages from the operating system's cache (it keeps none dirty:
     the app only reads)."""
@@ -512,7 +487,6 @@ def run(db: Path, cold: bool = False) -> dict:
         check=True,
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    seconds = [k["seconds"] for k in found["keystrokes"]]
     return {
         "first_screen": found["painted"] - before,
         "interpreter": found["started"] - before,
@@ -521,9 +495,6 @@ def run(db: Path, cold: bool = False) -> dict:
         "open_termbase": found["opened"] - found["imported"],
         "app_to_first_page": found["painted"] - found["opened"],
         "keystrokes": found["keystrokes"],
-        "keystroke_p50": statistics.median(seconds),
-        "keystroke_p95": _percentile(seconds, 0.95),
-        "keystroke_max": max(seconds),
     }
 
 
@@ -591,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args.worker)))
         return 0
 
+    from glossary.textutils import percentile  # not before the worker's timed imports
+
     built = time.monotonic()
     db = ensure_termbase(args.terms, path=args.db)
     if time.monotonic() - built > 1:
@@ -603,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = [k["seconds"] for k in best["keystrokes"]]
     best |= {
         "keystroke_p50": statistics.median(seconds),
-        "keystroke_p95": _percentile(seconds, 0.95),
+        "keystroke_p95": percentile(seconds, 0.95),
         "keystroke_max": max(seconds),
         "first_screens": [r["first_screen"] for r in runs],
     }

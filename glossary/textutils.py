@@ -166,7 +166,7 @@ def display_width(text: str) -> int:
     return sum(2 if is_cjk_or_wide(ch) else 1 for ch in text)
 
 
-def percentile(values: list[int], q: float) -> float:
+def percentile(values: list[float], q: float) -> float:
     """The ``q``-quantile (0..1) of ``values`` by nearest rank; 0 for no values."""
     if not values:
         return 0.0
