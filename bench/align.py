@@ -30,12 +30,16 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 if __package__ in (None, ""):  # run as a file: bench/align.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import common
-from bench.corpus import SEED, concatenate, generate, sample_document, sample_size
+from bench.corpus import SEED, Document, concatenate, generate, sample_document, sample_size
+
+if TYPE_CHECKING:
+    from glossary.lexicon import Lexicon
 
 SIZES = (1, 10, 30, 100)
 # One long document. Its band is meant to make these linear too, but at commit 7a7ab7f
@@ -53,17 +57,25 @@ LAYOUTS = {"many": "many documents", "one": "one document"}
 # --------------------------------------------------------------------------------
 
 
-def measure(layout: str, scale: float, traced: bool) -> dict:
+def _workload(scale: float, layout: str) -> tuple[Lexicon, list[Document]]:
+    """A lexicon warmed on the real pair (jieba's dictionary, the lexicon's cache) and
+    the generated documents of that size, as one document for the "one" layout."""
     from glossary.alignment import align_sentences
     from glossary.lexicon import Lexicon
 
     lexicon = Lexicon()
     warm = sample_document()
-    align_sentences(warm.zh, warm.en, lexicon)  # jieba's dictionary, the lexicon's cache
+    align_sentences(warm.zh, warm.en, lexicon)
     documents = generate(round(scale * sample_size()))
     if layout == "one":
         documents = [concatenate(documents)]
-    del warm
+    return lexicon, documents
+
+
+def measure(layout: str, scale: float, traced: bool) -> dict:
+    from glossary.alignment import align_sentences
+
+    lexicon, documents = _workload(scale, layout)
     gc.collect()
     rss_before = common.status_kib("VmRSS")
     resettable = common.reset_peak_rss()
@@ -191,14 +203,8 @@ def profile(scale: float, top: int, layout: str) -> None:
     import pstats
 
     from glossary.alignment import align_sentences
-    from glossary.lexicon import Lexicon
 
-    lexicon = Lexicon()
-    warm = sample_document()
-    align_sentences(warm.zh, warm.en, lexicon)
-    documents = generate(round(scale * sample_size()))
-    if layout == "one":
-        documents = [concatenate(documents)]
+    lexicon, documents = _workload(scale, layout)
     profiler = cProfile.Profile()
     profiler.enable()
     for document in documents:
