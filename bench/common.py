@@ -24,6 +24,19 @@ from pathlib import Path
 from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
+# The sample corpus the generated workloads are cut from, beside the repository.
+CORPUS = REPO.parent / "shared" / "corpus"
+ORIGINAL = "speech-2024-06-24.zh.txt"
+TRANSLATION = "speech-2024-06-24.qiushi.en.txt"
+SEED = 20240624  # the speech's date: the same generated data every run
+
+
+def corpus_file(name: str) -> Path:
+    """A file of the sample corpus; exits with a message if the corpus is missing."""
+    path = CORPUS / name
+    if not path.is_file():
+        raise SystemExit(f"sample corpus not found: {path} (it lives beside the repository)")
+    return path
 
 Size = TypeVar("Size", int, float)
 

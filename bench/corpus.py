@@ -30,21 +30,16 @@ import random
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from bench.common import ORIGINAL, SEED, TRANSLATION, corpus_file
 from glossary.alignment import Sentence
 from glossary.decoding import decode_bytes
 from glossary.documents import ParsedParagraph
 from glossary.reading import read_text
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
-ORIGINAL = "speech-2024-06-24.zh.txt"
-TRANSLATION = "speech-2024-06-24.qiushi.en.txt"
 NEWSLETTER = "speech-2024-06-24.newsletter.zh-en.txt"
 
 FLOW_KINDS = ("title", "heading", "body", "footnote")  # as the pipeline aligns them
-SEED = 20240624
 
 DOCUMENT_SIZE = (0.72, 1.2)  # a document's target size, relative to the real pair
 REPEAT_BLOCK = 0.04  # a block immediately repeated (a reprinted passage)
@@ -88,9 +83,7 @@ class Document:
 
 
 def _read(name: str, language: str, role: str) -> list[ParsedParagraph]:
-    path = CORPUS / name
-    if not path.is_file():
-        raise SystemExit(f"sample corpus not found: {path} (it lives beside the repository)")
+    path = corpus_file(name)
     return read_text(decode_bytes(path.read_bytes(), str(path)), language, role).paragraphs
 
 

@@ -46,8 +46,7 @@ if __package__ in (None, ""):  # run as a file: bench/tmx.py
 from bench import common
 from exports.tmx import TmxHeader, TmxUnit, TmxVariant, format_date
 
-CORPUS = common.REPO.parent / "shared" / "corpus"
-SEED = 20240624
+SEED = common.SEED
 SIZES = (100_000, 1_000_000)
 CREATED = dt.datetime(2024, 6, 24, 9, 0, tzinfo=dt.UTC)
 HEADER = TmxHeader(srclang="zh-CN", created=CREATED)
@@ -67,9 +66,7 @@ FLAT_MIB = 10  # "flat": peak RSS grows by less than this from the smallest size
 
 def _pools() -> tuple[str, list[str]]:
     """The Chinese speech without its whitespace, and its translation's words."""
-    zh, en = CORPUS / "speech-2024-06-24.zh.txt", CORPUS / "speech-2024-06-24.qiushi.en.txt"
-    if not zh.is_file() or not en.is_file():
-        raise SystemExit(f"sample corpus not found in {CORPUS} (it lives beside the repository)")
+    zh, en = common.corpus_file(common.ORIGINAL), common.corpus_file(common.TRANSLATION)
     return "".join(zh.read_text(encoding="utf-8").split()), en.read_text(encoding="utf-8").split()
 
 
