@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from exports.files import atomic_output
 from glossary.decoding import decode_bytes
 from termbase.exchange_records import RenderingRecord, TermRecord
 
@@ -91,10 +94,26 @@ def _row(record: TermRecord) -> list[str]:
     return [neutralise(values.get(column, "")) for column in COLUMNS]
 
 
-def write_csv(target: Path, records: Iterable[TermRecord], bom: bool = False) -> int:
-    """Write the glossary; ``bom`` adds the byte-order mark Excel needs to see UTF-8."""
+@contextmanager
+def _text_output(target: BinaryIO | str | os.PathLike[str], encoding: str) -> Iterator[TextIO]:
+    """Text over ``atomic_output``'s binary stream, so that a path is replaced only
+    when complete. The wrapper is detached, not closed: closing the stream is the
+    business of whoever opened it."""
+    with atomic_output(target) as (raw, _):
+        stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        try:
+            yield stream
+        finally:
+            stream.detach()
+
+
+def write_csv(
+    target: BinaryIO | str | os.PathLike[str], records: Iterable[TermRecord], bom: bool = False
+) -> int:
+    """Write the glossary to a path or a binary stream; ``bom`` adds the byte-order
+    mark Excel needs to see UTF-8."""
     count = 0
-    with target.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as stream:
+    with _text_output(target, "utf-8-sig" if bom else "utf-8") as stream:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for record in records:
@@ -183,13 +202,13 @@ def _tsv_cell(text: str) -> str:
     return " ".join(text.split("\t")).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
-def write_omegat(target: Path, records: Iterable[TermRecord]) -> int:
+def write_omegat(target: BinaryIO | str | os.PathLike[str], records: Iterable[TermRecord]) -> int:
     """One line per usable rendering (preferred, admitted, candidate: deprecated and
     rejected ones would be offered to translators as if they were fine), with the
     rendering's note as OmegaT's comment. The file carries no status, so lines go in
     alphabetical order, which an import → export reproduces."""
     count = 0
-    with target.open("w", encoding="utf-8", newline="") as stream:
+    with _text_output(target, "utf-8") as stream:
         for record in records:
             usable = [r for r in record.renderings if r.status in _OMEGAT_STATUSES]
             lines = [

@@ -1,24 +1,23 @@
 """Exporting the termbase to a file and importing a file into it, in any format.
 
 The command line and the review app both come here. An export is written to a
-temporary file beside the target and renamed into place only when complete, so a
-failure never leaves half a file; an import runs in one transaction, so a broken
-file leaves the termbase exactly as it was.
+temporary file beside the target and renamed into place only when complete
+(``exports.files.atomic_output``), so a failure never leaves half a file; an import
+runs in one transaction, so a broken file leaves the termbase exactly as it was.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from sqlalchemy import func, select
 
 from exports.csv_glossary import read_csv, read_omegat, write_csv, write_omegat
+from exports.files import atomic_output
 from exports.tbx import read_tbx, write_tbx
 from exports.tm_units import UnitReading, tmx_units, unit_records
 from exports.tmx import TmxHeader, read_tmx, write_tmx
@@ -80,7 +79,9 @@ def export_size(termbase: Termbase, fmt: Format, options: ExportOptions) -> int:
         return session.scalar(statement) or 0
 
 
-def _write_tmx(target: Path, termbase: Termbase, options: ExportOptions, progress) -> int:
+def _write_tmx(
+    out: BinaryIO, name: str, termbase: Termbase, options: ExportOptions, progress
+) -> int:
     with termbase.reading() as session:
         newest_query = select(func.max(TranslationUnit.created_at))
         if options.documents:
@@ -91,30 +92,24 @@ def _write_tmx(target: Path, termbase: Termbase, options: ExportOptions, progres
         # The header's date is the newest exported unit's, not the clock's: exporting
         # the same memory (or the same documents of it) twice gives the same file.
         header = TmxHeader(srclang=options.zh_lang, created=as_utc(newest) if newest else None)
-        return write_tmx(target, header, units)
+        return write_tmx(out, header, units, name=name)
 
 
 def _write_terms(
-    fmt: Format, target: Path, termbase: Termbase, options: ExportOptions, progress
+    fmt: Format, out: BinaryIO, name: str, termbase: Termbase, options: ExportOptions, progress
 ) -> int:
     with termbase.reading() as session:
         records = _counted(
             iter_term_records(session, options.approved_only, options.documents), progress
         )
         if fmt is Format.CSV:
-            return write_csv(target, records, bom=options.bom)
+            return write_csv(out, records, bom=options.bom)
         if fmt is Format.OMEGAT:
-            return write_omegat(target, records)
+            return write_omegat(out, records)
         return write_tbx(
-            target, records, flavour="basic" if fmt is Format.TBX else "v2",
-            source_lang=options.zh_lang, target_lang=options.en_lang,
+            out, records, flavour="basic" if fmt is Format.TBX else "v2",
+            source_lang=options.zh_lang, target_lang=options.en_lang, name=name,
         )
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def export_file(
@@ -122,25 +117,16 @@ def export_file(
     progress: Progress | None = None,
 ) -> int:
     """Write the termbase's memory (TMX) or terms (other formats) to ``target``;
-    returns the number of units or terms written."""
-    if not target.parent.is_dir():
-        raise OSError(f"cannot write {target}: there is no folder {target.parent}")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
-        try:
-            if fmt is Format.TMX:
-                count = _write_tmx(Path(temporary), termbase, options, progress)
-            else:
-                count = _write_terms(fmt, Path(temporary), termbase, options, progress)
-        except ValueError as exc:  # name the file the user asked for, not the temporary one
-            raise type(exc)(str(exc).replace(temporary, str(target))) from None
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not exports
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return count
+    returns the number of units or terms written.
+
+    The target is opened (its folder checked, the temporary file made) before the
+    termbase is read, so a bad path fails before any work; the writers get the
+    temporary file's stream and the target's name, so their errors name the file
+    that was asked for."""
+    with atomic_output(target) as (out, name):
+        if fmt is Format.TMX:
+            return _write_tmx(out, name, termbase, options, progress)
+        return _write_terms(fmt, out, name, termbase, options, progress)
 
 
 # --- import -----------------------------------------------------------------------

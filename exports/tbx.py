@@ -88,11 +88,11 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import chain
-from pathlib import Path
 from typing import BinaryIO
 from xml.etree.ElementTree import Element
 
 from exports import tbx_basic, tbx_martif
+from exports.files import atomic_output, file_label
 from exports.safexml import XmlInputError, safe_iterparse
 from exports.tbx_entries import (
     TBX_NS,
@@ -110,12 +110,6 @@ FLAVOURS = {"basic": tbx_basic.LAYOUT, "v2": tbx_martif.LAYOUT}
 FLUSH_ENTRIES = 256  # entries rendered per write to the file
 
 
-def _label(file: BinaryIO | str | os.PathLike) -> str:
-    if isinstance(file, (str, os.PathLike)):
-        return os.fspath(file)
-    return str(getattr(file, "name", "<stream>"))
-
-
 def write_tbx(
     target: BinaryIO | str | os.PathLike,
     records: Iterable[TermRecord],
@@ -125,13 +119,16 @@ def write_tbx(
     target_lang: str = "en",
     title: str = "zh-glossary termbase",
     created: datetime | None = None,
+    name: str | None = None,
 ) -> int:
     """Write ``records`` as TBX; returns the number of entries written.
 
     A TBX body must hold at least one entry, so no records is a TbxError rather than
-    a file no validator accepts. A file written to a path is removed again if
-    writing fails."""
-    label = _label(target)
+    a file no validator accepts. ``name`` is how errors refer to the file (default:
+    the path, or the stream's name), as for ``read_tbx``. Written to a path, the file
+    appears only when complete (``exports.files.atomic_output``): if writing fails,
+    there is no new file and an earlier one is left as it was."""
+    label = file_label(target, name)
     layout = FLAVOURS.get(flavour)
     if layout is None:
         known = ", ".join(FLAVOURS)
@@ -146,16 +143,8 @@ def write_tbx(
     first = next(records, None)
     if first is None:
         raise TbxError(f"{label}: no terms to write, and a TBX body needs at least one")
-    records = chain((first,), records)
-    if not isinstance(target, (str, os.PathLike)):
-        return _write(target, writer, records, title, created)
-    path = Path(target)
-    try:
-        with path.open("wb") as stream:
-            return _write(stream, writer, records, title, created)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    with atomic_output(target, label) as (stream, _):
+        return _write(stream, writer, chain((first,), records), title, created)
 
 
 def _write(
@@ -178,7 +167,7 @@ def _write(
 def read_tbx(source: BinaryIO | str | os.PathLike, name: str | None = None) -> Iterator[TermRecord]:
     """The terms of a TBX file, v3 or v2, one at a time; ``name`` is how error
     messages refer to the file (default: its path)."""
-    label = name or _label(source)
+    label = file_label(source, name)
     events = safe_iterparse(source, ("start", "end"), name=label)
     try:
         yield from _records(events, label)
@@ -189,10 +178,11 @@ def read_tbx(source: BinaryIO | str | os.PathLike, name: str | None = None) -> I
 
 
 def _layout(root: Element, label: str) -> Layout:
-    if root.tag in tbx_basic.ROOTS:
-        return tbx_basic.LAYOUT
-    if root.tag in tbx_martif.ROOTS:
-        return tbx_martif.LAYOUT
+    """The flavour whose root ``root`` is: ``FLAVOURS`` is the one list of them, for
+    reading as for writing."""
+    for layout in FLAVOURS.values():
+        if root.tag in layout.roots:
+            return layout
     raise TbxError(
         f"{label}: not a TBX file: the root element is <{root.tag}>, "
         "not TBX v3's <tbx> or TBX v2's <martif>"

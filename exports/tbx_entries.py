@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -64,14 +64,40 @@ class TbxError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """One flavour: the names of an entry's three levels, and what comes before and
-    after the entries."""
+    """One flavour, as data: the names of an entry's three levels, the root and
+    header around the entries, and the roots the reader takes for it. The versions
+    differ in nothing else, so one method renders either's start and one property
+    its end, and a flavour cannot have a footer that does not close its root."""
 
     entry: str  # conceptEntry | termEntry
     language: str  # langSec | langSet
     term: str  # termSec | tig
-    header: Callable[[str, str, str, datetime | None], str]  # (title, zh, en, created)
-    footer: str
+    root: str  # tbx | martif
+    root_attributes: tuple[tuple[str, str], ...]  # in the order written
+    prolog: str  # what comes between the XML declaration and the root
+    header: str  # tbxHeader | martifHeader
+    roots: frozenset[str]  # root tags the reader accepts, namespaced or not
+    header_extra: str = ""  # lines after the <fileDesc>, inside the header
+
+    def start(self, title: str, zh: str, en: str, created: datetime | None) -> str:
+        """Everything before the first entry; _Unwritable for a title XML cannot carry."""
+        attributes = "".join(f' {name}="{value}"' for name, value in self.root_attributes)
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            + self.prolog
+            + f"<{self.root}{attributes}>\n"
+            + f"{INDENT}<{self.header}>\n"
+            + file_description(title, zh, en, created)
+            + self.header_extra
+            + f"{INDENT}</{self.header}>\n"
+            + f"{INDENT}<text>\n"
+            + f"{INDENT * 2}<body>\n"
+        )
+
+    @property
+    def footer(self) -> str:
+        """Everything after the last entry."""
+        return f"{INDENT * 2}</body>\n{INDENT}</text>\n</{self.root}>\n"
 
 
 # --------------------------------------------------------------------------------
@@ -197,7 +223,7 @@ class EntryWriter:
     def start(self, title: str, created: datetime | None) -> str:
         """Everything before the first entry."""
         try:
-            return self.layout.header(title, self.zh, self.en, created)
+            return self.layout.start(title, self.zh, self.en, created)
         except _Unwritable as exc:
             raise TbxError(f"{self.label}: {exc}") from None
 

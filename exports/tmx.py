@@ -43,11 +43,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
-from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
 from xml.etree.ElementTree import Element
 
+from exports.files import atomic_output, file_label
 from exports.safexml import checked_iterparse, safe_iterparse, xml_errors
 from exports.xmltext import (
     FORBIDDEN,
@@ -264,27 +264,21 @@ def _write_units(out: BinaryIO, header: TmxHeader, units: Iterable[TmxUnit], nam
 
 
 def write_tmx(
-    target: BinaryIO | str | os.PathLike[str], header: TmxHeader, units: Iterable[TmxUnit]
+    target: BinaryIO | str | os.PathLike[str], header: TmxHeader, units: Iterable[TmxUnit],
+    name: str | None = None,
 ) -> int:
     """Write a TMX 1.4b file, streaming ``units``; return how many were written.
 
     The output is UTF-8, valid against tmx14.dtd, one element per line, and the same
     bytes for the same input (give ``header.created``, or it is the current time).
-    Written to a path, the file appears only when complete: a unit that cannot be
-    written (no variants, a bad language tag, a character XML cannot carry) raises
-    TmxError and leaves no file behind. Written to a stream, what came before the bad
-    unit is already in it."""
-    if not isinstance(target, (str, os.PathLike)):
-        return _write_units(target, header, units, str(getattr(target, "name", "<stream>")))
-    path = Path(target)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "wb") as out:
-            count = _write_units(out, header, units, str(path))
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+    ``name`` is how errors refer to the file (default: the path, or the stream's
+    name), as for ``read_tmx``. Written to a path, the file appears only when
+    complete (``exports.files.atomic_output``): a unit that cannot be written (no
+    variants, a bad language tag, a character XML cannot carry) raises TmxError and
+    leaves no file behind. Written to a stream, what came before the bad unit is
+    already in it."""
+    with atomic_output(target, name) as (out, label):
+        return _write_units(out, header, units, label)
 
 
 # --------------------------------------------------------------------------------
@@ -546,5 +540,5 @@ def read_tmx(source: BinaryIO | str | os.PathLike[str], name: str | None = None)
     iteration reaches the break, after the units before it: apply what is read only
     once iteration has finished, e.g. in one transaction."""
     if isinstance(source, (str, os.PathLike)):
-        return TmxReader(open(source, "rb"), name or os.fspath(source), owned=True)
-    return TmxReader(source, name or str(getattr(source, "name", "<stream>")), owned=False)
+        return TmxReader(open(source, "rb"), file_label(source, name), owned=True)
+    return TmxReader(source, file_label(source, name), owned=False)
