@@ -26,6 +26,10 @@ from termbase.store import DocumentMeta, SaveResult, document_exists, save_docum
 # so that the next build re-reads files whose bytes did not change.
 READER_VERSION = "1"
 
+# How many times build_terminology (glossary/terminology.py) calls on_step: extracting
+# terms, finding renderings, attesting renderings. Keep in step with that function.
+TERMINOLOGY_STEPS = 3
+
 
 class IngestError(ValueError):
     """A document that cannot be ingested; the message names the file."""
@@ -81,6 +85,17 @@ def prepare_document(spec: DocumentSpec, current_hash: str | None) -> PreparedDo
     if not parsed.paragraphs:
         raise IngestError(f"{spec.path}: no text found")
     return PreparedDocument(_meta(spec, digest), parsed)
+
+
+def build_steps(specs: Sequence[DocumentSpec]) -> int:
+    """How many times ``ingest_documents`` calls ``on_step`` for ``specs``, a progress
+    bar's total: it reads and stores each document; ``build_memory`` aligns each
+    translation or bilingual document in two passes; ``build_terminology`` takes
+    ``TERMINOLOGY_STEPS``. An estimate when documents are already in the termbase:
+    ``build_memory`` aligns whichever documents have no units yet, and neither it nor
+    ``build_terminology`` runs when no document changed."""
+    aligned = sum(spec.role == "bilingual" or bool(spec.translation_of) for spec in specs)
+    return 2 * len(specs) + 2 * aligned + TERMINOLOGY_STEPS
 
 
 def ingest_documents(

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-
 import click
 
-from glossary.cli.options import notice, termbase_options
+from glossary.cli.options import editor_name, editor_option, notice, termbase_options
 from glossary.cli.terms_command import search_ids
 from glossary.pinyin import pinyin_fields
 from termbase import Termbase
 from termbase.models import TermStatus
 from termbase.review import update_term
-
-EDITOR_VARIABLE = "GLOSSARY_EDITOR"
-
-
-def editor_name(given: str | None) -> str:
-    """--editor, else the GLOSSARY_EDITOR environment variable, else the OS user."""
-    return given or os.environ.get(EDITOR_VARIABLE) or getpass.getuser()
 
 
 @click.command()
@@ -30,7 +20,7 @@ def editor_name(given: str | None) -> str:
 @click.option("--note", help="An editor's note.")
 @click.option("--definition", help="A definition.")
 @click.option("--subject-field", help="Subject field, e.g. 'science and technology policy'.")
-@click.option("--editor", help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user].")
+@editor_option
 @termbase_options
 def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, quiet: bool,
          **fields: str | None) -> None:

@@ -8,8 +8,14 @@ from pathlib import Path
 import click
 
 from exports.exchange import ExportOptions, Format, export_file, export_size, import_file
-from glossary.cli.edit_command import editor_name
-from glossary.cli.options import notice, progress_counter, stdout, termbase_options
+from glossary.cli.options import (
+    editor_name,
+    editor_option,
+    notice,
+    progress_counter,
+    stdout,
+    termbase_options,
+)
 from termbase import Termbase
 
 
@@ -55,8 +61,7 @@ def export(
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]),
               help="The file's format [default: from its suffix: .tmx, .tbx (either version), "
               ".csv, or .txt/.tab/.tsv for an OmegaT glossary].")
-@click.option("--editor", help="Name recorded in the review log [env: GLOSSARY_EDITOR; "
-              "default: your user name].")
+@editor_option
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @termbase_options
 def import_(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from glossary.cli.options import notice, progress_bar, stdout, termbase_options
-from glossary.ingest import ingest_documents
+from glossary.ingest import build_steps, ingest_documents
 from glossary.manifest import DocumentSpec, read_manifest, validate_language, validate_role
 from termbase import Termbase
 from termbase.models import DocumentRole
@@ -15,10 +15,7 @@ from termbase.store import SaveResult
 
 
 def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
-    # reading and storing each document, two alignment passes over each to align,
-    # and the three steps of the terminology
-    aligned = sum(s.role == "bilingual" or bool(s.translation_of) for s in specs)
-    with progress_bar("Building", total=2 * len(specs) + 2 * aligned + 3, quiet=quiet) as advance:
+    with progress_bar("Building", total=build_steps(specs), quiet=quiet) as advance:
         results = ingest_documents(termbase, specs, on_step=advance)
     if not quiet:
         for document_id, result in results.items():

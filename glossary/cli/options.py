@@ -1,9 +1,12 @@
-"""What every command shares: the termbase option, quiet mode, progress and errors."""
+"""What every command shares: the termbase and editor options, quiet mode, progress
+and errors."""
 
 from __future__ import annotations
 
 import functools
+import getpass
 import importlib
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -73,6 +76,23 @@ def termbase_options(command: Callable[..., Any]) -> Callable[..., Any]:
             termbase.close()
 
     return wrapper
+
+
+EDITOR_VARIABLE = "GLOSSARY_EDITOR"
+
+
+def editor_name(given: str | None) -> str:
+    """--editor, else the GLOSSARY_EDITOR environment variable, else the OS user."""
+    return given or os.environ.get(EDITOR_VARIABLE) or getpass.getuser()
+
+
+def editor_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--editor``; the command receives it as ``editor`` (None when not given)
+    and turns it into a name with ``editor_name`` when it records a change."""
+    return click.option(
+        "--editor",
+        help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user].",
+    )(command)
 
 
 def _progress(quiet: bool) -> Progress:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import click
 
-from glossary.cli.edit_command import EDITOR_VARIABLE, editor_name
-from glossary.cli.options import termbase_options
+from glossary.cli.options import editor_name, editor_option, termbase_options
 from termbase import Termbase
 
 
 @click.command()
-@click.option(
-    "--editor", help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user]."
-)
+@editor_option
 @termbase_options
 def review(editor: str | None, termbase: Termbase, quiet: bool) -> None:
     """Review the terms in a full-screen terminal app: search and filter the term list,

@@ -34,10 +34,11 @@ def terms(status: str | None, limit: int, query: str | None, as_json: bool, term
     with termbase.reading() as session:
         if query:
             ids = search_ids(session, query, limit)
-            views = [v for v in (term_view(session, i) for i in ids) if v and (not status or v.status == status)]
         else:
-            views = [term_view(session, t.id) for t in list_terms(session, status=status, limit=limit)]
-    views = [v for v in views if v is not None]
+            ids = [t.id for t in list_terms(session, status=status, limit=limit)]
+        views = [v for v in (term_view(session, i) for i in ids) if v is not None]
+    if query and status:  # list_terms has already filtered by status
+        views = [v for v in views if v.status == status]
     if as_json:
         click.echo(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
         return

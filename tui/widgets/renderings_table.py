@@ -51,13 +51,11 @@ class RenderingsTable(DataTable[Text]):
     ) -> None:
         """Fill the table for ``view``, the cursor back on the ``selected`` rendering."""
         attested = sorted({d for r in view.renderings for d in r.documents} | set(view.paraphrased))
+        official = {d for d in attested if d in documents and documents[d].official}
         # official translations first: they are what a preferred rendering is checked against
-        attested.sort(key=lambda d: not (documents.get(d) and documents[d].official))
+        attested.sort(key=lambda d: d not in official)
         short = short_labels(attested)
-        labels = {
-            d: f"{OFFICIAL}{short[d]}" if d in documents and documents[d].official else short[d]
-            for d in attested
-        }
+        labels = {d: f"{OFFICIAL}{short[d]}" if d in official else short[d] for d in attested}
         widths = {d: min(max(len(label), 3), DOCUMENT_WIDTH) for d, label in labels.items()}
         # the rendering takes what the other columns, their padding and the scrollbar leave
         room = self.size.width - 2 - 2 - (STATUS_WIDTH + 2) - sum(w + 2 for w in widths.values())

@@ -108,8 +108,8 @@ class TermTable(ScrollView, can_focus=True):
         self.rows_shown = list(rows)
         self._sort = sort
         self.virtual_size = Size(self.size.width, len(self.rows_shown) + 1)
+        # always_update: the watcher runs, and refreshes, even when the row is unchanged
         self.cursor_row = max(0, min(cursor, len(self.rows_shown) - 1))
-        self.refresh()
 
     @property
     def current(self) -> TermRow | None:
