@@ -28,7 +28,6 @@ from glossary.renderings import (
     KnownRenderings,
     TermEvidence,
     WordToken,
-    ordered_keys,
     spelled_out,
     term_evidence,
     word_clauses,
@@ -157,7 +156,7 @@ class DerivedRenderings:
 
 def _word(token: WordToken) -> tuple[str, ...]:
     """A word as variants compare it: a content word by its keys, any other as written."""
-    return tuple(ordered_keys(token)) if token.keys else (token.lowered,)
+    return token.ordered if token.keys else (token.lowered,)
 
 
 def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Variant]:

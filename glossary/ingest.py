@@ -18,6 +18,7 @@ from glossary.decoding import DecodingError, decode_bytes
 from glossary.documents import ParsedDocument
 from glossary.manifest import DocumentSpec
 from glossary.reading import read_text
+from glossary.terminology import STEPS as TERMINOLOGY_STEPS
 from glossary.terminology import build_terminology
 from termbase import Termbase
 from termbase.store import DocumentMeta, SaveResult, document_exists, save_document, stored_hash
@@ -25,10 +26,6 @@ from termbase.store import DocumentMeta, SaveResult, document_exists, save_docum
 # Part of every content hash: bump it when a reader changes what it makes of a file,
 # so that the next build re-reads files whose bytes did not change.
 READER_VERSION = "1"
-
-# How many times build_terminology (glossary/terminology.py) calls on_step: extracting
-# terms, finding renderings, attesting renderings. Keep in step with that function.
-TERMINOLOGY_STEPS = 3
 
 
 class IngestError(ValueError):

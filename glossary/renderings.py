@@ -57,7 +57,7 @@ MAX_ABBREVIATION = 4  # 产学研: longer runs of single characters are not read
 
 # A word: letters/digits with inner hyphens, apostrophes or ampersands (S&T, R&D,
 # high-quality, China’s).
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[’'&\-][A-Za-z0-9]+)*")
+ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:[’'&\-][A-Za-z0-9]+)*")
 # Spans never cross these: a rendering lives inside one clause.
 _BARRIER = re.compile(r"[.;:!?()\[\]“”\"]")
 # "building China into a country strong in …": what follows "into" renders the term,
@@ -102,6 +102,7 @@ class WordToken:
     end: int
     keys: frozenset[str]  # empty for function words; S&T → {scien, techn}
     spaced: bool  # only a space separates it from the word before (no comma, no dash)
+    ordered: tuple[str, ...]  # its keys in reading order, numbers left out: S&T → scien, techn
 
     @property
     def lowered(self) -> str:
@@ -128,15 +129,17 @@ def word_clauses(text: str) -> list[list[WordToken]]:
     """Word tokens of an English text, grouped into clauses."""
     clauses: list[list[WordToken]] = [[]]
     position = 0
-    for match in _WORD.finditer(text):
+    for match in ENGLISH_WORD.finditer(text):
         if _BARRIER.search(text, position, match.start()):
             clauses.append([])
         word = match.group()
         lowered = word.lower().replace("’", "'")
         base = lowered.removesuffix("'s")
-        keys = frozenset(english_keys(base))
+        found = english_keys(base)
+        ordered = tuple(dict.fromkeys(k for k in found if not k.startswith("#")))
         spaced = text[position : match.start()].isspace()
-        clauses[-1].append(WordToken(word, match.start(), match.end(), keys, spaced))
+        token = WordToken(word, match.start(), match.end(), frozenset(found), spaced, ordered)
+        clauses[-1].append(token)
         position = match.end()
     return [clause for clause in clauses if clause]
 
@@ -194,7 +197,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
     if lexicon.senses(term):
         words = [term]  # a dictionary entry as a whole: 一带一路 is not 一带 + 一路
     else:
-        words = [part for word in (chinese_words(term) or [term]) for part in lexicon.parts(word)]
+        words = _parts(chinese_words(term) or [term], lexicon)
     word_senses = []
     for word in words:
         senses = lexicon.senses(word)
@@ -206,9 +209,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         value = chinese_numeral_value(word) if clause else None
         number = ((frozenset({f"#{value}"}),) if value is not None else ())
         word_senses.append(senses + ((frozenset(spelled),) if spelled else ()) + number)
-    character_senses = tuple(
-        tuple(lexicon.senses(c) for c in word) if len(word) > 1 else () for word in words
-    )
+    character_senses = tuple(_character_senses(word, lexicon) for word in words)
     numbers = {k for k in english_keys(term) if k.startswith("#")}
     word_keys = frozenset().union(*(keys for senses in word_senses for keys in senses))
     everything = word_keys.union(
@@ -230,16 +231,26 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
     )
 
 
+def _parts(pieces: Iterable[str], lexicon: Lexicon) -> list[str]:
+    """The words the pieces of a segmented text read as, in order (see ``Lexicon.parts``)."""
+    return [part for piece in pieces for part in lexicon.parts(piece)]
+
+
+def _character_senses(word: str, lexicon: Lexicon) -> tuple[Senses, ...]:
+    """The senses of each character of a word of several; () for a single character."""
+    return tuple(lexicon.senses(c) for c in word) if len(word) > 1 else ()
+
+
 def _sub_words(word: str, lexicon: Lexicon) -> tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...]:
     """The words a dictionary word reads as (科技工作者: 科技, 工作者), each with its
     characters' senses; () if it reads as one. A word the segmenter keeps whole
     (马克思主义, 共产党) is a lexical unit, rendered as one ("Marxism"); one it splits
     is rendered word by word, and a span may render only some of those words."""
-    parts = [part for piece in chinese_words(word) for part in lexicon.parts(piece)]
+    parts = _parts(chinese_words(word), lexicon)
     if len(parts) < 2:
         return ()
     return tuple(
-        (_SenseIndex(lexicon.senses(part)), tuple(_SenseIndex(lexicon.senses(c)) for c in part) if len(part) > 1 else ())
+        (_SenseIndex(lexicon.senses(part)), tuple(_SenseIndex(s) for s in _character_senses(part, lexicon)))
         for part in parts
     )
 
@@ -426,7 +437,7 @@ def _quotation(english: str, start: int, end: int) -> str | None:
         group = 1 if match.group(1) is not None else 2
         if match.start(group) <= start and end <= match.end(group):
             inner = match.group(group).strip().rstrip(_CLOSING_PUNCTUATION)
-            if len(_WORD.findall(inner)) <= MAX_WORDS and not _BARRIER.search(inner):
+            if len(ENGLISH_WORD.findall(inner)) <= MAX_WORDS and not _BARRIER.search(inner):
                 return inner
     return None
 
@@ -537,14 +548,22 @@ def _opens_noun_phrase(clause: Sequence[WordToken], position: int) -> bool:
     return position == 0 or not clause[position].spaced or clause[position - 1].lowered in _NP_OPENERS
 
 
+def _unclaimed(evidence: TermEvidence, token: WordToken, elsewhere: frozenset[str]) -> bool:
+    """Whether a word is a content word, not a possessive, that neither the term nor
+    any other Chinese word of the unit explains."""
+    return (
+        token.content and not token.possessive and token.keys.isdisjoint(elsewhere)
+        and not _explains(evidence, token.keys)
+    )
+
+
 def _free(evidence: TermEvidence, token: WordToken, elsewhere: frozenset[str]) -> bool:
     """Whether a word may stand for a term word the dictionary does not render: a
     content word that neither the term nor any other Chinese word of the unit
     explains, and by its ending neither an adverb nor a verb form ("effectively",
     "coordinating")."""
     return (
-        token.content and not token.possessive and not token.lowered.endswith(("ly", "ing"))
-        and token.keys.isdisjoint(elsewhere) and not _explains(evidence, token.keys)
+        _unclaimed(evidence, token, elsewhere) and not token.lowered.endswith(("ly", "ing"))
         and not any(k.startswith("#") for k in token.keys)
     )
 
@@ -570,11 +589,7 @@ def _completed(
     def fills(position: int, joint: int) -> bool:
         if not 0 <= position < len(clause) or not clause[joint].spaced:
             return False
-        token = clause[position]
-        return (
-            token.content and not token.possessive and token.keys.isdisjoint(elsewhere)
-            and not _explains(evidence, token.keys)
-        )
+        return _unclaimed(evidence, clause[position], elsewhere)
 
     # what stands before a possessive qualifies the possessor, not the term
     if "before" in edges and not clause[first].possessive and fills(first - 1, first):
@@ -666,7 +681,7 @@ class KnownRenderings:
         # renderings with one sequence ("power", "powers") are matched once, as a group
         grouped: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
         for term, rendering in sorted(set(pairs)):
-            sequence = tuple(key for clause in word_clauses(rendering) for token in clause for key in ordered_keys(token))
+            sequence = tuple(key for clause in word_clauses(rendering) for token in clause for key in token.ordered)
             if sequence:
                 grouped[(term, sequence)].append(rendering)
         self._by_first: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
@@ -690,7 +705,7 @@ class KnownRenderings:
 
     def _clause_matches(self, text: str, clause: list[WordToken]) -> Iterator[Attested]:
         """Every occurrence of a known rendering in one clause, overlapping ones too."""
-        flat = [(key, index) for index, token in enumerate(clause) for key in ordered_keys(token)]
+        flat = [(key, index) for index, token in enumerate(clause) for key in token.ordered]
         keys = [key for key, _ in flat]
         for position, (key, first_token) in enumerate(flat):
             for term, renderings, sequence in self._by_first.get(key, ()):
@@ -728,5 +743,4 @@ def written(text: str, clause: Sequence[WordToken], first: int, last: int, rende
 
 def ordered_keys(token: WordToken) -> list[str]:
     """A token's keys in the order they are read: S&T → scien, techn."""
-    ordered = [k for k in english_keys(token.text.lower().replace("’", "'").removesuffix("'s")) if not k.startswith("#")]
-    return list(dict.fromkeys(ordered))
+    return list(token.ordered)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossary.extraction.evaluation import terms_in
 from glossary.pinyin import numbers_from_marks, pinyin_marks
 
 ARTICLES = ("the ", "a ", "an ")
@@ -67,7 +68,7 @@ def evaluate_terms(
     proposed there; ``stored_pinyin``: term → (marks, numbers) as stored (terms not
     stored are given the pinyin the project would compute)."""
     terms = list(dict.fromkeys(row.zh for row in gold))
-    extractable = [t for t in terms if t in chinese_text]
+    extractable = terms_in(terms, [chinese_text])
     top = set(ranked[:within])
     missed = [t for t in extractable if t not in top]
     rows = [row for row in gold if row.rendering != "-"]

@@ -9,7 +9,6 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -17,7 +16,7 @@ from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
-from glossary.pinyin import numbers_from_marks, pinyin_marks, search_keys
+from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
 from termbase.memory import (
@@ -36,18 +35,14 @@ from termbase.terms import (
 )
 
 MAX_TERMS = 1000  # candidates kept, best first
+STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
 
 
 def _draft(term: str, rank: int, frequency: int) -> TermDraft:
-    marks = pinyin_marks(term)
-    keys = search_keys(marks)
     return TermDraft(
         simplified=term,
         traditional=to_traditional(term),
-        pinyin_marks=marks,
-        pinyin_numbers=numbers_from_marks(marks),
-        pinyin_toneless=keys["spaced"],
-        pinyin_initials=keys["initials"],
+        **pinyin_fields(pinyin_marks(term)),
         rank=rank,
         frequency=frequency,
     )
@@ -63,38 +58,56 @@ def _glossed(sentences) -> list[tuple[str, str, int, str]]:  # type: ignore[no-u
     ]
 
 
-@lru_cache(maxsize=8192)
-def _chinese_glosses(chinese: str, lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
-    return tuple((word, lexicon.glosses(word)) for word in dict.fromkeys(chinese_words(chinese)))
+# a unit's Chinese → (word, its glosses) for each of its words, memoised for one build
+GlossMemo = dict[str, tuple[tuple[str, frozenset[str]], ...]]
 
 
-def _elsewhere(term: str, chinese: str, lexicon: Lexicon) -> frozenset[str]:
+def _chinese_glosses(
+    chinese: str, lexicon: Lexicon, memo: GlossMemo
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    found = memo.get(chinese)
+    if found is None:
+        words = dict.fromkeys(chinese_words(chinese))
+        found = memo[chinese] = tuple((word, lexicon.glosses(word)) for word in words)
+    return found
+
+
+def _elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> frozenset[str]:
     """Keys of the words of a unit's Chinese that are not part of ``term``: English
     words they may translate belong to them, not to the term's rendering."""
+    glosses = _chinese_glosses(chinese, lexicon, memo)
     return frozenset().union(
-        *(keys for word, keys in _chinese_glosses(chinese, lexicon) if word not in term and term not in word)
+        *(keys for word, keys in glosses if word not in term and term not in word)
     )
 
 
 def _renderings(
-    term: str, units: list[AlignedUnit], lexicon: Lexicon, kinds: frozenset[str] = frozenset()
+    term: str,
+    units: list[AlignedUnit],
+    lexicon: Lexicon,
+    kinds: frozenset[str] = frozenset(),
+    *,
+    gloss_memo: GlossMemo | None = None,
 ) -> list[Found | None]:
     """The rendering of ``term`` in each unit: a first look by the dictionary, then a
     second in which phrases that recur with the term across the memory are preferred,
     so that one translation's consistent rendering wins over a fragment of it.
     ``kinds``: what extraction found the term as (quoted, idiom …), which tells a
-    clause from a noun phrase (see ``glossary.clause_terms``)."""
+    clause from a noun phrase (see ``glossary.clause_terms``). ``gloss_memo``: the
+    build's memo of each unit's Chinese words and their glosses (a fresh one if None);
+    the lexicon must not change while it is in use."""
+    memo: GlossMemo = {} if gloss_memo is None else gloss_memo
     evidence = term_evidence(term, lexicon, clause_shaped(term, kinds))
-    elsewhere = [_elsewhere(term, unit.zh, lexicon) for unit in units]
+    elsewhere = [_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
     quoted = [quoted_in(term, unit.zh) for unit in units]
     first = [
         best_span(evidence, unit.en, None, other, quotes)
         for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
     ]
+    # count_occurrences ignores case: each distinct lower-cased rendering is counted once
     recurring = {
-        found.text.lower(): sum(1 for unit in units if count_occurrences(found.text, unit.en)) / len(units)
-        for found in first
-        if found
+        text: sum(1 for unit in units if count_occurrences(text, unit.en)) / len(units)
+        for text in {found.text.lower() for found in first if found}
     }
     if not recurring:
         return first
@@ -128,10 +141,13 @@ def build_terminology(
     for chinese, english in approved_renderings(session):
         lexicon.add(chinese, english)
     units = aligned_units(session)
+    gloss_memo: GlossMemo = {}  # the lexicon is complete from here on
     found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
     for term in ranked:
         occurrences = [unit for unit in units if term in unit.zh]
-        found = _renderings(term, occurrences, lexicon, kinds.get(term, frozenset()))
+        found = _renderings(
+            term, occurrences, lexicon, kinds.get(term, frozenset()), gloss_memo=gloss_memo
+        )
         found_in_units[term] = list(zip(occurrences, found, strict=True))
     evidence = [
         EvidenceDraft(term, unit.document_id, found.text if found else None, unit_id=unit.id, context=unit.en)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from itertools import accumulate
 
 from glossary.alignment.scoring import MAX_SPLIT, SKIP, BeadScorer, Sentence
 from glossary.alignment.scoring import SHAPES as SHAPE_PENALTIES
@@ -43,8 +42,7 @@ class Bead:
 def _band(scorer: BeadScorer, n: int, m: int) -> list[tuple[int, int]]:
     """For each zh position i, the range of en positions j the search visits."""
     width = min(MAX_BAND, max(MIN_BAND, max(n, m) // 4))
-    zh_cumulative = [0, *accumulate(scorer.zh_lengths)]
-    en_cumulative = [0, *accumulate(scorer.en_lengths)]
+    zh_cumulative, en_cumulative = scorer.zh_prefix, scorer.en_prefix
     zh_total, en_total = zh_cumulative[-1] or 1, en_cumulative[-1] or 1
     ranges = []
     for i in range(n + 1):
@@ -68,8 +66,8 @@ def align_sentences(
     scorer = BeadScorer(zh, en, lexicon, ratio=ratio)
     band = _band(scorer, n, m)
     infinity = float("inf")
-    best: list[dict[int, float]] = [dict() for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int, float, float]]] = [dict() for _ in range(n + 1)]
+    best: list[dict[int, float]] = [{} for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int, float, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n + 1):
         if i % FORGET_EVERY == 0:

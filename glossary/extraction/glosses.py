@@ -13,24 +13,28 @@ import re
 
 import jieba
 
+# English words, possibly hyphenated or joined with & or an apostrophe (supply-side,
+# S&T, China’s), or numbers: the words renderings are read in
+from glossary.renderings import ENGLISH_WORD
+
 jieba.setLogLevel(60)
 
 _HAN = r"[\u3400-\u9fff]"
-# English words, possibly hyphenated or joined with & (supply-side, S&T), or numbers.
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[-&'’][A-Za-z0-9]+)*")
 _CHINESE_IN_BRACKETS = re.compile(rf"[(（]\s*({_HAN}[\u3400-\u9fff·0-9]*)\s*[)）]")
 _CHINESE_THEN_ENGLISH = re.compile(rf"({_HAN}+)\s*[(（]\s*([A-Za-z][^()（）]*?)\s*[)）]")
 # Anything that cannot sit inside a term's translation: clause punctuation, quotes.
 _BREAK = re.compile(r"[,;:.!?\"“”‘—–\[\]]|'(?=\s)")
 # Words that end a gloss when walking back from the bracket: articles, determiners,
 # pronouns, prepositions (other than the "of"/"in" inside a term), auxiliaries.
-_FUNCTION_WORDS = frozenset(
-    """a an the this that these those its their our his her my your some any each every
-    all both such to for from by with on at as into onto than about between among
-    through is are was were be been being has have had do does did will would shall
-    should can could may might must not no and or but if so which who whom whose what
-    we they it he she you i us them""".split()
-)
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+    "my", "your", "some", "any", "each", "every", "all", "both", "such", "to", "for", "from",
+    "by", "with", "on", "at", "as", "into", "onto", "than", "about", "between", "among",
+    "through", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "not", "no", "and", "or", "but", "if", "so", "which", "who", "whom", "whose", "what", "we",
+    "they", "it", "he", "she", "you", "i", "us", "them"
+})
 _CONNECTORS = frozenset({"of", "and", "in", "&"})  # may join the words of one term
 _LOOK_BACK = 200  # characters before a bracket searched for the English phrase
 _LEADING_ARTICLES = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
@@ -61,7 +65,7 @@ def _term_before(chinese: str, english: str) -> str:
     """The trailing jieba words of a Chinese run, about two characters per English
     content word: 我们要坚持自主创新 (independent innovation) glosses 自主创新."""
     wanted = 2 * sum(
-        1 for w in _WORD.findall(english) if w.lower() not in _FUNCTION_WORDS | _CONNECTORS
+        1 for w in ENGLISH_WORD.findall(english) if w.lower() not in _FUNCTION_WORDS | _CONNECTORS
     )
     term = ""
     for word in reversed(jieba.lcut(chinese, HMM=False)):
@@ -73,7 +77,7 @@ def _term_before(chinese: str, english: str) -> str:
 
 def _phrase_before(text: str, chinese: str) -> str:
     tail = _BREAK.split(text)[-1]
-    words = _WORD.findall(tail)
+    words = ENGLISH_WORD.findall(tail)
     if words and words[-1][0].isupper():
         return _name_before(words)
     budget = max(1, math.ceil(len(chinese) / 2))
