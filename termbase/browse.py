@@ -21,7 +21,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from termbase.models import Attestation, Document, Rendering, RenderingStatus, Term
+from termbase.models import RANK_ORDER, Attestation, Document, Rendering, RenderingStatus, Term
 
 # Renderings still in the running: the ones an editor has to choose between.
 COMPETING = (
@@ -119,7 +119,8 @@ def _same(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[
     return func.lower(column) == text.lower()
 
 
-def _compact_pinyin() -> ColumnElement[str]:
+def compact_pinyin() -> ColumnElement[str]:
+    """The toneless pinyin run together: "keji qiangguo" → "kejiqiangguo"."""
     return func.replace(Term.pinyin_toneless, " ", "")
 
 
@@ -138,22 +139,17 @@ def _search_conditions(
     if search.pinyin:
         pinyin = search.pinyin
         first = pinyin[0]
+        # The index range on the first letter leaves replace() a twentieth of the rows.
+        first_letter = and_(
+            Term.pinyin_toneless >= first, Term.pinyin_toneless < _next_prefix(first)
+        )
         matches += [
-            # The index range on the first letter leaves replace() a twentieth of the rows.
-            and_(
-                Term.pinyin_toneless >= first,
-                Term.pinyin_toneless < _next_prefix(first),
-                _compact_pinyin().startswith(pinyin, autoescape=True),
-            ),
+            and_(first_letter, compact_pinyin().startswith(pinyin, autoescape=True)),
             and_(Term.pinyin_initials >= pinyin, Term.pinyin_initials < _next_prefix(pinyin)),
         ]
         exact += [
             Term.pinyin_initials == pinyin,
-            and_(
-                Term.pinyin_toneless >= first,
-                Term.pinyin_toneless < _next_prefix(first),
-                _compact_pinyin() == pinyin,
-            ),
+            and_(first_letter, compact_pinyin() == pinyin),
         ]
     if search.english:
         matches.append(
@@ -190,7 +186,7 @@ def _ordered(statement: Select, query: TermQuery, exact: ColumnElement[bool] | N
     def direction(column: ColumnElement) -> ColumnElement:
         return column.desc() if query.descending else column.asc()
 
-    by_rank = [Term.rank.asc().nulls_last(), Term.simplified.asc()]
+    by_rank = RANK_ORDER
     if query.sort is SortKey.RANK:
         keys = [case((exact, 0), else_=1)] if exact is not None else []
         keys += [direction(Term.rank).nulls_last(), direction(Term.simplified)]

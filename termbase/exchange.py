@@ -22,8 +22,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from termbase.exchange_records import Decision, RenderingRecord, TermRecord, UnitRecord
+from termbase.memory import COMPLETE_UNIT
 from termbase.models import (
     IMPORTED,
+    RENDERING_ORDER,
+    UNDECIDED,
     Attestation,
     Document,
     DocumentRole,
@@ -36,18 +39,10 @@ from termbase.models import (
     utc_now,
 )
 
-UNDECIDED = (TermStatus.CANDIDATE.value, RenderingStatus.CANDIDATE.value)
-_RENDERING_ORDER = {
-    status.value: position
-    for position, status in enumerate(
-        [RenderingStatus.PREFERRED, RenderingStatus.ADMITTED, RenderingStatus.CANDIDATE,
-         RenderingStatus.DEPRECATED, RenderingStatus.REJECTED]
-    )
-}
 _APPROVED_RENDERINGS = (
     RenderingStatus.PREFERRED.value, RenderingStatus.ADMITTED.value, RenderingStatus.DEPRECATED.value
 )
-_BATCH = 2000
+BATCH = 2000  # rows per bulk INSERT, and per fetch of a streamed SELECT
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -71,9 +66,9 @@ def iter_unit_records(
             TranslationUnit.method, TranslationUnit.created_at,
         )
         .join(Document, Document.id == TranslationUnit.document_id)
-        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .where(COMPLETE_UNIT)
         .order_by(TranslationUnit.document_id, TranslationUnit.id)
-        .execution_options(yield_per=_BATCH)
+        .execution_options(yield_per=BATCH)
     )
     if documents:
         statement = statement.where(TranslationUnit.document_id.in_(documents))
@@ -148,7 +143,7 @@ def iter_term_records(
     for term in session.scalars(statement):
         renderings = sorted(
             by_term.get(term.id, []),
-            key=lambda r: (_RENDERING_ORDER[r.status], r.text.casefold(), r.text),
+            key=lambda r: (RENDERING_ORDER[r.status], r.text.casefold(), r.text),
         )
         if documents and not renderings:
             continue
@@ -349,7 +344,7 @@ def _existing_unit_keys(session: Session, documents: set[str]) -> set[bytes]:
     rows = session.execute(
         select(TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)
         .where(TranslationUnit.document_id.in_(documents))
-        .execution_options(yield_per=_BATCH)
+        .execution_options(yield_per=BATCH)
     )
     return {_unit_key(*row) for row in rows}
 
@@ -390,7 +385,7 @@ def merge_unit_records(session: Session, records: Iterable[UnitRecord]) -> Merge
         }
         batch.append(row)
         counts.created += 1
-        if len(batch) >= _BATCH:
+        if len(batch) >= BATCH:
             flush()
     flush()
     session.flush()

@@ -6,10 +6,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import and_, delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from termbase.models import Document, DocumentRole, Paragraph, Segment, TranslationUnit, UnitSegment
+
+# A unit with text on both sides: an aligned pair, not a sentence the aligner left
+# without a counterpart.
+COMPLETE_UNIT = and_(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def confident_units(session: Session, minimum_score: float) -> list[tuple[str, s
         for row in session.execute(
             select(TranslationUnit.zh_text, TranslationUnit.en_text)
             .where(TranslationUnit.score >= minimum_score)
-            .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+            .where(COMPLETE_UNIT)
         )
     ]
 
@@ -169,7 +173,7 @@ def iter_unit_texts(
     text = TranslationUnit.zh_text if side == "zh" else TranslationUnit.en_text
     statement = (
         select(TranslationUnit.id, text, TranslationUnit.score)
-        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .where(COMPLETE_UNIT)
         .order_by(TranslationUnit.id)
         .execution_options(yield_per=batch_size)
     )
@@ -225,7 +229,7 @@ def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
     paired = (
         select(UnitSegment.segment_id)
         .join(TranslationUnit, UnitSegment.unit_id == TranslationUnit.id)
-        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .where(COMPLETE_UNIT)
     )
     rows = session.execute(
         select(Segment.id, Segment.document_id, Segment.text)
@@ -246,7 +250,7 @@ class AlignedUnit:
 def aligned_units(session: Session) -> list[AlignedUnit]:
     rows = session.execute(
         select(TranslationUnit.id, TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)
-        .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
+        .where(COMPLETE_UNIT)
         .order_by(TranslationUnit.id)
     )
     return [AlignedUnit(*row) for row in rows]

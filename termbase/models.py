@@ -70,6 +70,18 @@ class RenderingStatus(StrEnum):
     REJECTED = "rejected"
 
 
+# The statuses of a term or rendering nobody has decided on yet.
+UNDECIDED = (TermStatus.CANDIDATE.value, RenderingStatus.CANDIDATE.value)
+# The order renderings are listed in (term views, exports): preferred first, rejected last.
+RENDERING_ORDER = {
+    status.value: position
+    for position, status in enumerate(
+        [RenderingStatus.PREFERRED, RenderingStatus.ADMITTED, RenderingStatus.CANDIDATE,
+         RenderingStatus.DEPRECATED, RenderingStatus.REJECTED]
+    )
+}
+
+
 def _check_in(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
@@ -235,6 +247,11 @@ class Term(_Edited, Base):
     renderings: Mapped[list[Rendering]] = relationship(
         back_populates="term", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+# Terms best first, those without a rank (kept for an editor's decision) last, written
+# so that the index ix_terms_rank serves it without a sort.
+RANK_ORDER = (Term.rank.asc().nulls_last(), Term.simplified.asc())
 
 
 class Rendering(_Edited, Base):

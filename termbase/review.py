@@ -156,9 +156,6 @@ def update_term(
     """Apply ``changes`` to a term and log each changed field with its old and new
     value. ``expected_version`` is the version the editor saw: if the term has moved
     on since, nothing is written and ConflictError says so."""
-    unknown = set(changes) - EDITABLE_TERM_FIELDS
-    if unknown:
-        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     term = _load_term(session, term_id, expected_version)
     _set_term_fields(term, changes, _Action(session, editor, action))
     term.modified_by = editor

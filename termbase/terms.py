@@ -13,11 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from termbase.browse import compact_pinyin
+from termbase.exchange import BATCH
 from termbase.models import (
     IMPORTED,
+    RANK_ORDER,
+    RENDERING_ORDER,
+    UNDECIDED,
     Attestation,
     Document,
     Rendering,
@@ -107,17 +112,17 @@ def _edited_fields(session: Session) -> dict[int, set[str]]:
 
 
 def _touched_by_editor(row: Term | Rendering) -> bool:
-    return row.modified_by not in (None, SYSTEM) or row.status not in (
-        TermStatus.CANDIDATE.value,
-        RenderingStatus.CANDIDATE.value,
-    )
+    return row.modified_by not in (None, SYSTEM) or row.status not in UNDECIDED
 
 
 def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
     """Insert new terms, refresh the automatic fields of known ones, drop candidates
     that no longer occur and no editor touched. Returns simplified → id, where a form
     an editor merged away maps to the term it was merged into."""
-    existing = {t.simplified: t for t in session.scalars(select(Term))}
+    existing = {
+        t.simplified: t
+        for t in session.scalars(select(Term).options(selectinload(Term.renderings)))
+    }
     edited = _edited_fields(session)
     wanted = {d.simplified for d in drafts}
     merged = {
@@ -142,7 +147,7 @@ def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
             "pinyin_toneless": draft.pinyin_toneless,
             "pinyin_initials": draft.pinyin_initials,
         }
-        if "pinyin" in locked or "pinyin_marks" in locked:
+        if "pinyin_marks" in locked:
             for name in ("pinyin_marks", "pinyin_numbers", "pinyin_toneless", "pinyin_initials"):
                 values.pop(name)
         if "traditional" in locked:
@@ -174,6 +179,13 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
     session.execute(delete(Attestation).where(Attestation.document_id.not_in(imported)))
     renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
     attested: set[int] = set()
+    batch: list[dict] = []
+
+    def flush() -> None:
+        if batch:
+            session.execute(insert(Attestation), batch)
+            batch.clear()
+
     for item in evidence:
         term_id = term_ids.get(item.term)
         if term_id is None:
@@ -188,17 +200,20 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
                 renderings[(term_id, item.rendering)] = rendering
             rendering_id = rendering.id
             attested.add(rendering.id)
-        session.add(
-            Attestation(
-                term_id=term_id,
-                rendering_id=rendering_id,
-                document_id=item.document_id,
-                unit_id=item.unit_id,
-                segment_id=item.segment_id,
-                count=item.count,
-                context=item.context,
-            )
+        batch.append(
+            {
+                "term_id": term_id,
+                "rendering_id": rendering_id,
+                "document_id": item.document_id,
+                "unit_id": item.unit_id,
+                "segment_id": item.segment_id,
+                "count": item.count,
+                "context": item.context,
+            }
         )
+        if len(batch) >= BATCH:
+            flush()
+    flush()
     for rendering in renderings.values():
         if rendering.id not in attested and not _touched_by_editor(rendering):
             session.delete(rendering)
@@ -257,7 +272,7 @@ class TermView:
 
 
 def _ranked(statement):  # type: ignore[no-untyped-def]
-    return statement.order_by(Term.rank.is_(None), Term.rank, Term.simplified)
+    return statement.order_by(*RANK_ORDER)
 
 
 def list_terms(
@@ -281,11 +296,7 @@ def find_term_ids(
         conditions += [Term.simplified == text, Term.traditional == text]
     if pinyin:
         compact = pinyin.replace(" ", "")
-        conditions += [
-            Term.pinyin_toneless == pinyin,
-            func.replace(Term.pinyin_toneless, " ", "") == compact,
-            Term.pinyin_initials == compact,
-        ]
+        conditions += [compact_pinyin() == compact, Term.pinyin_initials == compact]
     if english:
         conditions.append(
             Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text) == english.lower()))
@@ -297,7 +308,7 @@ def find_term_ids(
     for text in simplified:
         partial += [Term.simplified.contains(text), Term.traditional.contains(text)]
     if pinyin:
-        partial.append(func.replace(Term.pinyin_toneless, " ", "").startswith(pinyin.replace(" ", "")))
+        partial.append(compact_pinyin().startswith(pinyin.replace(" ", "")))
     if english:
         partial.append(
             Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text).contains(english.lower())))
@@ -330,10 +341,9 @@ def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | N
                 {"document": attestation.document_id, "unit": attestation.unit_id,
                  "zh": zh, "en": en if en is not None else segment_text}
             )
-    order = {RenderingStatus.PREFERRED.value: 0, RenderingStatus.ADMITTED.value: 1,
-             RenderingStatus.CANDIDATE.value: 2, RenderingStatus.DEPRECATED.value: 3,
-             RenderingStatus.REJECTED.value: 4}
-    renderings = sorted(views.values(), key=lambda v: (order[v.status], -sum(v.documents.values()), v.en))
+    renderings = sorted(
+        views.values(), key=lambda v: (RENDERING_ORDER[v.status], -sum(v.documents.values()), v.en)
+    )
     return TermView(
         id=term.id, zh=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
         pinyin_numbers=term.pinyin_numbers, status=term.status,

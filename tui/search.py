@@ -11,5 +11,4 @@ MIN_ENGLISH = 2
 
 
 def term_search(query: str) -> TermSearch:
-    wanted = read_term_query(query, min_english=MIN_ENGLISH)
-    return TermSearch(chinese=wanted.chinese, pinyin=wanted.pinyin, english=wanted.english)
+    return read_term_query(query, min_english=MIN_ENGLISH)
