@@ -253,6 +253,11 @@ class TermView:
     renderings: list[RenderingView]
     paraphrased: dict[str, int]
 
+    @property
+    def documents(self) -> list[str]:
+        """The documents with evidence for the term, rendered or paraphrased, sorted."""
+        return sorted({d for r in self.renderings for d in r.documents} | set(self.paraphrased))
+
     def as_dict(self) -> dict:
         return {
             "id": self.id,

@@ -83,7 +83,7 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
     for label, value in (("definition", view.definition), ("note", view.note)):
         if value:
             stdout.print(Text(f"{label}: {value}"))
-    documents = sorted({d for r in view.renderings for d in r.documents} | set(view.paraphrased))
+    documents = view.documents
     table = Table(title="Renderings by document", title_justify="left")
     table.add_column("rendering", overflow="fold")
     table.add_column("status")

@@ -50,7 +50,7 @@ class RenderingsTable(DataTable[Text]):
         self, view: TermView, documents: Mapping[str, DocumentInfo], selected: str | None
     ) -> None:
         """Fill the table for ``view``, the cursor back on the ``selected`` rendering."""
-        attested = sorted({d for r in view.renderings for d in r.documents} | set(view.paraphrased))
+        attested = view.documents
         official = {d for d in attested if d in documents and documents[d].official}
         # official translations first: they are what a preferred rendering is checked against
         attested.sort(key=lambda d: d not in official)
