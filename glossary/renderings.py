@@ -375,9 +375,20 @@ def _sentence(english: str) -> _Sentence:
     return _Sentence(clauses, tuple(spans))
 
 
-def _explains(evidence: TermEvidence, keys: frozenset[str]) -> bool:
+def explains(evidence: TermEvidence, keys: frozenset[str]) -> bool:
+    """Whether a word (its keys) translates some word or character of the term."""
     stems = evidence.stems
     return not keys.isdisjoint(evidence.everything) or any(k[:STEM] in stems for k in keys)
+
+
+def phrase_spans(english: str, max_words: int) -> Iterator[tuple[str, list[WordToken]]]:
+    """Each span of ``english`` that could be a rendering (see ``_sentence``) with at
+    most ``max_words`` content words: its text and its words that have keys."""
+    sentence = _sentence(english)
+    for span in sentence.spans:
+        if len(span.words) <= max_words:
+            clause = sentence.clauses[span.clause]
+            yield span.text, [token for token in clause[span.first : span.last + 1] if token.keys]
 
 
 def find_rendering(
@@ -451,7 +462,7 @@ def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool
     clause = sentence.clauses[span.clause]
     if "," in span.text and not (evidence.commas and _listed(evidence, clause, span)):
         return False
-    if not (_explains(evidence, words[0]) and _explains(evidence, words[-1])):
+    if not (explains(evidence, words[0]) and explains(evidence, words[-1])):
         return False
     if not evidence.clause and (
         clause[span.last].adverb or (clause[span.first].adverb and words[0].isdisjoint(evidence.word_keys))
@@ -516,7 +527,7 @@ def _gap_filled(
     inner = clause[span.first + 1 : span.last + 1]
     if not all(t.spaced and (t.content or t.lowered in _NOUN_PHRASE_INNER) for t in inner):
         return  # not one noun phrase: "market to enhance our …"
-    if _PREMODIFIER.search(clause[span.last].lowered) or clause[span.last].lowered.endswith("ed"):
+    if ends_without_noun(clause[span.last].lowered):
         return  # "notable original", "community of shared": a noun phrase without its noun
     joint = span.first
     if coverages.index(0) == len(coverages) - 1:
@@ -531,6 +542,13 @@ def _gap_filled(
     if first < joint and not _conjoined_with_other(clause, first, elsewhere):
         words = tuple(t.keys for t in clause[first:joint]) + span.words
         yield _Span(english[clause[first].start : clause[span.last].end], words, span.clause, first, span.last), joint - first
+
+
+def ends_without_noun(text: str) -> bool:
+    """Whether a phrase ends on a premodifier or a participle ("… original",
+    "community of shared"): a noun phrase without its noun."""
+    last = text.lower()
+    return bool(_PREMODIFIER.search(last)) or last.endswith("ed")
 
 
 def _conjoined_with_other(clause: Sequence[WordToken], position: int, elsewhere: frozenset[str]) -> bool:
@@ -553,7 +571,7 @@ def _unclaimed(evidence: TermEvidence, token: WordToken, elsewhere: frozenset[st
     any other Chinese word of the unit explains."""
     return (
         token.content and not token.possessive and token.keys.isdisjoint(elsewhere)
-        and not _explains(evidence, token.keys)
+        and not explains(evidence, token.keys)
     )
 
 
@@ -562,10 +580,14 @@ def _free(evidence: TermEvidence, token: WordToken, elsewhere: frozenset[str]) -
     content word that neither the term nor any other Chinese word of the unit
     explains, and by its ending neither an adverb nor a verb form ("effectively",
     "coordinating")."""
-    return (
-        _unclaimed(evidence, token, elsewhere) and not token.lowered.endswith(("ly", "ing"))
-        and not any(k.startswith("#") for k in token.keys)
-    )
+    return _unclaimed(evidence, token, elsewhere) and nominal(token)
+
+
+def nominal(token: WordToken) -> bool:
+    """Whether a word may be part of a noun phrase standing for a term word: by its
+    ending neither an adverb nor a verb form ("effectively", "coordinating"), and not
+    a number."""
+    return not token.lowered.endswith(("ly", "ing")) and not any(k.startswith("#") for k in token.keys)
 
 
 def _completed(

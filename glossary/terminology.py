@@ -8,12 +8,13 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
 from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
+from glossary.cooccurrence import recurring_renderings, translations_english
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import pinyin_fields, pinyin_marks
@@ -88,6 +89,7 @@ def _renderings(
     kinds: frozenset[str] = frozenset(),
     *,
     gloss_memo: GlossMemo | None = None,
+    translations: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Found | None]:
     """The rendering of ``term`` in each unit: a first look by the dictionary, then a
     second in which phrases that recur with the term across the memory are preferred,
@@ -95,7 +97,10 @@ def _renderings(
     ``kinds``: what extraction found the term as (quoted, idiom …), which tells a
     clause from a noun phrase (see ``glossary.clause_terms``). ``gloss_memo``: the
     build's memo of each unit's Chinese words and their glosses (a fresh one if None);
-    the lexicon must not change while it is in use."""
+    the lexicon must not change while it is in use. ``translations``: each document's
+    lower-cased unit English (``cooccurrence.translations_english``); where given,
+    units still without a rendering get the free rendering their translation uses
+    consistently for the term, if any (see ``glossary.cooccurrence``)."""
     memo: GlossMemo = {} if gloss_memo is None else gloss_memo
     evidence = term_evidence(term, lexicon, clause_shaped(term, kinds))
     elsewhere = [_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
@@ -109,12 +114,21 @@ def _renderings(
         text: sum(1 for unit in units if count_occurrences(text, unit.en)) / len(units)
         for text in {found.text.lower() for found in first if found}
     }
-    if not recurring:
-        return first
-    return [
+    found = first if not recurring else [
         best_span(evidence, unit.en, recurring, other, quotes)
         for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
     ]
+    if translations is None or all(found):
+        return found
+    for document in dict.fromkeys(unit.document_id for unit in units):
+        here = [i for i, unit in enumerate(units) if unit.document_id == document]
+        completed = recurring_renderings(
+            evidence, [units[i].en for i in here], [found[i] for i in here],
+            [elsewhere[i] for i in here], translations[document],
+        )
+        for i, rendering in zip(here, completed, strict=True):
+            found[i] = rendering
+    return found
 
 
 def build_terminology(
@@ -142,11 +156,13 @@ def build_terminology(
         lexicon.add(chinese, english)
     units = aligned_units(session)
     gloss_memo: GlossMemo = {}  # the lexicon is complete from here on
+    translations = translations_english([(unit.document_id, unit.en) for unit in units])
     found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
     for term in ranked:
         occurrences = [unit for unit in units if term in unit.zh]
         found = _renderings(
-            term, occurrences, lexicon, kinds.get(term, frozenset()), gloss_memo=gloss_memo
+            term, occurrences, lexicon, kinds.get(term, frozenset()),
+            gloss_memo=gloss_memo, translations=translations,
         )
         found_in_units[term] = list(zip(occurrences, found, strict=True))
     evidence = [
