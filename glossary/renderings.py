@@ -716,14 +716,20 @@ class KnownRenderings:
 
     def matches(self, text: str) -> Iterator[Attested]:
         """Each occurrence in ``text`` of a known rendering, the longest of a term's
-        renderings where several overlap."""
+        renderings where several overlap. An occurrence inside a longer one of another
+        term is left out unless that term contains this one: in "self-reliance and
+        strength in science and technology" (科技自立自强) the words "strength in
+        science and technology" are not also 科技强国, as the Chinese, had there been
+        any, would have shown; "science and technology" inside "science and technology
+        power" is 科技 inside 科技强国, and stays."""
         for clause in word_clauses(text):
             found = sorted(self._clause_matches(text, clause), key=lambda m: (m.first - m.last, m.first))
             taken: dict[str, list[Attested]] = defaultdict(list)
             for match in found:
                 if not any(match.first <= other.last and other.first <= match.last for other in taken[match.term]):
                     taken[match.term].append(match)
-            yield from sorted((m for kept in taken.values() for m in kept), key=lambda m: m.first)
+            kept = [m for matches in taken.values() for m in matches]
+            yield from sorted((m for m in kept if not _inside_other_term(m, kept)), key=lambda m: m.first)
 
     def _clause_matches(self, text: str, clause: list[WordToken]) -> Iterator[Attested]:
         """Every occurrence of a known rendering in one clause, overlapping ones too."""
@@ -741,6 +747,17 @@ class KnownRenderings:
                     continue  # ends inside a word
                 yield Attested(term, written(text, clause, first_token, last_token, renderings),
                                tuple(clause), first_token, last_token)
+
+
+def _inside_other_term(match: Attested, others: Iterable[Attested]) -> bool:
+    """Whether ``match`` lies inside a longer match of a term that does not contain
+    its term."""
+    return any(
+        other.first <= match.first and match.last <= other.last
+        and (other.first, other.last) != (match.first, match.last)
+        and match.term not in other.term
+        for other in others
+    )
 
 
 @dataclass(frozen=True)

@@ -238,3 +238,26 @@ def test_a_gap_is_not_filled_by_the_second_of_two_nouns_whose_first_renders_othe
     elsewhere = frozenset(english_keys("self-reliance goal make advance"))
     found = best_span(evidence, english, elsewhere=elsewhere)
     assert found is not None and found.text == "world leader in science and technology"
+
+
+def test_a_known_rendering_inside_another_terms_longer_one_is_not_attested() -> None:
+    from glossary.renderings import KnownRenderings
+
+    known = KnownRenderings([
+        ("科技自立自强", "self-reliance and strength in science and technology"),
+        ("科技强国", "strength in science and technology"),
+        ("科技强国", "science and technology power"),
+        ("科技", "science and technology"),
+    ])
+    found = known.attest(
+        "We pursue self-reliance and strength in science and technology and will become a science and "
+        "technology power; China’s strength in science and technology grows."
+    )
+    assert found == {
+        ("科技自立自强", "self-reliance and strength in science and technology"): 1,
+        ("科技强国", "science and technology power"): 1,
+        # each inside a rendering of a term that contains 科技: all three stay
+        ("科技", "science and technology"): 3,
+        # on its own, the shorter rendering is attested
+        ("科技强国", "strength in science and technology"): 1,
+    }
