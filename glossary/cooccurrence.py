@@ -23,9 +23,11 @@ overrides lexical evidence, it fills what would otherwise be recorded as paraphr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from glossary.renderings import (
+    ENGLISH_WORD,
     Found,
     TermEvidence,
     WordToken,
@@ -46,15 +48,15 @@ def recurring_renderings(
     english: Sequence[str],
     found: Sequence[Found | None],
     elsewhere: Sequence[frozenset[str]],
-    translation: Sequence[str],
+    translation: Translation,
 ) -> list[Found | None]:
     """``found`` with the paraphrased units of one translation given the phrase that
     recurs with the term there, if one does (see the module's doc).
 
     ``english``: the English of the translation's units holding the term, ``found``
     what the dictionary found in each, ``elsewhere`` the keys of each unit's other
-    Chinese words; ``translation``: the lower-cased English of all that translation's
-    units, the term's among them."""
+    Chinese words; ``translation``: all that translation's units, the term's among
+    them."""
     paraphrased = [i for i, f in enumerate(found) if f is None]
     unexplained = [english[i].lower() for i in paraphrased]
     if len(unexplained) < MIN_UNITS:
@@ -67,7 +69,7 @@ def recurring_renderings(
             together = sum(1 for text_here in unexplained if count_occurrences(text, text_here))
             if together < MIN_UNITS:
                 continue
-            with_phrase = sum(1 for text_there in translation if count_occurrences(text, text_there))
+            with_phrase = translation.units_with(text)
             dice = 2 * together / (len(unexplained) + with_phrase)
             candidate = (dice, len(text), text.lower())
             if dice >= MIN_DICE and (best is None or candidate > best):
@@ -103,9 +105,31 @@ def _adds_to_dictionary(
     )
 
 
-def translations_english(units: Sequence[tuple[str, str]]) -> Mapping[str, list[str]]:
-    """(document id, English) of aligned units → each document's lower-cased English."""
-    by_document: dict[str, list[str]] = {}
+class Translation:
+    """The English of one translation's units, indexed by word, so that how many units
+    hold a phrase is counted over the units holding all its words, not over all."""
+
+    def __init__(self, english: Iterable[str]) -> None:
+        self._texts = [text.lower() for text in english]
+        self._units: dict[str, set[int]] = defaultdict(set)
+        for i, text in enumerate(self._texts):
+            for word in ENGLISH_WORD.findall(text):
+                self._units[word].add(i)
+        self._counted: dict[str, int] = {}
+
+    def units_with(self, phrase: str) -> int:
+        """How many units hold ``phrase`` as whole words (case ignored)."""
+        phrase = phrase.lower()
+        if phrase not in self._counted:
+            words = ENGLISH_WORD.findall(phrase)
+            holding = set.intersection(*(self._units.get(word, set()) for word in words)) if words else set()
+            self._counted[phrase] = sum(1 for i in holding if count_occurrences(phrase, self._texts[i]))
+        return self._counted[phrase]
+
+
+def index_translations(units: Iterable[tuple[str, str]]) -> dict[str, Translation]:
+    """(document id, English) of aligned units → each document's ``Translation``."""
+    by_document: dict[str, list[str]] = defaultdict(list)
     for document, english in units:
-        by_document.setdefault(document, []).append(english.lower())
-    return by_document
+        by_document[document].append(english)
+    return {document: Translation(english) for document, english in by_document.items()}

@@ -8,13 +8,13 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 from sqlalchemy.orm import Session
 
 from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
-from glossary.cooccurrence import recurring_renderings, translations_english
+from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words
 from glossary.pinyin import pinyin_fields, pinyin_marks
@@ -89,7 +89,7 @@ def _renderings(
     kinds: frozenset[str] = frozenset(),
     *,
     gloss_memo: GlossMemo | None = None,
-    translations: Mapping[str, Sequence[str]] | None = None,
+    translations: Mapping[str, Translation] | None = None,
 ) -> list[Found | None]:
     """The rendering of ``term`` in each unit: a first look by the dictionary, then a
     second in which phrases that recur with the term across the memory are preferred,
@@ -98,7 +98,7 @@ def _renderings(
     clause from a noun phrase (see ``glossary.clause_terms``). ``gloss_memo``: the
     build's memo of each unit's Chinese words and their glosses (a fresh one if None);
     the lexicon must not change while it is in use. ``translations``: each document's
-    lower-cased unit English (``cooccurrence.translations_english``); where given,
+    units' English (``cooccurrence.index_translations``); where given,
     units still without a rendering get the free rendering their translation uses
     consistently for the term, if any (see ``glossary.cooccurrence``)."""
     memo: GlossMemo = {} if gloss_memo is None else gloss_memo
@@ -156,7 +156,7 @@ def build_terminology(
         lexicon.add(chinese, english)
     units = aligned_units(session)
     gloss_memo: GlossMemo = {}  # the lexicon is complete from here on
-    translations = translations_english([(unit.document_id, unit.en) for unit in units])
+    translations = index_translations([(unit.document_id, unit.en) for unit in units])
     found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
     for term in ranked:
         occurrences = [unit for unit in units if term in unit.zh]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.cooccurrence import recurring_renderings
+from glossary.cooccurrence import Translation, recurring_renderings
 from glossary.lexicon import Lexicon
 from glossary.renderings import Found, best_span, term_evidence
 
@@ -25,8 +25,8 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-def _translation(*texts: str) -> list[str]:
-    return [text.lower() for text in texts]
+def _translation(*texts: str) -> Translation:
+    return Translation(texts)
 
 
 def _complete(lexicon: Lexicon, english: list[str], others: list[str], elsewhere=frozenset()) -> list:
@@ -83,3 +83,13 @@ def test_a_rendering_the_dictionary_found_is_kept(lexicon: Lexicon) -> None:
     completed = _complete(lexicon, english, OTHERS)
     assert completed[2] == Found("scientific and technological workers", completed[2].score)
     assert completed[2] == best_span(term_evidence(TERM, lexicon), english[2])
+
+
+def test_a_translation_counts_the_units_holding_a_phrase_as_whole_words() -> None:
+    translation = Translation([
+        "Scientists and engineers met.", "We thank scientists and engineers, and scientists and engineers thank us.",
+        "Engineers and scientists differ.", "The scientists and engineering staff.",
+    ])
+    assert translation.units_with("scientists and engineers") == 2
+    assert translation.units_with("Engineers") == 3
+    assert translation.units_with("chemists") == 0
