@@ -11,7 +11,11 @@ phrase that merely resembles a known rendering is not taken:
   since 党 is "party");
 - a *compound*: a term made of a dictionary word and a term with known renderings,
   written as a sense of that word beside one of them (世界 + 科技强国 → "world science
-  and technology powers");
+  and technology powers"), or as a word the translations themselves use in its place
+  (a *substitute*: where one translation writes "world leader in science and
+  technology" and another "global leader in science and technology" for the same
+  term, "global" stands where "world" does, so "global science and technology power"
+  is 世界科技强国 too);
 - a *list*: an abbreviation compound spelled out item by item (产学研 → "production,
   education, and research"), where all items but one translate their character.
 """
@@ -21,8 +25,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from glossary.lexicon import Lexicon
+from glossary.lexicon import Lexicon, english_keys
 from glossary.renderings import (
     Attested,
     KnownRenderings,
@@ -74,6 +79,11 @@ class DerivedRenderings:
                 anchor = next(i for i in range(len(variant.words)) if i != variant.slot)
                 self._variants[variant.words[anchor]].append((anchor, variant))
         self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
+        # a word → the keys of the words the translations put in its place
+        self._substitutes = {
+            word: frozenset(key for other in others for key in english_keys(other))
+            for word, others in _substitutes(by_term.values()).items()
+        }
         self._inner = KnownRenderings((c.inner, r) for c in self._compounds for r in by_term[c.inner])
         self._explained = {c.inner: evidence[c.inner].everything for c in self._compounds}
         self._lists = {term: e.abbreviation for term, e in evidence.items() if e.abbreviation}
@@ -141,17 +151,48 @@ class DerivedRenderings:
             for match in inner.get(compound.inner, ()):
                 edge = match.first if compound.before else match.last
                 keys = match.clause[edge].keys
-                if any(sense <= keys for sense in compound.senses) and not self._explained[compound.inner] & keys:
+                if self._is_sense(match.clause[edge], compound) and not self._explained[compound.inner] & keys:
                     yield compound.term, match.written, (match.term, match.written)
                     continue
                 beside = match.first - 1 if compound.before else match.last + 1
                 joint = match.first if compound.before else beside
                 if not 0 <= beside < len(match.clause) or not match.clause[joint].spaced:
                     continue
-                keys = match.clause[beside].keys
-                if any(sense <= keys for sense in compound.senses):
+                if self._is_sense(match.clause[beside], compound):
                     first, last = (beside, match.last) if compound.before else (match.first, beside)
                     yield compound.term, text[match.clause[first].start : match.clause[last].end], None
+
+    def _is_sense(self, token: WordToken, compound: _Compound) -> bool:
+        """Whether a word is a sense of the compound's dictionary word, or a
+        substitute the translations use for one."""
+        keys = token.keys | self._substitutes.get(token.lowered, frozenset())
+        return any(sense <= keys for sense in compound.senses)
+
+
+def _substitutes(renderings: Iterable[Iterable[str]]) -> dict[str, set[str]]:
+    """Word → the words that stand in its place in another rendering of the same term,
+    all else the same ("world leader in science and technology" / "global leader in
+    science and technology"), both ways. Words are compared as written (lower-cased),
+    not by key, so that what stands for "advantage" is not taken to stand for
+    "advancement". Only one-word content differences between renderings of at least
+    three words count: in shorter ones the rest says too little about the slot."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for texts in renderings:
+        sequences = {
+            tuple((token.lowered, bool(token.keys)) for token in clause)
+            for text in texts if len(clauses := word_clauses(text)) == 1 for clause in clauses
+        }
+        for one, other in combinations(sorted(s for s in sequences if len(s) >= 3), 2):
+            if len(one) != len(other):
+                continue
+            differing = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+            if len(differing) != 1:
+                continue
+            (a, a_content), (b, b_content) = one[differing[0]], other[differing[0]]
+            if a_content and b_content and english_keys(a) != english_keys(b):
+                found[a].add(b)
+                found[b].add(a)
+    return dict(found)
 
 
 def _word(token: WordToken) -> tuple[str, ...]:

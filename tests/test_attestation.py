@@ -62,3 +62,38 @@ def test_a_known_rendering_whose_unexplained_edge_is_a_sense_of_the_compounds_wo
     # a known rendering whose edge the inner term itself explains stays the inner term's
     plain = DerivedRenderings([("科技强国", "science and technology power")], ["世界科技强国", "科技强国"], lexicon)
     assert not plain.claimed("China is a science and technology power.")
+
+
+def test_a_word_translations_put_in_place_of_a_sense_attests_the_compound(lexicon: Lexicon) -> None:
+    # two translations render 科技强国 alike but for "world" / "global": "global"
+    # stands where "world", the sense of 世界, does
+    known = [
+        ("科技强国", "world leader in science and technology"),
+        ("科技强国", "global leader in science and technology"),
+        ("科技强国", "science and technology power"),
+    ]
+    derive = DerivedRenderings(known, ["世界科技强国", "科技强国"], lexicon)
+    assert derive.attest("They built a global science and technology power.") == {
+        ("世界科技强国", "global science and technology power"): 1
+    }
+    text = "China aims to become a global leader in science and technology."
+    assert derive.attest(text) == {("世界科技强国", "global leader in science and technology"): 1}
+    assert derive.claimed(text) == {("科技强国", "global leader in science and technology"): 1}
+    # without the pair of renderings, "global" is no sense of 世界
+    alone = DerivedRenderings(known[1:], ["世界科技强国", "科技强国"], lexicon)
+    assert not alone.attest("They built a global science and technology power.")
+
+
+def test_substitutes_are_words_not_keys(lexicon: Lexicon) -> None:
+    # "strength" (a sense of 力量) and "advantage" stand in each other's place; and
+    # "advantage" shares its key with "advancement", which stands for nothing
+    known = [
+        ("竞争优势", "competitive advantage in talent"),
+        ("竞争优势", "competitive strength in talent"),
+        ("战略科技", "strategic science and technology"),
+    ]
+    derive = DerivedRenderings(known, ["战略科技力量", "战略科技"], lexicon)
+    assert derive.attest("We value strategic science and technology advantage.") == {
+        ("战略科技力量", "strategic science and technology advantage"): 1
+    }
+    assert not derive.attest("We value strategic science and technology advancement.")
