@@ -42,6 +42,7 @@ from glossary.lexicon import (
     chinese_words,
     english_key,
     english_keys,
+    sense_order,
     transliteration_keys,
 )
 from glossary.numbers import chinese_numeral_value
@@ -51,6 +52,7 @@ MAX_WORDS = 14  # "new round of scientific and technological revolution and indu
 MIN_SCORE = 0.55  # below this the unit paraphrases the term
 CHARACTER_WEIGHT = 0.6  # a word matched only through one of its characters
 STEM, STEM_MATCH = 4, 0.7  # keys sharing only their first four letters match at 0.7
+HEAD_COVERAGE = 0.67  # a single character's sense by its head noun alone ("sword" of "double-edged sword")
 FILL_WEIGHT = 0.5  # a word standing for the one term word the dictionary does not render
 MAX_FILL = 2  # "world leader": the words standing for it
 MAX_ABBREVIATION = 4  # 产学研: longer runs of single characters are not read as lists
@@ -148,8 +150,13 @@ class _SenseIndex:
     """A word's senses, indexed by key and by key stem, so that a span is compared
     only with the senses it shares a key with (most share none)."""
 
-    def __init__(self, senses: Senses) -> None:
+    def __init__(self, senses: Senses, headed: bool = False) -> None:
         self.senses = senses
+        # each sense's last word where ``headed``: a single character's sense of
+        # several words is mostly a thing described ("double-edged sword"), and the
+        # thing's name renders it well enough ("a perfect sword" for 剑); not so a
+        # word's ("Belt and Road Initiative" is not "initiatives")
+        self.heads = [_head(keys) if headed else None for keys in senses]
         self.by_key: dict[str, list[int]] = {}
         self.by_stem: dict[str, list[int]] = {}
         for i, keys in enumerate(senses):
@@ -159,7 +166,8 @@ class _SenseIndex:
 
     def coverage(self, present: set[str], stems: set[str]) -> float:
         """How much of its best-covered sense a span holds; a word that shares only
-        its first letters with the sense's (central / center) counts for less."""
+        its first letters with the sense's (central / center) counts for less, a
+        sense's head alone for HEAD_COVERAGE where heads count."""
         touched: set[int] = set()
         for stem in stems:
             touched.update(self.by_stem.get(stem, ()))
@@ -167,8 +175,15 @@ class _SenseIndex:
         for i in touched:
             keys = self.senses[i]
             covered = sum(1.0 if k in present else STEM_MATCH if k[:STEM] in stems else 0.0 for k in keys)
-            best = max(best, covered / len(keys))
+            head = HEAD_COVERAGE if self.heads[i] in present else 0.0
+            best = max(best, covered / len(keys), head)
         return best
+
+
+def _head(keys: frozenset[str]) -> str | None:
+    """The last word of a dictionary sense of several words, in its definition's order."""
+    order = sense_order(keys)
+    return order[-1] if len(order) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -219,7 +234,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
     if "".join(words) == term and 1 < len(words) <= MAX_ABBREVIATION and all(len(w) == 1 for w in words):
         abbreviation = tuple(frozenset().union(*senses) for senses in word_senses)
     return TermEvidence(
-        tuple(_SenseIndex(senses) for senses in word_senses),
+        tuple(_SenseIndex(senses, len(word) == 1) for word, senses in zip(words, word_senses, strict=True)),
         tuple(tuple(_SenseIndex(senses) for senses in word) for word in character_senses),
         everything,
         frozenset(k[:STEM] for k in everything),

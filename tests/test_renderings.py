@@ -261,3 +261,13 @@ def test_a_known_rendering_inside_another_terms_longer_one_is_not_attested() -> 
         # on its own, the shorter rendering is attested
         ("科技强国", "strength in science and technology"): 1,
     }
+
+
+def test_a_single_characters_sense_is_rendered_by_its_head_noun(lexicon: Lexicon) -> None:
+    # CC-CEDICT has 剑 as "double-edged sword": "a perfect sword" renders it
+    evidence = term_evidence("十年磨一剑", lexicon, clause=True)
+    english = "There is an ancient saying that speaks of taking ten years to forge a perfect sword."
+    found = best_span(evidence, english)
+    assert found is not None and found.text == "ten years to forge a perfect sword"
+    # a word's sense is not its head: "initiatives" is not the Belt and Road Initiative
+    assert find_rendering("一带一路", "We launched several initiatives this year.", lexicon) is None
