@@ -712,6 +712,9 @@ class KnownRenderings:
     one term overlap in a text, only the longest is attested: "national strategic
     scientific and technological forces" is one occurrence of its term, not also one
     of its known shorter rendering "strategic scientific and technological forces".
+    A rendering of one word is recognised by the word itself, singular or plural:
+    alone, a key says too little ("research" shares its key with "researchers", the
+    rendering of 科研人员).
     """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -760,8 +763,23 @@ class KnownRenderings:
                 last_token = flat[end - 1][1]
                 if end < len(flat) and flat[end][1] == last_token:
                     continue  # ends inside a word
+                if len(sequence) == 1 and not _same_word(clause[first_token], renderings):
+                    continue
                 yield Attested(term, written(text, clause, first_token, last_token, renderings),
                                tuple(clause), first_token, last_token)
+
+
+def _same_word(token: WordToken, renderings: Sequence[str]) -> bool:
+    """Whether a word is one of the one-word ``renderings``, in either number."""
+    return _singular(token.lowered) in {_singular(_normal(r)) for r in renderings}
+
+
+def _singular(word: str) -> str:
+    """A lower-cased word without its possessive or plural ending (countries → country)."""
+    word = word.replace("’", "'").removesuffix("'s")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _inside_other_term(match: Attested, others: Iterable[Attested]) -> bool:

@@ -271,3 +271,17 @@ def test_a_single_characters_sense_is_rendered_by_its_head_noun(lexicon: Lexicon
     assert found is not None and found.text == "ten years to forge a perfect sword"
     # a word's sense is not its head: "initiatives" is not the Belt and Road Initiative
     assert find_rendering("一带一路", "We launched several initiatives this year.", lexicon) is None
+
+
+def test_a_one_word_rendering_is_attested_by_the_word_not_its_key() -> None:
+    from glossary.renderings import KnownRenderings
+
+    known = KnownRenderings([("科研人员", "researchers"), ("强国", "country")])
+    found = known.attest(
+        "Research helps every researcher; researching is what researchers do in all countries."
+    )
+    assert found == {
+        ("科研人员", "researcher"): 1,
+        ("科研人员", "researchers"): 1,
+        ("强国", "countries"): 1,
+    }
