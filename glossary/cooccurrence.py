@@ -39,7 +39,7 @@ from glossary.renderings import (
 )
 
 MIN_UNITS = 2  # a phrase seen with the term once is a coincidence
-MIN_DICE = 0.4  # 2·(units with both) / (units with the term + units with the phrase)
+MIN_DICE = 0.4  # 2·(paraphrasing units with the phrase) / (paraphrasing units + units with the phrase)
 MAX_WORDS = 6  # content words of a free rendering
 
 
@@ -58,20 +58,22 @@ def recurring_renderings(
     Chinese words; ``translation``: all that translation's units, the term's among
     them."""
     paraphrased = [i for i, f in enumerate(found) if f is None]
-    unexplained = [english[i].lower() for i in paraphrased]
-    if len(unexplained) < MIN_UNITS:
+    if len(paraphrased) < MIN_UNITS:
         return list(found)
+    unexplained = Translation(english[i] for i in paraphrased)
     best: tuple[float, int, str] | None = None
+    weighed: set[str] = set()
     for i in paraphrased:
         for text, words in phrase_spans(english[i], MAX_WORDS):
-            if not _adds_to_dictionary(evidence, text, words, elsewhere[i]):
+            lowered = text.lower()
+            if lowered in weighed or not _adds_to_dictionary(evidence, text, words, elsewhere[i]):
                 continue
-            together = sum(1 for text_here in unexplained if count_occurrences(text, text_here))
+            weighed.add(lowered)
+            together = unexplained.units_with(text)
             if together < MIN_UNITS:
                 continue
-            with_phrase = translation.units_with(text)
-            dice = 2 * together / (len(unexplained) + with_phrase)
-            candidate = (dice, len(text), text.lower())
+            dice = 2 * together / (len(paraphrased) + translation.units_with(text))
+            candidate = (dice, len(text), lowered)
             if dice >= MIN_DICE and (best is None or candidate > best):
                 best = candidate
     if best is None:
