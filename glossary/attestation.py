@@ -8,7 +8,9 @@ phrase that merely resembles a known rendering is not taken:
 
 - a *variant*: a known rendering with one word swapped for another dictionary sense of
   the same Chinese word ("CPC’s overall leadership" → "Party’s overall leadership",
-  since 党 is "party");
+  since 党 is "party"), or with a head noun the translator put for a term word it
+  left untranslated swapped for a sense of that word ("highly-skilled workers" →
+  "highly-skilled personnel", since 人才 is "talented person");
 - a *compound*: a term made of a dictionary word and a term with known renderings,
   written as a sense of that word beside one of them (世界 + 科技强国 → "world science
   and technology powers"), or as a word the translations themselves use in its place
@@ -29,10 +31,13 @@ from itertools import combinations
 
 from glossary.lexicon import Lexicon, english_keys
 from glossary.renderings import (
+    STEM,
     Attested,
     KnownRenderings,
     TermEvidence,
     WordToken,
+    explains,
+    nominal,
     spelled_out,
     term_evidence,
     word_clauses,
@@ -51,6 +56,7 @@ class _Variant:
     words: tuple[tuple[str, ...], ...]
     slot: int
     allowed: frozenset[str]
+    nouns_only: bool = False  # the slot takes no verb form or adverb (``renderings.nominal``)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,9 @@ class DerivedRenderings:
                 start = position - anchor
                 end = start + len(variant.words)
                 if start < 0 or end > len(words) or not all(t.spaced for t in clause[start + 1 : end]):
+                    continue
+                slot = clause[start + variant.slot]
+                if variant.nouns_only and not nominal(slot):
                     continue
                 if all(
                     (words[start + i] != expected and not variant.allowed.isdisjoint(words[start + i]))
@@ -212,10 +221,20 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
     if sum(1 for token in clauses[0] if token.keys) < 2:
         return  # a one-word rendering swapped is just another word
     senses = [{key for keys in index.senses if len(keys) == 1 for key in keys} for index in evidence.words]
-    for slot, word in enumerate(words):
+    present = {key for token in clauses[0] for key in token.keys}
+    stems = {key[:STEM] for key in present}
+    uncovered = frozenset(
+        key for index in evidence.words if not index.coverage(present, stems) for keys in index.senses for key in keys
+    )
+    for slot, (word, token) in enumerate(zip(words, clauses[0], strict=True)):
         translated = [keys for keys in senses if not keys.isdisjoint(word)]
         if len(translated) == 1 and len(translated[0]) > 1:
             yield _Variant(term, tuple(words), slot, frozenset(translated[0]))
+        elif slot == len(words) - 1 and token.keys and not explains(evidence, token.keys) and uncovered:
+            # a head noun the translator put for a term word the rendering does not
+            # translate ("workers" for the 人才 of 高技能人才): a noun among that
+            # word's dictionary senses may stand in its place ("highly-skilled personnel")
+            yield _Variant(term, tuple(words), slot, uncovered, nouns_only=True)
 
 
 def _compounds(term: str, known: dict[str, set[str]], lexicon: Lexicon) -> Iterator[_Compound]:

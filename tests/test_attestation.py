@@ -97,3 +97,13 @@ def test_substitutes_are_words_not_keys(lexicon: Lexicon) -> None:
         ("战略科技力量", "strategic science and technology advantage"): 1
     }
     assert not derive.attest("We value strategic science and technology advancement.")
+
+
+def test_a_free_head_noun_may_give_way_to_a_sense_of_the_term_word_it_stood_for(lexicon: Lexicon) -> None:
+    # "workers" renders nothing of 高技能人才 in the known rendering; it stood for 人才,
+    # which the rendering leaves untranslated: "personnel", a sense of 人才, may replace it
+    derive = DerivedRenderings([("高技能人才", "highly-skilled workers")], ["高技能人才"], lexicon)
+    assert derive.attest("We must nurture highly-skilled personnel who excel.") == {
+        ("高技能人才", "highly-skilled personnel"): 1
+    }
+    assert not derive.attest("We must nurture highly-skilled engineers who excel.")
