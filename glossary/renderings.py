@@ -492,12 +492,18 @@ def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) ->
     """Whether each comma-separated piece of a span begins and ends on a word that a
     word of the term translates by its own senses: a list of the term's parts
     ("independent, secure, and controllable" for 自主安全可控), not a rendering run on
-    into the next item of the sentence ("… personnel, and vigorously")."""
+    into the next item of the sentence ("… personnel, and vigorously"). Two pieces
+    joined by ", and" are the end of a longer list, not a list of their own: "science
+    and technology, and talent" renders a coordination (教育、科技、人才), not the term
+    科技人才; two adjectives parted by a comma alone describe one noun ("centralized,
+    unified leadership")."""
     pieces: list[list[WordToken]] = [[]]
     for token in clause[span.first : span.last + 1]:
         if pieces[-1] and not token.spaced:
             pieces.append([])
         pieces[-1].append(token)
+    if len(pieces) == 2 and pieces[1][0].lowered in {"and", "or"}:
+        return False
     for piece in pieces:
         content = [token for token in piece if token.content]
         if not content or any(content[i].keys.isdisjoint(evidence.word_keys) for i in (0, -1)):

@@ -285,3 +285,13 @@ def test_a_one_word_rendering_is_attested_by_the_word_not_its_key() -> None:
         ("科研人员", "researchers"): 1,
         ("强国", "countries"): 1,
     }
+
+
+def test_the_end_of_a_longer_list_is_not_a_rendering(lexicon: Lexicon) -> None:
+    # "science and technology, and talent" ends the list of 教育、科技、人才: the
+    # Chinese coordinates the words there, it does not form the term 科技人才
+    english = "We promote sound interactions between education, science and technology, and talent."
+    assert find_rendering("科技人才", english, lexicon) is None
+    # two adjectives parted by a comma alone describe one noun
+    found = find_rendering("集中统一领导", "We uphold centralized, unified leadership over this work.", lexicon)
+    assert found is not None and found.text == "centralized, unified leadership"
