@@ -496,7 +496,8 @@ def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) ->
     joined by ", and" are the end of a longer list, not a list of their own: "science
     and technology, and talent" renders a coordination (教育、科技、人才), not the term
     科技人才; two adjectives parted by a comma alone describe one noun ("centralized,
-    unified leadership")."""
+    unified leadership"). Nor is a list of more items than the term has words its
+    rendering ("science, technology, and talent" for 科技人才)."""
     pieces: list[list[WordToken]] = [[]]
     for token in clause[span.first : span.last + 1]:
         if pieces[-1] and not token.spaced:
@@ -504,6 +505,8 @@ def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) ->
         pieces[-1].append(token)
     if len(pieces) == 2 and pieces[1][0].lowered in {"and", "or"}:
         return False
+    if len(pieces) > len(evidence.words):
+        return False  # more items than the term has words: a list it is part of
     for piece in pieces:
         content = [token for token in piece if token.content]
         if not content or any(content[i].keys.isdisjoint(evidence.word_keys) for i in (0, -1)):

@@ -292,6 +292,9 @@ def test_the_end_of_a_longer_list_is_not_a_rendering(lexicon: Lexicon) -> None:
     # Chinese coordinates the words there, it does not form the term 科技人才
     english = "We promote sound interactions between education, science and technology, and talent."
     assert find_rendering("科技人才", english, lexicon) is None
+    # nor is a list of more items than the term has words
+    longer = "We promote the integrated development of education, science, technology, and talent undertakings."
+    assert find_rendering("科技人才", longer, lexicon) is None
     # two adjectives parted by a comma alone describe one noun
     found = find_rendering("集中统一领导", "We uphold centralized, unified leadership over this work.", lexicon)
     assert found is not None and found.text == "centralized, unified leadership"
