@@ -419,6 +419,7 @@ def best_span(
     recurring: dict[str, float] | None = None,
     elsewhere: frozenset[str] = frozenset(),
     quoted: bool = False,
+    named: frozenset[str] | None = None,
 ) -> Found | None:
     """The span of ``english`` that best renders the term ``evidence`` describes.
 
@@ -431,6 +432,9 @@ def best_span(
     ``elsewhere``: keys of the other Chinese words of the unit, whose translations
     the span is never extended over. ``quoted``: the unit's Chinese quotes the term,
     so an English quotation holding the span is the rendering (see ``_quotation``).
+    ``named``: the keys of those words' one-word senses; a neighbour that completes a
+    dictionary sense of the term is kept from the span only by these (see
+    ``_completed``). None: all of ``elsewhere``.
     """
     if evidence.abbreviation:
         listed = spelled_out(evidence.abbreviation, english)
@@ -450,7 +454,8 @@ def best_span(
     found, chosen = best
     clause = sentence.clauses[chosen.clause]
     quotation = _quotation(english, clause[chosen.first].start, clause[chosen.last].end) if quoted else None
-    return Found(quotation or _completed(evidence, english, clause, chosen, elsewhere), found.score)
+    completed = _completed(evidence, english, clause, chosen, elsewhere, elsewhere if named is None else named)
+    return Found(quotation or completed, found.score)
 
 
 def _quotation(english: str, start: int, end: int) -> str | None:
@@ -615,7 +620,12 @@ def nominal(token: WordToken) -> bool:
 
 
 def _completed(
-    evidence: TermEvidence, english: str, clause: Sequence[WordToken], span: _Span, elsewhere: frozenset[str]
+    evidence: TermEvidence,
+    english: str,
+    clause: Sequence[WordToken],
+    span: _Span,
+    elsewhere: frozenset[str],
+    named: frozenset[str],
 ) -> str:
     """The span with the words its core implies: a neighbour standing where a
     partly covered dictionary sense has its missing first or last word, and the noun
@@ -632,15 +642,17 @@ def _completed(
             if edge:
                 edges.add(edge)
 
-    def fills(position: int, joint: int) -> bool:
+    def fills(position: int, joint: int, claims: frozenset[str] = elsewhere) -> bool:
         if not 0 <= position < len(clause) or not clause[joint].spaced:
             return False
-        return _unclaimed(evidence, clause[position], elsewhere)
+        return _unclaimed(evidence, clause[position], claims)
 
-    # what stands before a possessive qualifies the possessor, not the term
-    if "before" in edges and not clause[first].possessive and fills(first - 1, first):
+    # what stands before a possessive qualifies the possessor, not the term; the
+    # synonym of a sense's missing word is kept out only by a word the unit's other
+    # Chinese translates as a whole ("top" is only part of 一流's "top quality")
+    if "before" in edges and not clause[first].possessive and fills(first - 1, first, named):
         first -= 1
-    if "after" in edges and fills(last + 1, last + 1):
+    if "after" in edges and fills(last + 1, last + 1, named):
         last += 1
     elif (
         _PREMODIFIER.search(clause[last].lowered) and fills(last + 1, last + 1)

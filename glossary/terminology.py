@@ -16,7 +16,7 @@ from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
-from glossary.lexicon import Lexicon, chinese_words
+from glossary.lexicon import Lexicon, chinese_words, sense_order
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
@@ -82,6 +82,28 @@ def _elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> fr
     )
 
 
+def _named_elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> frozenset[str]:
+    """Keys of the words of a unit's Chinese that are not part of ``term`` and that name
+    what those words mean: their one-word senses and the head (last word) of their
+    longer ones ("country" of 强国's "powerful country", not "top" of 一流's "top
+    quality")."""
+    return frozenset(
+        head
+        for word, _keys in _chinese_glosses(chinese, lexicon, memo)
+        if word not in term and term not in word
+        for part in lexicon.parts(word)
+        for sense in lexicon.senses(part)
+        for head in _sense_head(sense)
+    )
+
+
+def _sense_head(sense: frozenset[str]) -> tuple[str, ...]:
+    if len(sense) == 1:
+        return tuple(sense)
+    order = sense_order(sense)
+    return order[-1:]
+
+
 def _renderings(
     term: str,
     units: list[AlignedUnit],
@@ -104,10 +126,11 @@ def _renderings(
     memo: GlossMemo = {} if gloss_memo is None else gloss_memo
     evidence = term_evidence(term, lexicon, clause_shaped(term, kinds))
     elsewhere = [_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
+    named = [_named_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
     quoted = [quoted_in(term, unit.zh) for unit in units]
     first = [
-        best_span(evidence, unit.en, None, other, quotes)
-        for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
+        best_span(evidence, unit.en, None, other, quotes, whole)
+        for unit, other, quotes, whole in zip(units, elsewhere, quoted, named, strict=True)
     ]
     # count_occurrences ignores case: each distinct lower-cased rendering is counted once
     recurring = {
@@ -115,8 +138,8 @@ def _renderings(
         for text in {found.text.lower() for found in first if found}
     }
     found = first if not recurring else [
-        best_span(evidence, unit.en, recurring, other, quotes)
-        for unit, other, quotes in zip(units, elsewhere, quoted, strict=True)
+        best_span(evidence, unit.en, recurring, other, quotes, whole)
+        for unit, other, quotes, whole in zip(units, elsewhere, quoted, named, strict=True)
     ]
     if translations is None or all(found):
         return found

@@ -298,3 +298,23 @@ def test_the_end_of_a_longer_list_is_not_a_rendering(lexicon: Lexicon) -> None:
     # two adjectives parted by a comma alone describe one noun
     found = find_rendering("集中统一领导", "We uphold centralized, unified leadership over this work.", lexicon)
     assert found is not None and found.text == "centralized, unified leadership"
+
+
+def test_a_sense_is_completed_over_a_word_other_chinese_translates_only_in_part(lexicon: Lexicon) -> None:
+    # 重中之重 is "highest priority"; "top" stands for "highest". The unit's 一流 ("top
+    # quality") has "top" only as a modifier: it names no thing, and does not keep
+    # "top" from the span; its "quality", like 强国's "country", would
+    from glossary.terminology import _named_elsewhere
+
+    evidence = term_evidence("重中之重", lexicon)
+    chinese = "要把人才工作作为重中之重，培养一流人才，建设强国。"
+    english = "A top priority is to accelerate efforts to build a contingent of professionals."
+    elsewhere = frozenset().union(*(lexicon.glosses(word) for word in ("一流", "强国")))
+    named = _named_elsewhere("重中之重", chinese, lexicon, {})
+    assert "top" in elsewhere and "top" not in named
+    assert {"quali", "count"} <= named
+    found = best_span(evidence, english, elsewhere=elsewhere, named=named)
+    assert found is not None and found.text == "top priority"
+    # where every word other Chinese may mean keeps the neighbour out, it stays out
+    kept_out = best_span(evidence, english, elsewhere=elsewhere)
+    assert kept_out is not None and kept_out.text == "priority"
