@@ -166,6 +166,16 @@ def sense_order(keys: frozenset[str]) -> tuple[str, ...]:
     return _cedict()[1].get(keys, ())
 
 
+def sense_head(keys: frozenset[str]) -> str | None:
+    """The word a dictionary sense names its thing by: the only word of a one-word
+    sense, the last of a longer one in its definition's order ("sword" of
+    "double-edged sword"); None for a longer sense the dictionary does not have."""
+    if len(keys) == 1:
+        return next(iter(keys))
+    order = sense_order(keys)
+    return order[-1] if order else None
+
+
 class Lexicon:
     """Chinese word → English senses, from CC-CEDICT plus pairs added at run time.
 

@@ -42,7 +42,7 @@ from glossary.lexicon import (
     chinese_words,
     english_key,
     english_keys,
-    sense_order,
+    sense_head,
     transliteration_keys,
 )
 from glossary.numbers import chinese_numeral_value
@@ -156,7 +156,7 @@ class _SenseIndex:
         # several words is mostly a thing described ("double-edged sword"), and the
         # thing's name renders it well enough ("a perfect sword" for 剑); not so a
         # word's ("Belt and Road Initiative" is not "initiatives")
-        self.heads = [_head(keys) if headed else None for keys in senses]
+        self.heads = [sense_head(keys) if headed else None for keys in senses]
         self.by_key: dict[str, list[int]] = {}
         self.by_stem: dict[str, list[int]] = {}
         for i, keys in enumerate(senses):
@@ -178,12 +178,6 @@ class _SenseIndex:
             head = HEAD_COVERAGE if self.heads[i] in present else 0.0
             best = max(best, covered / len(keys), head)
         return best
-
-
-def _head(keys: frozenset[str]) -> str | None:
-    """The last word of a dictionary sense of several words, in its definition's order."""
-    order = sense_order(keys)
-    return order[-1] if len(order) > 1 else None
 
 
 @dataclass(frozen=True)
@@ -745,9 +739,11 @@ class KnownRenderings:
             sequence = tuple(key for clause in word_clauses(rendering) for token in clause for key in token.ordered)
             if sequence:
                 grouped[(term, sequence)].append(rendering)
-        self._by_first: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+        self._by_first: dict[str, list[_Known]] = defaultdict(list)
         for (term, sequence), renderings in grouped.items():
-            self._by_first[sequence[0]].append((term, tuple(renderings), sequence))
+            # a one-word rendering is matched by the word, in either number
+            words = frozenset(_singular(_normal(r)) for r in renderings) if len(sequence) == 1 else frozenset()
+            self._by_first[sequence[0]].append(_Known(term, tuple(renderings), sequence, words))
 
     def attest(self, text: str) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often it occurs in ``text``."""
@@ -775,24 +771,30 @@ class KnownRenderings:
         flat = [(key, index) for index, token in enumerate(clause) for key in token.ordered]
         keys = [key for key, _ in flat]
         for position, (key, first_token) in enumerate(flat):
-            for term, renderings, sequence in self._by_first.get(key, ()):
-                end = position + len(sequence)
-                if tuple(keys[position:end]) != sequence:
+            for known in self._by_first.get(key, ()):
+                end = position + len(known.sequence)
+                if tuple(keys[position:end]) != known.sequence:
                     continue
                 if position and flat[position - 1][1] == first_token:
                     continue  # starts inside a word (the "technology" of S&T)
                 last_token = flat[end - 1][1]
                 if end < len(flat) and flat[end][1] == last_token:
                     continue  # ends inside a word
-                if len(sequence) == 1 and not _same_word(clause[first_token], renderings):
+                if known.words and _singular(clause[first_token].lowered) not in known.words:
                     continue
-                yield Attested(term, written(text, clause, first_token, last_token, renderings),
+                yield Attested(known.term, written(text, clause, first_token, last_token, known.renderings),
                                tuple(clause), first_token, last_token)
 
 
-def _same_word(token: WordToken, renderings: Sequence[str]) -> bool:
-    """Whether a word is one of the one-word ``renderings``, in either number."""
-    return _singular(token.lowered) in {_singular(_normal(r)) for r in renderings}
+@dataclass(frozen=True)
+class _Known:
+    """Known renderings of a term that share one sequence of keys; for a one-word
+    sequence, the words themselves (singular) that may stand for it."""
+
+    term: str
+    renderings: tuple[str, ...]
+    sequence: tuple[str, ...]
+    words: frozenset[str]
 
 
 def _singular(word: str) -> str:
@@ -833,7 +835,3 @@ def written(text: str, clause: Sequence[WordToken], first: int, last: int, rende
         return surface
     return next((r for r in renderings if _normal(r) == _normal(surface)), surface)
 
-
-def ordered_keys(token: WordToken) -> list[str]:
-    """A token's keys in the order they are read: S&T → scien, techn."""
-    return list(token.ordered)

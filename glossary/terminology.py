@@ -8,7 +8,8 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -16,7 +17,7 @@ from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
-from glossary.lexicon import Lexicon, chinese_words, sense_order
+from glossary.lexicon import Lexicon, chinese_words, sense_head
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
@@ -59,27 +60,44 @@ def _glossed(sentences) -> list[tuple[str, str, int, str]]:  # type: ignore[no-u
     ]
 
 
-# a unit's Chinese → (word, its glosses) for each of its words, memoised for one build
-GlossMemo = dict[str, tuple[tuple[str, frozenset[str]], ...]]
+@dataclass(frozen=True)
+class _WordGlosses:
+    """What a word of a unit's Chinese may be translated by: every key it may meet, and
+    the keys that name what it means (see ``_named_elsewhere``)."""
+
+    word: str
+    keys: frozenset[str]
+    names: frozenset[str]
 
 
-def _chinese_glosses(
-    chinese: str, lexicon: Lexicon, memo: GlossMemo
-) -> tuple[tuple[str, frozenset[str]], ...]:
+# a unit's Chinese → its words' glosses, memoised for one build
+GlossMemo = dict[str, tuple[_WordGlosses, ...]]
+
+
+def _chinese_glosses(chinese: str, lexicon: Lexicon, memo: GlossMemo) -> tuple[_WordGlosses, ...]:
     found = memo.get(chinese)
     if found is None:
-        words = dict.fromkeys(chinese_words(chinese))
-        found = memo[chinese] = tuple((word, lexicon.glosses(word)) for word in words)
+        found = memo[chinese] = tuple(
+            _WordGlosses(word, lexicon.glosses(word), _names(word, lexicon))
+            for word in dict.fromkeys(chinese_words(chinese))
+        )
     return found
+
+
+def _names(word: str, lexicon: Lexicon) -> frozenset[str]:
+    heads = (sense_head(sense) for part in lexicon.parts(word) for sense in lexicon.senses(part))
+    return frozenset(head for head in heads if head)
+
+
+def _others(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> Iterator[_WordGlosses]:
+    """The words of a unit's Chinese that are not part of ``term``, nor hold it."""
+    return (g for g in _chinese_glosses(chinese, lexicon, memo) if g.word not in term and term not in g.word)
 
 
 def _elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> frozenset[str]:
     """Keys of the words of a unit's Chinese that are not part of ``term``: English
     words they may translate belong to them, not to the term's rendering."""
-    glosses = _chinese_glosses(chinese, lexicon, memo)
-    return frozenset().union(
-        *(keys for word, keys in glosses if word not in term and term not in word)
-    )
+    return frozenset().union(*(g.keys for g in _others(term, chinese, lexicon, memo)))
 
 
 def _named_elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo) -> frozenset[str]:
@@ -87,21 +105,7 @@ def _named_elsewhere(term: str, chinese: str, lexicon: Lexicon, memo: GlossMemo)
     what those words mean: their one-word senses and the head (last word) of their
     longer ones ("country" of 强国's "powerful country", not "top" of 一流's "top
     quality")."""
-    return frozenset(
-        head
-        for word, _keys in _chinese_glosses(chinese, lexicon, memo)
-        if word not in term and term not in word
-        for part in lexicon.parts(word)
-        for sense in lexicon.senses(part)
-        for head in _sense_head(sense)
-    )
-
-
-def _sense_head(sense: frozenset[str]) -> tuple[str, ...]:
-    if len(sense) == 1:
-        return tuple(sense)
-    order = sense_order(sense)
-    return order[-1:]
+    return frozenset().union(*(g.names for g in _others(term, chinese, lexicon, memo)))
 
 
 def _renderings(
