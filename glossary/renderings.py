@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary.derivation import adjective_keys
 from glossary.lexicon import (
     ENGLISH_STOPWORDS,
     Lexicon,
@@ -77,6 +78,8 @@ _NP_OPENERS = frozenset({
     "its", "his", "her", "my", "your", "this", "these", "those", "more", "most", "all", "many", "some", "any",
     "each", "every", "other", "such", "among", "between", "toward", "towards", "through", "about",
 })
+# Words that introduce a verb's object ("strengthening the country").
+_DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their"})
 # Words that may sit inside a rendering but neither begin nor end one.
 _EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "toward", "towards"}
 # Adjectives that stand before their noun: a span ending on one has left the noun out
@@ -646,6 +649,7 @@ def _completed(
     # Chinese translates as a whole ("top" is only part of 一流's "top quality")
     if "before" in edges and not clause[first].possessive and fills(first - 1, first, named):
         first -= 1
+    first = _with_causative_verb(evidence, clause, first, present, stems, elsewhere)
     if "after" in edges and fills(last + 1, last + 1, named):
         last += 1
     elif (
@@ -655,6 +659,37 @@ def _completed(
     ):
         last += 1  # the noun; a further premodifier ("strategic scientific …") is left alone
     return english[clause[first].start : clause[last].end]
+
+
+def _with_causative_verb(
+    evidence: TermEvidence,
+    clause: Sequence[WordToken],
+    first: int,
+    present: set[str],
+    stems: set[str],
+    elsewhere: frozenset[str],
+) -> int:
+    """Where a span begins once it takes in the verb before it (and its determiner)
+    that renders the uncovered character of a word it covers in part, by the verb
+    English makes from that character's adjective: "strengthening the country" for
+    the 强国 of 人才强国战略, where the span "country" renders 国 and 强 is "strong".
+    Nothing else in the unit's Chinese may translate the verb."""
+    position = first - 1
+    if position > 0 and clause[position].lowered in _DETERMINERS and clause[position].spaced:
+        position -= 1
+    if position < 0 or not clause[position + 1].spaced or not clause[position].keys.isdisjoint(elsewhere):
+        return first
+    made_from = adjective_keys(clause[position].lowered)
+    if not made_from:
+        return first
+    for senses, characters in zip(evidence.words, evidence.characters, strict=True):
+        if not 0 < senses.coverage(present, stems) < 1:
+            continue
+        for character in characters:
+            one_word = {key for keys in character.senses if len(keys) == 1 for key in keys}
+            if not one_word.isdisjoint(made_from) and not character.coverage(present, stems):
+                return position
+    return first
 
 
 def _covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> bool:

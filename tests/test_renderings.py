@@ -318,3 +318,26 @@ def test_a_sense_is_completed_over_a_word_other_chinese_translates_only_in_part(
     # where every word other Chinese may mean keeps the neighbour out, it stays out
     kept_out = best_span(evidence, english, elsewhere=elsewhere)
     assert kept_out is not None and kept_out.text == "priority"
+
+
+def test_a_verb_made_from_an_uncovered_characters_adjective_joins_the_span(lexicon: Lexicon) -> None:
+    # 强国 is "powerful country" and its 强 "strong": "country" renders it only in
+    # part, and "strengthening" is the verb English makes from "strong"
+    english = "We pursue the strategy of strengthening the country through talent."
+    found = find_rendering("人才强国", english, lexicon)
+    assert found is not None and found.text == "strengthening the country through talent"
+    # a verb made from no sense of the term stays out, as does one other Chinese translates
+    other = find_rendering("人才强国", "We pursue the strategy of widening the country through talent.", lexicon)
+    assert other is not None and other.text == "country through talent"
+    claimed = best_span(term_evidence("人才强国", lexicon), english, elsewhere=frozenset({"stren"}))
+    assert claimed is not None and claimed.text == "country through talent"
+
+
+def test_verbs_made_from_adjectives_lead_back_to_them() -> None:
+    from glossary.derivation import adjective_keys
+    from glossary.lexicon import english_key
+
+    for verb, adjective in [("strengthening", "strong"), ("widened", "wide"), ("enriches", "rich"),
+                            ("modernizing", "modern"), ("deepen", "deep")]:
+        assert english_key(adjective) in adjective_keys(verb), verb
+    assert not adjective_keys("country")
