@@ -145,6 +145,16 @@ def test_subject_verb_object_clause_ranks_below_its_noun_phrases() -> None:
     assert _rank(ranked, "学术标杆") < _rank(ranked, "青年学者树起学术标杆")
 
 
+def test_a_verb_before_an_aspect_particle_is_in_use_not_a_noun() -> None:
+    """取得 before 了 or a numeral is a verb taking its object, though both are
+    boundaries: a phrase ending on it is a statement (国际合作|取得), and ranks below a
+    noun phrase seen once (海洋牧场)."""
+    ranked = extract_candidates(
+        ["国际合作取得了新进展。", "科研工作取得了重大突破。", "区域合作取得一批成果。", "加强海洋牧场建设。"]
+    )
+    assert _rank(ranked, "海洋牧场") < _rank(ranked, "国际合作取得")
+
+
 def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
     texts = [
         "要加强国家战略科技力量建设。",

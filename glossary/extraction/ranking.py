@@ -46,6 +46,10 @@ CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管�
 CONTEXT_FACTOR = 0.4  # for a better candidate plus a word of its context (建设|科技强国)
 NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
 
+# jieba tags of what follows a verb in use: aspect particles (了 ul, 着 uz, 过 ug),
+# numerals and measure words (取得一批).
+_VERBAL_FOLLOWERS = ("ul", "uz", "ug", "m", "q")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -103,9 +107,7 @@ class _Usage:
                     counts[token.word] += 1
                     uses.add((before, token, after))
         self.counts: Counter[str] = Counter(token.word for _b, token, _a in uses)
-        closing = Counter(
-            token.word for _b, token, after in uses if after is None or after.is_boundary
-        )
+        closing = Counter(token.word for _b, token, after in uses if _closes(after))
         self.nominal = {word: closing[word] / n for word, n in self.counts.items()}
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
         ending = Counter(token.word for _b, token, after in uses if self.opens_right(after))
@@ -179,6 +181,13 @@ class _Usage:
             return 1.0
         first, last = proposal.words[0].word, proposal.words[-1].word
         return self.starts.get(first, 1.0) * self.ends.get(last, 1.0)
+
+
+def _closes(after: Token | None) -> bool:
+    """Whether a word followed by ``after`` closes its phrase. An aspect particle (了,
+    着, 过), a numeral or a measure word after a verb marks it as a verb in use
+    (取得了, 取得一批), not as a noun ending a phrase, though all are boundaries."""
+    return after is None or (after.is_boundary and not after.tag.startswith(_VERBAL_FOLLOWERS))
 
 
 def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
