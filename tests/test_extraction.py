@@ -155,6 +155,17 @@ def test_a_verb_before_an_aspect_particle_is_in_use_not_a_noun() -> None:
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "国际合作取得")
 
 
+def test_a_phrase_ending_on_the_adverb_of_the_next_verb_is_no_unit() -> None:
+    """全面 stands before a verb in most of its uses (全面推进, 全面深化): before 推进
+    it modifies the verb, so 中国式现代化全面 is a cut through two phrases, and ranks
+    below phrases that stand alone."""
+    ranked = extract_candidates(
+        ["以中国式现代化全面推进强国建设。", "要全面深化改革。", "全面建设社会主义现代化国家。", "海洋牧场建设取得进展。"]
+    )
+    assert _rank(ranked, "社会主义现代化国家") < _rank(ranked, "中国式现代化全面")
+    assert _rank(ranked, "海洋牧场建设") < _rank(ranked, "中国式现代化全面")
+
+
 def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
     texts = [
         "要加强国家战略科技力量建设。",

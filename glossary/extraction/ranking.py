@@ -45,6 +45,7 @@ NESTED_FLOOR = 0.3  # share of its frequency a string nested in longer candidate
 CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管理体制实现重塑)
 CONTEXT_FACTOR = 0.4  # for a better candidate plus a word of its context (建设|科技强国)
 NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
+ADVERBIAL_SHARE = 0.6  # words before a verb this often modify it (全面推进, 深入发展)
 
 # jieba tags of what follows a verb in use: aspect particles (了 ul, 着 uz, 过 ug),
 # numerals and measure words (取得一批).
@@ -110,7 +111,13 @@ class _Usage:
         closing = Counter(token.word for _b, token, after in uses if _closes(after))
         self.nominal = {word: closing[word] / n for word, n in self.counts.items()}
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
-        ending = Counter(token.word for _b, token, after in uses if self.opens_right(after))
+        before_verb = Counter(
+            token.word for _b, token, after in uses if after is not None and not after.is_boundary and after.is_verb
+        )
+        self.adverbial = {
+            word for word, n in self.counts.items() if n > 1 and before_verb[word] / n >= ADVERBIAL_SHARE
+        }
+        ending = Counter(token.word for _b, token, after in uses if self.ends_phrase(token, after))
         self.starts = {word: starting[word] / n for word, n in self.counts.items()}
         self.ends = {word: ending[word] / n for word, n in self.counts.items()}
         total = sum(counts.values()) or 1
@@ -139,6 +146,15 @@ class _Usage:
         """Whether a noun phrase may end right before ``token``: before a boundary, a
         verb or an idiom used as a predicate (青年拔尖人才|脱颖而出)."""
         return token is None or token.is_boundary or self.predicate(token) or token.tag == "i"
+
+    def ends_phrase(self, token: Token, after: Token | None) -> bool:
+        """Whether a noun phrase may end on ``token`` followed by ``after`` (see
+        ``opens_right``); before a predicate only if the texts do not use ``token``
+        mostly before verbs, as the adverb of the verb that follows (全面|推进,
+        深入|发展): 中国式现代化全面 is no phrase."""
+        if token.word in self.adverbial:
+            return after is None or after.is_boundary
+        return self.opens_right(after)
 
     def framed(self, proposal: Proposal) -> bool:
         """A noun followed by a verb the texts otherwise use as a predicate, always found
@@ -174,7 +190,7 @@ class _Usage:
             proposal.kinds & MARKED
             or self.framed(proposal)
             or any(
-                self.opens_left(before) and self.opens_right(after)
+                self.opens_left(before) and self.ends_phrase(proposal.words[-1], after)
                 for before, after in proposal.contexts
             )
         ):
