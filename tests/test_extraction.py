@@ -166,6 +166,17 @@ def test_a_phrase_ending_on_the_adverb_of_the_next_verb_is_no_unit() -> None:
     assert _rank(ranked, "海洋牧场建设") < _rank(ranked, "中国式现代化全面")
 
 
+def test_an_idiom_no_verb_takes_as_its_object_is_a_predicate() -> None:
+    """奋勇前进 and 自立自强 both close their phrases, but only 自立自强 is ever the
+    object of a verb (推进|…自立自强): 宏伟目标奋勇前进 is a statement, 科技自立自强 a term."""
+    ranked = extract_candidates(
+        ["朝着建成海洋强国的宏伟目标奋勇前进！", "全党同志要奋勇前进。", "推进高水平科技自立自强。",
+         "实现科技自立自强，", "加强海洋牧场建设。"]
+    )
+    assert _rank(ranked, "海洋牧场") < _rank(ranked, "宏伟目标奋勇前进")
+    assert _rank(ranked, "科技自立自强") == 0
+
+
 def test_nested_string_that_never_occurs_alone_ranks_below_its_container() -> None:
     texts = [
         "要加强国家战略科技力量建设。",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.extraction.candidates import Proposal, Token, propose, tokens
@@ -118,6 +118,7 @@ class _Usage:
             word for word, n in self.counts.items() if n > 1 and before_verb[word] / n >= ADVERBIAL_SHARE
         }
         ending = Counter(token.word for _b, token, after in uses if self.ends_phrase(token, after))
+        self.governed = {word for sentence in tokenised for word in self._governed_idioms(sentence)}
         self.starts = {word: starting[word] / n for word, n in self.counts.items()}
         self.ends = {word: ending[word] / n for word, n in self.counts.items()}
         total = sum(counts.values()) or 1
@@ -126,6 +127,18 @@ class _Usage:
             for word, n in counts.items()
             for g in [keyness(n, total, word)]
         }
+
+    def _governed_idioms(self, sentence: Sequence[Token]) -> Iterator[str]:
+        """The idioms of a sentence that some predicate before them, with no boundary
+        between, takes as (part of) its object: 推进|高水平科技自立自强."""
+        governing = False
+        for token in sentence:
+            if token.is_boundary:
+                governing = False
+                continue
+            if token.tag[0] in "il" and governing:
+                yield token.word
+            governing = governing or self.predicate(token)
 
     def nominal_verb(self, token: Token) -> bool:
         """A verb the texts use as a noun: seen more than once and often closing a phrase."""
@@ -258,7 +271,7 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
     last = len(words) - 1
     # An idiom or set phrase used as a noun may still end a verb's object (粮食安全).
     idiom = last and words[last].tag[0] in "il" and len(words[last].word) >= 4
-    if idiom and not usage.nominal_verb(words[last]):
+    if idiom and not (usage.nominal_verb(words[last]) and words[last].word in usage.governed):
         return True
     for k, token in enumerate(words):
         if not usage.predicate(token):
