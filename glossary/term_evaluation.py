@@ -5,7 +5,8 @@ accuracy, as the gold file's README defines them."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,10 @@ class TermReport:
     rendering_misses: list[dict] = field(default_factory=list)
     pinyin_accuracy: float = 0.0
     pinyin_misses: list[dict] = field(default_factory=list)
+    # rows right and rows in all, by where the rendering has to be found: "aligned"
+    # (a translation whose units pair it with the Chinese) or "english only" (a text
+    # without the Chinese beside it, where only known renderings can be attested)
+    rendering_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return vars(self)
@@ -63,19 +68,25 @@ def evaluate_terms(
     stored_pinyin: dict[str, tuple[str, str]],
     chinese_text: str,
     within: int = 400,
+    aligned: Collection[str] = (),
 ) -> TermReport:
     """``ranked``: terms best first; ``renderings``: term → document → renderings
     proposed there; ``stored_pinyin``: term → (marks, numbers) as stored (terms not
-    stored are given the pinyin the project would compute)."""
+    stored are given the pinyin the project would compute); ``aligned``: the
+    documents whose English is aligned with the Chinese."""
     terms = list(dict.fromkeys(row.zh for row in gold))
     extractable = terms_in(terms, [chinese_text])
     top = set(ranked[:within])
     missed = [t for t in extractable if t not in top]
     rows = [row for row in gold if row.rendering != "-"]
     misses = []
+    by_source: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         proposed = {normal_rendering(r) for r in renderings.get(row.zh, {}).get(row.document, set())}
-        if normal_rendering(row.rendering) not in proposed:
+        right = normal_rendering(row.rendering) in proposed
+        source = by_source["aligned" if row.document in aligned else "english only"]
+        source.update(rows=1, right=int(right))
+        if not right:
             misses.append({"zh": row.zh, "document": row.document, "rendering": row.rendering,
                            "proposed": sorted(renderings.get(row.zh, {}).get(row.document, set()))})
     pinyin_misses = []
@@ -95,4 +106,5 @@ def evaluate_terms(
         rendering_misses=misses,
         pinyin_accuracy=1 - len(pinyin_misses) / len(terms) if terms else 0.0,
         pinyin_misses=pinyin_misses,
+        rendering_by_source={source: dict(counts) for source, counts in sorted(by_source.items())},
     )

@@ -247,6 +247,12 @@ class AlignedUnit:
     en: str
 
 
+def aligned_documents(session: Session) -> set[str]:
+    """The documents with at least one complete translation unit: their English stands
+    beside the Chinese it translates."""
+    return set(session.scalars(select(TranslationUnit.document_id).where(COMPLETE_UNIT).distinct()))
+
+
 def aligned_units(session: Session) -> list[AlignedUnit]:
     rows = session.execute(
         select(TranslationUnit.id, TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)

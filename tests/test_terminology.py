@@ -72,12 +72,25 @@ def test_inline_glosses_give_renderings_without_an_original(built) -> None:
     assert term["renderings"][0]["documents"]["speech-2018-en-digichina"] >= 1
 
 
+ALIGNED = ("speech-2024-en-qiushi", "speech-2024-en-newsletter")
+
+
 def test_evaluate_terms_reports_the_three_measures(built) -> None:
     _, db = built
     report = json.loads(run("evaluate", "terms", str(SHARED / "dev-gold" / "terms.tsv"), "--json",
                             "--db", str(db)).stdout)
     assert report["recall"] >= 0.9 and report["pinyin_accuracy"] == 1.0
     assert 0 < report["rendering_accuracy"] <= 1
+    # rows are also counted by where the rendering is found: the two translations
+    # aligned with the Chinese, or the texts without it beside them
+    by_source = report["rendering_by_source"]
+    assert set(by_source) == {"aligned", "english only"}
+    assert sum(counts["rows"] for counts in by_source.values()) == report["rendering_rows"]
+    right = sum(counts["right"] for counts in by_source.values())
+    assert right == report["rendering_rows"] - len(report["rendering_misses"])
+    gold = (SHARED / "dev-gold" / "terms.tsv").read_text(encoding="utf-8").splitlines()
+    aligned_rows = sum(1 for line in gold if line.split("\t")[3] in ALIGNED and line.split("\t")[4] != "-")
+    assert by_source["aligned"]["rows"] == aligned_rows
 
 
 def test_editor_decisions_survive_a_rebuild(built) -> None:

@@ -12,7 +12,7 @@ from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, sc
 from glossary.cli.options import stdout, termbase_options
 from glossary.term_evaluation import evaluate_terms, read_gold
 from termbase import Termbase
-from termbase.memory import chinese_sentences, document_units
+from termbase.memory import aligned_documents, chinese_sentences, document_units
 from termbase.terms import ranked_terms, renderings_by_document, stored_pinyin
 
 
@@ -81,12 +81,16 @@ def terms_(gold: Path, within: int, as_json: bool, termbase: Termbase, quiet: bo
         report = evaluate_terms(
             read_gold(gold), ranked_terms(session), renderings_by_document(session),
             stored_pinyin(session), "\n".join(chinese_sentences(session)), within,
+            aligned_documents(session),
         )
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
     stdout.print(f"term recall within {within}: {report.recall:.1%} of {report.recall_terms}")
     stdout.print(f"rendering accuracy: {report.rendering_accuracy:.1%} of {report.rendering_rows} rows")
+    for source, counts in report.rendering_by_source.items():
+        label = "aligned with the Chinese" if source == "aligned" else "without the Chinese beside them"
+        stdout.print(f"  in texts {label}: {counts['right']}/{counts['rows']}")
     stdout.print(f"pinyin accuracy: {report.pinyin_accuracy:.1%}")
     for term in report.missed:
         stdout.print(f"not within {within}: {term}", markup=False)
