@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.extraction.candidates import Proposal, Token, propose, tokens
+from glossary.extraction.counting import count_all
 from glossary.extraction.reference import dictionary_senses, general_word, keyness
 
 # Extra termhood for candidates the author marked off as units, in score units.
@@ -68,7 +69,7 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
     tokenised = [tokens(text) for text in distinct]
     proposals = propose(distinct, tokenised)
     joined, distinct_joined = "\n".join(texts), "\n".join(distinct)
-    evidence = {text: distinct_joined.count(text) for text in proposals}
+    evidence = count_all(proposals, distinct_joined)
     proposals = {
         text: p
         for text, p in proposals.items()
@@ -76,10 +77,11 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
     }
     usage = _Usage(tokenised)
     independent = _independent_frequency(evidence, proposals, usage)
+    frequency = evidence if joined == distinct_joined else count_all(proposals, joined)
     ranked = [
         Candidate(
             text=text,
-            frequency=joined.count(text),
+            frequency=frequency[text],
             score=_score(proposal, independent[text], usage)
             * _context_factor(proposal, evidence, proposals),
             kinds=frozenset(proposal.kinds),
