@@ -95,8 +95,10 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
 class _Usage:
     """How the texts use each word: keyness against general language; for verbs, how
     often they close a phrase, i.e. are used as nouns (创新 in 科技创新，) rather than
-    govern an object (推动 in 推动科技创新); and how often each word starts or ends a
-    noun phrase.  ``counts`` counts distinct uses, which is what those shares need."""
+    govern an object (推动 in 推动科技创新); which words mostly stand before a verb, as
+    its adverb (全面推进); which idioms some verb takes as its object (推进…自立自强);
+    and how often each word starts or ends a noun phrase.  ``counts`` counts distinct
+    uses, which is what those shares need."""
 
     def __init__(self, tokenised: Sequence[list[Token]]) -> None:
         counts: Counter[str] = Counter()
@@ -114,10 +116,14 @@ class _Usage:
         self.nominal = {word: closing[word] / n for word, n in self.counts.items()}
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
         before_verb = Counter(
-            token.word for _b, token, after in uses if after is not None and not after.is_boundary and after.is_verb
+            token.word
+            for _b, token, after in uses
+            if after is not None and not after.is_boundary and after.is_verb
         )
         self.adverbial = {
-            word for word, n in self.counts.items() if n > 1 and before_verb[word] / n >= ADVERBIAL_SHARE
+            word
+            for word, n in self.counts.items()
+            if n > 1 and before_verb[word] / n >= ADVERBIAL_SHARE
         }
         ending = Counter(token.word for _b, token, after in uses if self.ends_phrase(token, after))
         self.governed = {word for sentence in tokenised for word in self._governed_idioms(sentence)}
