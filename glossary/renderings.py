@@ -14,7 +14,8 @@ fragment, never its rendering, even where the dictionary lists the term as one w
 The best span is then given the words that its lexical core implies but the
 dictionary does not know: the synonym standing where a dictionary sense has a word
 the span lacks ("commanding heights" for "commanding position"), and the noun after
-a span that ends on a premodifier ("highly-skilled workers"). An abbreviation
+a span that ends on a premodifier ("highly-skilled workers") or leaves the term's head
+word untranslated ("… management framework" for the 体制 of 科技管理体制). An abbreviation
 compound whose characters each stand for a word (产学研) is rendered by the list that
 spells it out ("industry, academia, and research").
 
@@ -78,6 +79,8 @@ _NP_OPENERS = frozenset({
     "its", "his", "her", "my", "your", "this", "these", "those", "more", "most", "all", "many", "some", "any",
     "each", "every", "other", "such", "among", "between", "toward", "towards", "through", "about",
 })
+# Pronouns that end a verb phrase ("integrate ourselves"), never a noun phrase.
+_REFLEXIVES = frozenset({"myself", "ourselves", "yourself", "yourselves", "himself", "herself", "themselves"})
 # Words that introduce a verb's object ("strengthening the country").
 _DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their"})
 # Words that may sit inside a rendering but neither begin nor end one.
@@ -626,7 +629,8 @@ def _completed(
 ) -> str:
     """The span with the words its core implies: a neighbour standing where a
     partly covered dictionary sense has its missing first or last word, and the noun
-    a span ending on a premodifier leaves out. A neighbour is taken only if nothing
+    a span ending on a premodifier or on a modifier of the term's untranslated head
+    leaves out. A neighbour is taken only if nothing
     else in the unit's Chinese translates it and nothing but a space parts it from
     the span."""
     first, last = span.first, span.last
@@ -658,7 +662,29 @@ def _completed(
         and not _PREMODIFIER.search(clause[last + 1].lowered)
     ):
         last += 1  # the noun; a further premodifier ("strategic scientific …") is left alone
+    elif (
+        len(evidence.words) > 1 and fills(last + 1, last + 1)
+        and not _covers(evidence.words[-1], evidence.characters[-1], present, stems)
+        and _closing_noun(clause, last + 1)
+    ):
+        last += 1  # the head noun the translator chose for the term's untranslated head
     return english[clause[first].start : clause[last].end]
+
+
+def _closing_noun(clause: Sequence[WordToken], position: int) -> bool:
+    """Whether the word at ``position`` may be the head noun that closes a noun phrase
+    ("science and technology management framework" for 科技管理体制, whose 体制 the
+    dictionary gives as "system"): a word that is by its ending no adverb, verb form or
+    premodifier, and that is followed by no further content word (which would make it
+    a modifier itself) and by no determiner (a verb takes one: "innovation requires
+    the …")."""
+    token = clause[position]
+    if not nominal(token) or _PREMODIFIER.search(token.lowered) or token.lowered in _REFLEXIVES:
+        return False
+    if position + 1 >= len(clause) or not clause[position + 1].spaced:
+        return True
+    following = clause[position + 1]
+    return not following.content and following.lowered not in _NP_OPENERS - _NOUN_PHRASE_INNER
 
 
 def _with_causative_verb(

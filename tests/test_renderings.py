@@ -93,6 +93,36 @@ def test_a_span_ending_on_a_premodifier_takes_its_noun(lexicon: Lexicon) -> None
     assert found is not None and found.text == "highly-skilled workers"
 
 
+@pytest.mark.parametrize(
+    "english, rendering",
+    [
+        ("We have overhauled the science and technology management framework and sped up reform.",
+         "science and technology management framework"),
+        ("It was the National Science and Technology Conference, the biggest of the year.",
+         "National Science and Technology Conference"),
+    ],
+)
+def test_a_span_leaving_the_terms_head_untranslated_takes_the_noun_after_it(
+    lexicon: Lexicon, english: str, rendering: str
+) -> None:
+    term = "科技管理体制" if "management" in english else "全国科技大会"
+    found = find_rendering(term, english, lexicon)
+    assert found is not None and found.text == rendering
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Science and technology management requires the best people.",  # a verb: it takes a determiner
+        "We pursue science and technology management framework reform.",  # a modifier of what follows
+        "Science and technology management effectively helps.",  # an adverb
+    ],
+)
+def test_a_word_that_cannot_close_the_noun_phrase_is_not_taken_for_its_head(lexicon: Lexicon, english: str) -> None:
+    found = find_rendering("科技管理体制", english, lexicon)
+    assert found is not None and found.text.lower() == "science and technology management"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
