@@ -333,14 +333,15 @@ def _loses_too_much(missing: int, words: int, clause: bool = False) -> bool:
     return missing > words // 3
 
 
-def _score(evidence: TermEvidence, words: Sequence[frozenset[str]], fillers: int = 0) -> float:
-    """F-measure of how much of the term the span covers (sense by sense) and how many
-    of the span's content words the term explains. ``fillers``: how many words the
-    span adds to stand for its one uncovered term word (see ``_gap_filled``); they
-    and that word count at FILL_WEIGHT."""
+def _score(
+    evidence: TermEvidence, words: Sequence[frozenset[str]], coverages: Sequence[float], fillers: int = 0
+) -> float:
+    """F-measure of how much of the term the span covers (sense by sense: its
+    ``_coverages``) and how many of the span's content words the term explains.
+    ``fillers``: how many words the span adds to stand for its one uncovered term word
+    (see ``_gap_filled``); they and that word count at FILL_WEIGHT."""
     if not words:
         return 0.0
-    coverages = _coverages(evidence, words)
     missing = coverages.count(0) - bool(fillers)
     if _loses_too_much(missing, len(evidence.words), evidence.clause):
         return 0.0  # a fragment: "science and technology" is not a rendering of 科技强国
@@ -428,7 +429,8 @@ def best_span(
     span may begin with a possessive ("Party’s", "China’s") only where the possessive
     translates a word of the term itself, not merely one of its characters.
     ``recurring`` maps lower-cased phrases to how strongly they go with the term across
-    the memory (0–1); it breaks ties between spans the dictionary rates alike.
+    the memory (0–1); it breaks ties between spans the dictionary rates alike that
+    render every word of the term.
     ``elsewhere``: keys of the other Chinese words of the unit, whose translations
     the span is never extended over. ``quoted``: the unit's Chinese quotes the term,
     so an English quotation holding the span is the rendering (see ``_quotation``).
@@ -493,6 +495,23 @@ def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool
     return not (clause[span.first].possessive and words[0].isdisjoint(evidence.word_keys))
 
 
+def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[frozenset[str]]) -> bool:
+    """Whether an edge word of a span translates only characters of term words that
+    the rest of the span renders whole, by their own senses: the "capabilities" of
+    "capabilities to cultivate … talents" is a sense of 才, but 人才 is already
+    "talents", so the word belongs to something else."""
+    stems = {k[:STEM] for k in edge}
+    if any(word.coverage(edge, stems) for word in evidence.words):
+        return False
+    present = set().union(*rest)
+    rest_stems = {k[:STEM] for k in present}
+    return all(
+        word.coverage(present, rest_stems) >= 1.0
+        for word, characters in zip(evidence.words, evidence.characters, strict=True)
+        if any(character.coverage(edge, stems) for character in characters)
+    )
+
+
 def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) -> bool:
     """Whether each comma-separated piece of a span begins and ends on a word that a
     word of the term translates by its own senses: a list of the term's parts
@@ -522,15 +541,23 @@ def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) ->
 def _best(
     evidence: TermEvidence, candidates: Iterable[tuple[_Span, int]], recurring: dict[str, float] | None
 ) -> tuple[Found, _Span] | None:
-    """The best scoring of (span, how many of its first words fill a gap), the
-    shorter of two alike."""
+    """The best scoring of (span, how many of its first words fill a gap); of two
+    alike, the one rendering more of the term's words, then the shorter. Only a span
+    rendering every word gains by recurring: a fragment that recurs with the term
+    ("scientific and technological talents" wherever 科技人才培养 is) renders the
+    shorter term inside it (科技人才)."""
     best: tuple[Found, _Span] | None = None
+    best_covered = 0
     for span, fillers in candidates:
-        score = _score(evidence, span.words[fillers:], fillers)
-        if recurring:
+        coverages = _coverages(evidence, span.words[fillers:])
+        score = _score(evidence, span.words[fillers:], coverages, fillers)
+        covered = len(coverages) - coverages.count(0) + bool(fillers)
+        if recurring and covered == len(evidence.words):
             score += 0.25 * recurring.get(span.text.lower(), 0.0)
-        if best is None or score > best[0].score or (score == best[0].score and len(span.text) < len(best[0].text)):
-            best = Found(span.text, score), span
+        if best is None or score > best[0].score or (
+            score == best[0].score and (covered, -len(span.text)) > (best_covered, -len(best[0].text))
+        ):
+            best, best_covered = (Found(span.text, score), span), covered
     return best
 
 

@@ -123,6 +123,18 @@ def test_a_word_that_cannot_close_the_noun_phrase_is_not_taken_for_its_head(lexi
     assert found is not None and found.text.lower() == "science and technology management"
 
 
+def test_of_two_spans_scoring_alike_the_one_rendering_more_of_the_term_wins(lexicon: Lexicon) -> None:
+    found = find_rendering("科技人才培养", "We cultivate and gather high-level scientific and technological talents.", lexicon)
+    assert found is not None and found.text == "cultivate and gather high-level scientific and technological talents"
+
+
+def test_a_fragment_recurring_with_the_term_gains_nothing_over_a_whole_rendering(lexicon: Lexicon) -> None:
+    evidence = term_evidence("科技人才培养", lexicon)
+    english = "We must strengthen the cultivation of scientific and technological talents."
+    found = best_span(evidence, english, {"scientific and technological talents": 1.0})
+    assert found is not None and found.text == "cultivation of scientific and technological talents"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
