@@ -476,15 +476,18 @@ def _quotation(english: str, start: int, end: int) -> str | None:
 
 
 def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool:
-    """Whether the term explains both edges of a span, a possessive at its start
-    translates a word of the term itself, and the span crosses a comma only if the
-    term may (a clause's rendering is one clause) and only as a list of the term's
-    words (see ``_listed``)."""
+    """Whether the term explains both edges of a span (by more than a character of a
+    word the rest of the span renders already: see ``_said_already``), a possessive
+    at its start translates a word of the term itself, and the span crosses a comma
+    only if the term may (a clause's rendering is one clause) and only as a list of
+    the term's words (see ``_listed``)."""
     words = span.words
     clause = sentence.clauses[span.clause]
     if "," in span.text and not (evidence.commas and _listed(evidence, clause, span)):
         return False
     if not (explains(evidence, words[0]) and explains(evidence, words[-1])):
+        return False
+    if len(words) > 1 and (_said_already(evidence, words[0], words[1:]) or _said_already(evidence, words[-1], words[:-1])):
         return False
     if not evidence.clause and (
         clause[span.last].adverb or (clause[span.first].adverb and words[0].isdisjoint(evidence.word_keys))
@@ -503,13 +506,30 @@ def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[f
     stems = {k[:STEM] for k in edge}
     if any(word.coverage(edge, stems) for word in evidence.words):
         return False
+    translated = [
+        word for word, characters in zip(evidence.words, evidence.characters, strict=True)
+        if any(character.coverage(edge, stems) for character in characters)
+    ]
     present = set().union(*rest)
     rest_stems = {k[:STEM] for k in present}
-    return all(
-        word.coverage(present, rest_stems) >= 1.0
-        for word, characters in zip(evidence.words, evidence.characters, strict=True)
+    return bool(translated) and all(word.coverage(present, rest_stems) >= 1.0 for word in translated)
+
+
+def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[frozenset[str]]) -> bool:
+    """Whether an edge word of a span translates only characters of term words that
+    the rest of the span renders whole by their own senses: "capabilities" is a sense
+    of the 才 of 人才, but in "capabilities to cultivate … talents" 人才 is already
+    "talents", so the word belongs to something else (an 能力 the term does not have)."""
+    stems = {k[:STEM] for k in edge}
+    if any(word.coverage(edge, stems) for word in evidence.words):
+        return False
+    translated = [
+        word for word, characters in zip(evidence.words, evidence.characters, strict=True)
         if any(character.coverage(edge, stems) for character in characters)
-    )
+    ]
+    present = set().union(*rest)
+    rest_stems = {k[:STEM] for k in present}
+    return bool(translated) and all(word.coverage(present, rest_stems) >= 1.0 for word in translated)
 
 
 def _listed(evidence: TermEvidence, clause: Sequence[WordToken], span: _Span) -> bool:

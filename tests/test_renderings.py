@@ -135,6 +135,13 @@ def test_a_fragment_recurring_with_the_term_gains_nothing_over_a_whole_rendering
     assert found is not None and found.text == "cultivation of scientific and technological talents"
 
 
+def test_an_edge_word_that_only_repeats_a_character_of_a_rendered_word_is_left_out(lexicon: Lexicon) -> None:
+    # "capabilities" is a sense of the 才 of 人才, which "talents" already renders
+    english = "Fourth, strong capabilities to cultivate and gather high-level scientific and technological talents."
+    found = find_rendering("高水平科技人才培养", english, lexicon)
+    assert found is not None and found.text == "cultivate and gather high-level scientific and technological talents"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
