@@ -698,8 +698,11 @@ def _completed(
     # what stands before a possessive qualifies the possessor, not the term; the
     # synonym of a sense's missing word is kept out only by a word the unit's other
     # Chinese translates as a whole ("top" is only part of 一流's "top quality")
-    if "before" in edges and not clause[first].possessive and fills(first - 1, first, named):
-        first -= 1
+    if (
+        "before" in edges and not clause[first].possessive and fills(first - 1, first, named)
+        and not (first >= 2 and clause[first - 2].lowered == "to" and clause[first - 1].spaced)
+    ):
+        first -= 1  # not an infinitive's verb ("to develop technology finance")
     first = _with_causative_verb(evidence, clause, first, present, stems, elsewhere)
     if "after" in edges and fills(last + 1, last + 1, named):
         last += 1

@@ -142,6 +142,12 @@ def test_an_edge_word_that_only_repeats_a_character_of_a_rendered_word_is_left_o
     assert found is not None and found.text == "cultivate and gather high-level scientific and technological talents"
 
 
+def test_the_verb_of_an_infinitive_never_stands_for_a_missing_word_of_a_sense(lexicon: Lexicon) -> None:
+    # "technology" is part of 科技's "science and technology"; "develop" is not "science"
+    found = find_rendering("科技金融", "Steps should be taken to develop technology finance.", lexicon)
+    assert found is not None and found.text == "technology finance"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
