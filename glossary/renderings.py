@@ -287,19 +287,23 @@ def _word_coverages(
     words: Sequence[tuple[_SenseIndex, Sequence[_SenseIndex]]], present: set[str], stems: set[str]
 ) -> list[float]:
     """How much of each word a span covers, by its senses or (weaker) by its
-    characters'. A word that only its characters cover, and only through English
-    words that another of the words translates by its senses, is not covered: the
-    "science" of "science and technology" renders 科技 in 科技管理 and says nothing
-    of 管理 though 理 may mean "science"; counting it for both would make the
-    fragment a rendering of the whole."""
+    characters'. A word the span covers only in part, or only by its characters, is
+    judged by the English words that no other of the term's words translates by its
+    senses: the "science" of "science and technology" renders 科技 in 科技管理 and
+    says nothing of 管理 though 理 may mean "science", and the "talents" that render
+    人才 say nothing of 脱颖而出 ("to reveal one's talent") in 人才脱颖而出. Counting
+    one word for both would make the fragment a rendering of the whole."""
     coverages = []
     for i, (senses, characters) in enumerate(words):
         by_senses = senses.coverage(present, stems)
         by_characters = _character_coverage(characters, present, stems)
-        if not by_senses and by_characters:
-            others = [other for j, (other, _) in enumerate(words) if j != i]
+        if by_senses < 1.0 and (by_senses or by_characters):
+            # a word the term repeats (中国智慧和中国力量) may share its translation
+            others = [other for j, (other, _) in enumerate(words) if j != i and other.senses != senses.senses]
             free = {k for k in present if not any(k in o.by_key or k[:STEM] in o.by_stem for o in others)}
-            if not _character_coverage(characters, free, {k[:STEM] for k in free}):
+            free_stems = {k[:STEM] for k in free}
+            by_senses = senses.coverage(free, free_stems)
+            if not by_senses and not _character_coverage(characters, free, free_stems):
                 by_characters = 0.0
         coverages.append(max(by_senses, by_characters))
     return coverages

@@ -148,6 +148,18 @@ def test_the_verb_of_an_infinitive_never_stands_for_a_missing_word_of_a_sense(le
     assert found is not None and found.text == "technology finance"
 
 
+def test_one_english_word_never_counts_for_two_words_of_the_term(lexicon: Lexicon) -> None:
+    # "talents" renders 人才; that 脱颖而出 is "to reveal one's talent" adds nothing
+    assert find_rendering("人才脱颖而出", "We value young talents.", lexicon) is None
+    found = find_rendering("人才脱颖而出", "We help talents rise above others.", lexicon)
+    assert found is not None and found.text == "talents rise above others"
+
+
+def test_a_word_the_term_repeats_may_share_its_translation(lexicon: Lexicon) -> None:
+    found = find_rendering("中国智慧和中国力量", "We contribute Chinese insights and strength.", lexicon)
+    assert found is not None and found.text == "Chinese insights and strength"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
