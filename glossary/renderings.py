@@ -857,7 +857,7 @@ class KnownRenderings:
         self._by_first: dict[str, list[_Known]] = defaultdict(list)
         for (term, sequence), renderings in grouped.items():
             # a one-word rendering is matched by the word, in either number
-            words = frozenset(_singular(_normal(r)) for r in renderings) if len(sequence) == 1 else frozenset()
+            words = frozenset(singular(_normal(r)) for r in renderings) if len(sequence) == 1 else frozenset()
             self._by_first[sequence[0]].append(_Known(term, tuple(renderings), sequence, words))
 
     def attest(self, text: str) -> Counter[tuple[str, str]]:
@@ -895,7 +895,7 @@ class KnownRenderings:
                 last_token = flat[end - 1][1]
                 if end < len(flat) and flat[end][1] == last_token:
                     continue  # ends inside a word
-                if known.words and _singular(clause[first_token].lowered) not in known.words:
+                if known.words and singular(clause[first_token].lowered) not in known.words:
                     continue
                 yield Attested(known.term, written(text, clause, first_token, last_token, known.renderings),
                                tuple(clause), first_token, last_token)
@@ -912,7 +912,7 @@ class _Known:
     words: frozenset[str]
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A lower-cased word without its possessive or plural ending (countries → country)."""
     word = word.replace("’", "'").removesuffix("'s")
     if word.endswith("ies") and len(word) > 4:

@@ -21,6 +21,7 @@ from glossary.lexicon import Lexicon, chinese_words, sense_head
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
+from glossary.specificity import specific_renderings
 from termbase.memory import (
     AlignedUnit,
     aligned_units,
@@ -203,7 +204,8 @@ def build_terminology(
     on_step("attesting renderings")
     known = {(e.term, e.rendering) for e in evidence if e.rendering}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
-    recognise = KnownRenderings(known)
+    # a common word ("focus") that renders a term once is not that term everywhere
+    recognise = KnownRenderings(specific_renderings(known, units))
     derive = DerivedRenderings(known, term_ids, lexicon)
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:

@@ -72,6 +72,19 @@ def test_inline_glosses_give_renderings_without_an_original(built) -> None:
     assert term["renderings"][0]["documents"]["speech-2018-en-digichina"] >= 1
 
 
+def test_only_specific_one_word_renderings_are_counted_in_texts_without_chinese(built) -> None:
+    _, db = built
+
+    def documents(term: str, rendering: str) -> dict[str, int]:
+        shown = json.loads(run("show", term, "--json", "--db", str(db)).stdout)
+        return next(r["documents"] for r in shown["renderings"] if r["en"] == rendering)
+
+    # "focus" renders 心无旁骛 in one unit and other Chinese in most others
+    assert "commentary-2025-theorychina" not in documents("心无旁骛", "focus")
+    # "self-reliance" stands for 自立自强 wherever the Chinese is beside it
+    assert documents("自立自强", "self-reliance")["commentary-2025-theorychina"] >= 10
+
+
 ALIGNED = ("speech-2024-en-qiushi", "speech-2024-en-newsletter")
 
 
