@@ -566,23 +566,34 @@ def _best(
     evidence: TermEvidence, candidates: Iterable[tuple[_Span, int]], recurring: dict[str, float] | None
 ) -> tuple[Found, _Span] | None:
     """The best scoring of (span, how many of its first words fill a gap); of two
-    alike, the one rendering more of the term's words, then the shorter. Only a span
+    alike, the one rendering more of the term's words, then more of its characters,
+    then the shorter. Only a span
     rendering every word gains by recurring: a fragment that recurs with the term
     ("scientific and technological talents" wherever 科技人才培养 is) renders the
     shorter term inside it (科技人才)."""
     best: tuple[Found, _Span] | None = None
-    best_covered = 0
+    best_key: tuple[int, float, int] = (0, 0.0, 0)
     for span, fillers in candidates:
-        coverages = _coverages(evidence, span.words[fillers:])
-        score = _score(evidence, span.words[fillers:], coverages, fillers)
+        words = span.words[fillers:]
+        coverages = _coverages(evidence, words)
+        score = _score(evidence, words, coverages, fillers)
         covered = len(coverages) - coverages.count(0) + bool(fillers)
         if recurring and covered == len(evidence.words):
             score += 0.25 * recurring.get(span.text.lower(), 0.0)
-        if best is None or score > best[0].score or (
-            score == best[0].score and (covered, -len(span.text)) > (best_covered, -len(best[0].text))
-        ):
-            best, best_covered = (Found(span.text, score), span), covered
+        if best is None or score >= best[0].score:
+            key = (covered, _character_support(evidence, words), -len(span.text))
+            if best is None or score > best[0].score or key > best_key:
+                best, best_key = (Found(span.text, score), span), key
     return best
+
+
+def _character_support(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> float:
+    """How much of the term's characters a span's words translate: between spans
+    alike otherwise, "scientific and technological personnel" says more of 科技人员
+    (人员: "person", "member") than "science and technology"."""
+    present = set().union(*words)
+    stems = {k[:STEM] for k in present}
+    return sum(_character_coverage(characters, present, stems) for characters in evidence.characters)
 
 
 def _gap_filled(

@@ -160,6 +160,21 @@ def test_a_word_the_term_repeats_may_share_its_translation(lexicon: Lexicon) -> 
     assert found is not None and found.text == "Chinese insights and strength"
 
 
+@pytest.mark.parametrize(
+    "term, english, rendering",
+    [
+        ("新质生产力", "We must develop new quality productive forces.", "new quality productive forces"),
+        ("科技人员", "We mobilized scientific and technological personnel.", "scientific and technological personnel"),
+        ("核电站", "It built a nuclear power station.", "nuclear power station"),
+    ],
+)
+def test_of_two_spans_alike_the_one_translating_more_of_the_terms_characters_wins(
+    lexicon: Lexicon, term: str, english: str, rendering: str
+) -> None:
+    found = find_rendering(term, english, lexicon)
+    assert found is not None and found.text == rendering
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
