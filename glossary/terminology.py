@@ -18,6 +18,7 @@ from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words, sense_head
+from glossary.occurrence import stands_in
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
@@ -187,7 +188,7 @@ def build_terminology(
     translations = index_translations([(unit.document_id, unit.en) for unit in units])
     found_in_units: dict[str, list[tuple[AlignedUnit, Found | None]]] = {}
     for term in ranked:
-        occurrences = [unit for unit in units if term in unit.zh]
+        occurrences = [unit for unit in units if term in unit.zh and stands_in(term, unit.zh, lexicon)]
         found = _renderings(
             term, occurrences, lexicon, kinds.get(term, frozenset()),
             gloss_memo=gloss_memo, translations=translations,

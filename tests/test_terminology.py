@@ -85,6 +85,13 @@ def test_only_specific_one_word_renderings_are_counted_in_texts_without_chinese(
     assert documents("自立自强", "self-reliance")["commentary-2025-theorychina"] >= 10
 
 
+def test_a_term_inside_a_longer_word_takes_no_rendering_from_it(built) -> None:
+    _, db = built
+    renderings = {r["en"] for r in json.loads(run("show", "科技工作", "--json", "--db", str(db)).stdout)["renderings"]}
+    assert "science and technology work" in renderings
+    assert "scientists and engineers" not in renderings  # 科技工作者's, where 科技工作 is 科技 + 工作者
+
+
 ALIGNED = ("speech-2024-en-qiushi", "speech-2024-en-newsletter")
 
 

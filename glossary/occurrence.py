@@ -1,0 +1,36 @@
+"""Where a term stands in a Chinese sentence as a unit of it.
+
+A term's characters may stand in a sentence without the term: 科技工作 ("science and
+technology work") is in 科技工作者 ("scientists and engineers") only as 科技 and the
+first character of 工作者 ("worker"). Such a unit says nothing of how a translation
+renders the term, and taking its English as the term's gives the longer word's
+rendering to the shorter. The segmenter's words tell the two apart; only words the
+dictionary knows count, so that an unknown word the segmenter happens to glue to the
+term's edge does not hide the term.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jieba
+
+from glossary.lexicon import Lexicon
+
+
+def stands_in(term: str, text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` holds ``term`` at least once without either edge of it falling
+    inside a dictionary word of the text."""
+    words = [(start, end) for word, start, end in _tokens(text) if len(word) > 1 and lexicon.senses(word)]
+    start = text.find(term)
+    while start != -1:
+        end = start + len(term)
+        if not any(first < edge < last for first, last in words for edge in (start, end)):
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(jieba.tokenize(text))
