@@ -29,9 +29,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from glossary.lexicon import Lexicon, english_keys
+from glossary.lexicon import Lexicon, english_keys, key_stem
 from glossary.renderings import (
-    STEM,
     Attested,
     KnownRenderings,
     TermEvidence,
@@ -222,7 +221,7 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
         return  # a one-word rendering swapped is just another word
     senses = [{key for keys in index.senses if len(keys) == 1 for key in keys} for index in evidence.words]
     present = {key for token in clauses[0] for key in token.keys}
-    stems = {key[:STEM] for key in present}
+    stems = {key_stem(key) for key in present}
     uncovered = frozenset(
         key for index in evidence.words if not index.coverage(present, stems) for keys in index.senses for key in keys
     )

@@ -26,7 +26,10 @@ from glossary.numbers import chinese_number_keys, english_number_keys
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
-PARSE_VERSION = 5  # bump when keys are made differently: the cached dictionary is rebuilt
+STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
+# Prefixes that begin many unrelated words (see ``english_key``).
+_LONG_PREFIXES = ("counter", "under", "inter", "trans", "super", "multi", "over")
+PARSE_VERSION = 7  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -60,7 +63,23 @@ _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
 @lru_cache(maxsize=65536)
 def english_key(word: str) -> str:
-    return _stemmer.stemWord(word)[:KEY_LENGTH]
+    """A word's key: its Snowball stem cut to KEY_LENGTH letters, or after a long
+    prefix to three letters more, since five letters of "international", "internet"
+    and "interest" (or "undertaking" and "underlying") say only "inter" ("under")."""
+    stem = _stemmer.stemWord(word)
+    prefix = _long_prefix(stem)
+    return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]
+
+
+def key_stem(key: str) -> str:
+    """What two keys must share to match loosely ("central" and "center"): their first
+    STEM_LENGTH letters, or a long prefix and the two after it."""
+    prefix = _long_prefix(key)
+    return key[: len(prefix) + 2] if prefix else key[:STEM_LENGTH]
+
+
+def _long_prefix(text: str) -> str:
+    return next((p for p in _LONG_PREFIXES if text.startswith(p) and len(text) > len(p) + 1), "")
 
 
 def english_keys(text: str) -> list[str]:

@@ -44,6 +44,7 @@ from glossary.lexicon import (
     chinese_words,
     english_key,
     english_keys,
+    key_stem,
     sense_head,
     transliteration_keys,
 )
@@ -53,7 +54,7 @@ from glossary.sense_order import missing_edge
 MAX_WORDS = 14  # "new round of scientific and technological revolution and industrial transformation"
 MIN_SCORE = 0.55  # below this the unit paraphrases the term
 CHARACTER_WEIGHT = 0.6  # a word matched only through one of its characters
-STEM, STEM_MATCH = 4, 0.7  # keys sharing only their first four letters match at 0.7
+STEM_MATCH = 0.7  # keys matching only loosely (``lexicon.key_stem``) count for this much
 HEAD_COVERAGE = 0.67  # a single character's sense by its head noun alone ("sword" of "double-edged sword")
 FILL_WEIGHT = 0.5  # a word standing for the one term word the dictionary does not render
 MAX_FILL = 2  # "world leader": the words standing for it
@@ -168,7 +169,7 @@ class _SenseIndex:
         for i, keys in enumerate(senses):
             for key in keys:
                 self.by_key.setdefault(key, []).append(i)
-                self.by_stem.setdefault(key[:STEM], []).append(i)
+                self.by_stem.setdefault(key_stem(key), []).append(i)
 
     def coverage(self, present: set[str], stems: set[str]) -> float:
         """How much of its best-covered sense a span holds; a word that shares only
@@ -180,7 +181,7 @@ class _SenseIndex:
         best = 0.0
         for i in touched:
             keys = self.senses[i]
-            covered = sum(1.0 if k in present else STEM_MATCH if k[:STEM] in stems else 0.0 for k in keys)
+            covered = sum(1.0 if k in present else STEM_MATCH if key_stem(k) in stems else 0.0 for k in keys)
             head = HEAD_COVERAGE if self.heads[i] in present else 0.0
             best = max(best, covered / len(keys), head)
         return best
@@ -237,7 +238,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         tuple(_SenseIndex(senses, len(word) == 1) for word, senses in zip(words, word_senses, strict=True)),
         tuple(tuple(_SenseIndex(senses) for senses in word) for word in character_senses),
         everything,
-        frozenset(k[:STEM] for k in everything),
+        frozenset(key_stem(k) for k in everything),
         word_keys,
         abbreviation,
         tuple(_sub_words(word, lexicon) for word in words),
@@ -275,7 +276,7 @@ def _coverages(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> list[
     word the span renders only in part, by some of the words it reads as, is not
     covered at all: that part of the span renders those words (see ``_fragmentary``)."""
     present = set().union(*words)
-    stems = {k[:STEM] for k in present}
+    stems = {key_stem(k) for k in present}
     coverages = _word_coverages(tuple(zip(evidence.words, evidence.characters, strict=True)), present, stems)
     return [
         0.0 if coverage < 1.0 and sub_words and _fragmentary(sub_words, present, stems) else coverage
@@ -300,8 +301,8 @@ def _word_coverages(
         if by_senses < 1.0 and (by_senses or by_characters):
             # a word the term repeats (中国智慧和中国力量) may share its translation
             others = [other for j, (other, _) in enumerate(words) if j != i and other.senses != senses.senses]
-            free = {k for k in present if not any(k in o.by_key or k[:STEM] in o.by_stem for o in others)}
-            free_stems = {k[:STEM] for k in free}
+            free = {k for k in present if not any(k in o.by_key or key_stem(k) in o.by_stem for o in others)}
+            free_stems = {key_stem(k) for k in free}
             by_senses = senses.coverage(free, free_stems)
             if not by_senses and not _character_coverage(characters, free, free_stems):
                 by_characters = 0.0
@@ -353,7 +354,7 @@ def _score(
     explaining, explaining_stems = evidence.everything, evidence.stems
     precision = (sum(
         1.0 if not keys.isdisjoint(explaining)
-        else STEM_MATCH if any(k[:STEM] in explaining_stems for k in keys) else 0.0
+        else STEM_MATCH if any(key_stem(k) in explaining_stems for k in keys) else 0.0
         for keys in words
     ) + FILL_WEIGHT * fillers) / (len(words) + fillers)
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -398,7 +399,7 @@ def _sentence(english: str) -> _Sentence:
 def explains(evidence: TermEvidence, keys: frozenset[str]) -> bool:
     """Whether a word (its keys) translates some word or character of the term."""
     stems = evidence.stems
-    return not keys.isdisjoint(evidence.everything) or any(k[:STEM] in stems for k in keys)
+    return not keys.isdisjoint(evidence.everything) or any(key_stem(k) in stems for k in keys)
 
 
 def phrase_spans(english: str, max_words: int) -> Iterator[tuple[str, list[WordToken]]]:
@@ -507,7 +508,7 @@ def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[f
     the rest of the span renders whole, by their own senses: the "capabilities" of
     "capabilities to cultivate … talents" is a sense of 才, but 人才 is already
     "talents", so the word belongs to something else."""
-    stems = {k[:STEM] for k in edge}
+    stems = {key_stem(k) for k in edge}
     if any(word.coverage(edge, stems) for word in evidence.words):
         return False
     translated = [
@@ -515,7 +516,7 @@ def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[f
         if any(character.coverage(edge, stems) for character in characters)
     ]
     present = set().union(*rest)
-    rest_stems = {k[:STEM] for k in present}
+    rest_stems = {key_stem(k) for k in present}
     return bool(translated) and all(word.coverage(present, rest_stems) >= 1.0 for word in translated)
 
 
@@ -524,7 +525,7 @@ def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[f
     the rest of the span renders whole by their own senses: "capabilities" is a sense
     of the 才 of 人才, but in "capabilities to cultivate … talents" 人才 is already
     "talents", so the word belongs to something else (an 能力 the term does not have)."""
-    stems = {k[:STEM] for k in edge}
+    stems = {key_stem(k) for k in edge}
     if any(word.coverage(edge, stems) for word in evidence.words):
         return False
     translated = [
@@ -532,7 +533,7 @@ def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[f
         if any(character.coverage(edge, stems) for character in characters)
     ]
     present = set().union(*rest)
-    rest_stems = {k[:STEM] for k in present}
+    rest_stems = {key_stem(k) for k in present}
     return bool(translated) and all(word.coverage(present, rest_stems) >= 1.0 for word in translated)
 
 
@@ -592,7 +593,7 @@ def _character_support(evidence: TermEvidence, words: Sequence[frozenset[str]]) 
     alike otherwise, "scientific and technological personnel" says more of 科技人员
     (人员: "person", "member") than "science and technology"."""
     present = set().union(*words)
-    stems = {k[:STEM] for k in present}
+    stems = {key_stem(k) for k in present}
     return sum(_character_coverage(characters, present, stems) for characters in evidence.characters)
 
 
@@ -697,11 +698,11 @@ def _completed(
     the span."""
     first, last = span.first, span.last
     present = set().union(*span.words)
-    stems = {k[:STEM] for k in present}
+    stems = {key_stem(k) for k in present}
     edges = set()
     for senses in evidence.words:
         if senses.coverage(present, stems) < 1.0:
-            edge = missing_edge(senses.senses, (clause[first].keys, clause[last].keys), present, stems, STEM)
+            edge = missing_edge(senses.senses, (clause[first].keys, clause[last].keys), present, stems)
             if edge:
                 edges.add(edge)
 
@@ -821,7 +822,7 @@ def spelled_out(characters: Sequence[frozenset[str]], english: str, one_word_ite
 
 
 def _stem_match(key: str, keys: frozenset[str]) -> bool:
-    return key in keys or any(k[:STEM] == key[:STEM] for k in keys)
+    return key in keys or any(key_stem(k) == key_stem(key) for k in keys)
 
 
 def _normal(text: str) -> str:

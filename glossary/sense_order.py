@@ -8,11 +8,11 @@ Knowing where the missing word stands tells which neighbour of the span fills it
 
 from __future__ import annotations
 
-from glossary.lexicon import Senses, sense_order
+from glossary.lexicon import Senses, key_stem, sense_order
 
 
 def missing_edge(
-    senses: Senses, span: tuple[frozenset[str], frozenset[str]], present: set[str], stems: set[str], stem: int
+    senses: Senses, span: tuple[frozenset[str], frozenset[str]], present: set[str], stems: set[str]
 ) -> str | None:
     """Where a span should grow to take in the synonym of the one word it lacks of one
     of ``senses``: "before" when that is the sense's first word and the next one
@@ -23,7 +23,7 @@ def missing_edge(
         order = sense_order(keys)
         if len(order) < 2:
             continue
-        missing = [i for i, k in enumerate(order) if k not in present and k[:stem] not in stems]
+        missing = [i for i, k in enumerate(order) if k not in present and key_stem(k) not in stems]
         if missing == [0] and order[1] in first:
             return "before"
         if missing == [len(order) - 1] and order[-2] in last:

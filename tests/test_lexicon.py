@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.lexicon import Lexicon, _parse_cedict, english_keys
+from glossary.lexicon import Lexicon, _parse_cedict, english_key, english_keys, key_stem
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -20,3 +20,16 @@ def test_senses_marked_regional_informal_or_obsolete_are_left_out() -> None:
 
 def test_the_shipped_dictionary_gives_strong_countries_no_ironic_sense() -> None:
     assert all("china" not in keys for keys in Lexicon().senses("强国"))
+
+
+def test_words_sharing_only_a_long_prefix_get_different_keys() -> None:
+    assert len({english_key(w) for w in ("international", "internet", "interest")}) == 3
+    assert english_key("undertaking") != english_key("underlying")
+    assert english_key("countermeasure") != english_key("country")
+    assert english_key("international") == english_key("internationally")
+    assert english_key("science") == english_key("scientific") == "scien"
+
+
+def test_keys_match_loosely_on_four_letters_or_a_long_prefix_and_two() -> None:
+    assert key_stem(english_key("central")) == key_stem(english_key("center"))
+    assert key_stem(english_key("undertaking")) != key_stem(english_key("underlying"))
