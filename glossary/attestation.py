@@ -8,9 +8,12 @@ phrase that merely resembles a known rendering is not taken:
 
 - a *variant*: a known rendering with one word swapped for another dictionary sense of
   the same Chinese word ("CPC’s overall leadership" → "Party’s overall leadership",
-  since 党 is "party"), or with a head noun the translator put for a term word it
-  left untranslated swapped for a sense of that word ("highly-skilled workers" →
-  "highly-skilled personnel", since 人才 is "talented person");
+  since 党 is "party") or of the same head character of one ("strengthening the
+  country through talent" → "… the nation with talent", since 国 of 强国 is both;
+  prepositions of means stand for one another), or with a head noun the translator
+  put for a term word it left untranslated swapped for a sense of that word
+  ("highly-skilled workers" → "highly-skilled personnel", since 人才 is "talented
+  person");
 - a *compound*: a term made of a dictionary word and a term with known renderings,
   written as a sense of that word beside one of them (世界 + 科技强国 → "world science
   and technology powers"), or as a word the translations themselves use in its place
@@ -20,6 +23,10 @@ phrase that merely resembles a known rendering is not taken:
   is 世界科技强国 too);
 - a *list*: an abbreviation compound spelled out item by item (产学研 → "production,
   education, and research"), where all items but one translate their character.
+
+A rendering found so, or known word for word, that leaves out the term's head word
+takes the noun naming it beside it ("Strategy of" + "Strengthening the Nation with
+Talent" for 人才强国战略: see ``DerivedRenderings.with_head``).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from glossary.lexicon import Lexicon, english_keys, key_stem
+from glossary.lexicon import Lexicon, Senses, english_keys, key_stem
 from glossary.renderings import (
     Attested,
     KnownRenderings,
@@ -42,6 +49,9 @@ from glossary.renderings import (
     word_clauses,
 )
 
+# Prepositions of means, which translations use alike ("strengthening the country through
+# talent", "strengthening the nation with talent").
+_MEANS = frozenset({"through", "with", "by", "via"})
 MIN_COMPOUND_WORD = 2  # a single character is too ambiguous to stand beside a rendering
 
 
@@ -92,6 +102,32 @@ class DerivedRenderings:
         self._inner = KnownRenderings((c.inner, r) for c in self._compounds for r in by_term[c.inner])
         self._explained = {c.inner: evidence[c.inner].everything for c in self._compounds}
         self._lists = {term: e.abbreviation for term, e in evidence.items() if e.abbreviation}
+        self._evidence = evidence
+
+    def with_head(self, match: Attested) -> str:
+        """A rendering found in text without Chinese, with the noun that translates its
+        term's head word where the rendering leaves that word out and English puts the
+        noun beside it: "Strategy of" before, or "strategy" after, a rendering of the
+        rest of 人才强国战略 ("Strategy of Strengthening the Nation with Talent")."""
+        evidence = self._evidence.get(match.term)
+        clause, first, last = match.clause, match.first, match.last
+        if evidence is None or len(evidence.words) < 2:
+            return match.written
+        present = set().union(*(token.keys for token in clause[first : last + 1]))
+        stems = {key_stem(key) for key in present}
+        head, characters = evidence.words[-1], evidence.characters[-1]
+        if head.coverage(present, stems) or any(c.coverage(present, stems) for c in characters):
+            return match.written
+        if (
+            first >= 2 and clause[first - 1].lowered == "of" and clause[first - 1].spaced and clause[first].spaced
+            and _names(head.senses, clause[first - 2])
+        ):
+            first -= 2
+        elif last + 1 < len(clause) and clause[last + 1].spaced and _names(head.senses, clause[last + 1]):
+            last += 1
+        else:
+            return match.written
+        return match.text[clause[first].start : clause[last].end]
 
     def attest(self, text: str, seen: Iterable[tuple[str, str]] = ()) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often ``text`` attests it, leaving out
@@ -141,7 +177,8 @@ class DerivedRenderings:
                     else words[start + i] == expected
                     for i, expected in enumerate(variant.words)
                 ):
-                    yield variant.term, text[clause[start].start : clause[end - 1].end]
+                    written = text[clause[start].start : clause[end - 1].end]
+                    yield variant.term, self.with_head(Attested(variant.term, written, tuple(clause), start, end - 1, text))
 
     def _compound_matches(self, text: str) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
         """(compound, as written, the inner term's attestation it takes over or None).
@@ -205,7 +242,9 @@ def _substitutes(renderings: Iterable[Iterable[str]]) -> dict[str, set[str]]:
 
 def _word(token: WordToken) -> tuple[str, ...]:
     """A word as variants compare it: a content word by its keys, any other as written."""
-    return token.ordered if token.keys else (token.lowered,)
+    if token.keys:
+        return token.ordered
+    return ("through",) if token.lowered in _MEANS else (token.lowered,)
 
 
 def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Variant]:
@@ -219,7 +258,12 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
     words = [_word(token) for token in clauses[0]]
     if sum(1 for token in clauses[0] if token.keys) < 2:
         return  # a one-word rendering swapped is just another word
-    senses = [{key for keys in index.senses if len(keys) == 1 for key in keys} for index in evidence.words]
+    senses = [_one_word_senses(index.senses) for index in evidence.words]
+    # a word no word of the term has as a one-word sense may be one of the sense of the
+    # head character of one ("country" of the 国 of 强国, whose own senses are
+    # "powerful country", "great power"); a modifier's senses are too many to swap
+    # (强: "strong", "powerful", "to force" …)
+    characters = [_one_word_senses(word[-1].senses) for word in evidence.characters if len(word) > 1]
     present = {key for token in clauses[0] for key in token.keys}
     stems = {key_stem(key) for key in present}
     uncovered = frozenset(
@@ -227,6 +271,8 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
     )
     for slot, (word, token) in enumerate(zip(words, clauses[0], strict=True)):
         translated = [keys for keys in senses if not keys.isdisjoint(word)]
+        if not translated:
+            translated = [keys for keys in characters if not keys.isdisjoint(word)]
         if len(translated) == 1 and len(translated[0]) > 1:
             yield _Variant(term, tuple(words), slot, frozenset(translated[0]))
         elif slot == len(words) - 1 and token.keys and not explains(evidence, token.keys) and uncovered:
@@ -234,6 +280,15 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
             # translate ("workers" for the 人才 of 高技能人才): a noun among that
             # word's dictionary senses may stand in its place ("highly-skilled personnel")
             yield _Variant(term, tuple(words), slot, uncovered, nouns_only=True)
+
+
+def _names(senses: Senses, token: WordToken) -> bool:
+    """Whether a word is a one-word sense of a term word."""
+    return bool(token.keys) and not token.keys.isdisjoint(_one_word_senses(senses))
+
+
+def _one_word_senses(senses: Senses) -> set[str]:
+    return {key for keys in senses if len(keys) == 1 for key in keys}
 
 
 def _compounds(term: str, known: dict[str, set[str]], lexicon: Lexicon) -> Iterator[_Compound]:

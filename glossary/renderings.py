@@ -910,7 +910,7 @@ class KnownRenderings:
                 if known.words and singular(clause[first_token].lowered) not in known.words:
                     continue
                 yield Attested(known.term, written(text, clause, first_token, last_token, known.renderings),
-                               tuple(clause), first_token, last_token)
+                               tuple(clause), first_token, last_token, text)
 
 
 @dataclass(frozen=True)
@@ -952,6 +952,7 @@ class Attested:
     clause: tuple[WordToken, ...]
     first: int
     last: int
+    text: str  # the text the clause is of
 
 
 def written(text: str, clause: Sequence[WordToken], first: int, last: int, renderings: Sequence[str]) -> str:

@@ -210,9 +210,14 @@ def build_terminology(
     derive = DerivedRenderings(known, term_ids, lexicon)
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
-        attested = recognise.attest(sentence.text)
-        derived, claimed = derive.read(sentence.text, attested)
-        attested = attested + derived - claimed
+        matches = list(recognise.matches(sentence.text))
+        derived, claimed = derive.read(sentence.text, [(m.term, m.written) for m in matches])
+        attested = derived
+        for match in matches:
+            if claimed[(match.term, match.written)]:
+                claimed[(match.term, match.written)] -= 1  # a compound's rendering holds it
+            else:
+                attested[(match.term, derive.with_head(match))] += 1
         for (term, written), count in attested.items():
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from glossary.attestation import DerivedRenderings
 from glossary.lexicon import Lexicon
+from glossary.renderings import KnownRenderings
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +110,50 @@ def test_a_free_head_noun_may_give_way_to_a_sense_of_the_term_word_it_stood_for(
         ("高技能人才", "highly-skilled personnel"): 1
     }
     assert not derive.attest("We must nurture highly-skilled engineers who excel.")
+
+
+TALENT = [("人才强国战略", "strengthening the country through talent")]
+
+
+def test_a_word_may_give_way_to_another_sense_of_the_head_character_it_renders(lexicon: Lexicon) -> None:
+    # 强国's own senses are "powerful country" and "great power"; "country" is a sense of 国
+    derive = DerivedRenderings(TALENT, ["人才强国战略"], lexicon)
+    assert derive.attest("They pursued strengthening the nation through talent.") == {
+        ("人才强国战略", "strengthening the nation through talent"): 1
+    }
+
+
+def test_a_modifier_characters_senses_are_not_swapped(lexicon: Lexicon) -> None:
+    # "power" is one of the many senses of 强 ("strong", "to force" …), not of a head
+    derive = DerivedRenderings([("科技强国", "science and technology power")], ["科技强国"], lexicon)
+    assert not derive.attest("They deployed science and technology forces.")
+
+
+def test_in_a_variant_prepositions_of_means_stand_for_one_another(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings(TALENT, ["人才强国战略"], lexicon)
+    assert derive.attest("They pursued strengthening the nation with talent.") == {
+        ("人才强国战略", "strengthening the nation with talent"): 1
+    }
+    assert not derive.attest("They pursued strengthening the nation for talent.")
+
+
+@pytest.mark.parametrize(
+    "text, rendering",
+    [
+        ("It implemented the Strategy of Strengthening the Nation with Talent.",
+         "Strategy of Strengthening the Nation with Talent"),
+        ("It implemented the strategy of strengthening the country through talent.",
+         "strategy of strengthening the country through talent"),
+        ("It implemented strengthening the country through talent strategy.",
+         "strengthening the country through talent strategy"),
+    ],
+)
+def test_a_rendering_leaving_out_the_terms_head_takes_the_noun_beside_it(
+    lexicon: Lexicon, text: str, rendering: str
+) -> None:
+    derive = DerivedRenderings(TALENT, ["人才强国战略"], lexicon)
+    known = KnownRenderings(TALENT)
+    found = Counter(derive.with_head(match) for match in known.matches(text)) + Counter(
+        written for _term, written in derive.attest(text)
+    )
+    assert set(found) == {rendering}
