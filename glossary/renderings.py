@@ -691,9 +691,10 @@ def _completed(
     named: frozenset[str],
 ) -> str:
     """The span with the words its core implies: a neighbour standing where a
-    partly covered dictionary sense has its missing first or last word, and the noun
-    a span ending on a premodifier or on a modifier of the term's untranslated head
-    leaves out. A neighbour is taken only if nothing
+    partly covered dictionary sense has its missing first or last word, the adverb
+    closing the clause after a span that leaves out only an inner modifier of the
+    term, and the noun a span ending on a premodifier or on a modifier of the term's
+    untranslated head leaves out. A neighbour is taken only if nothing
     else in the unit's Chinese translates it and nothing but a space parts it from
     the span."""
     first, last = span.first, span.last
@@ -722,6 +723,10 @@ def _completed(
     first = _with_causative_verb(evidence, clause, first, present, stems, elsewhere)
     if "after" in edges and fills(last + 1, last + 1, named):
         last += 1
+    elif _only_inner_word_missing(evidence, present, stems) and _closing_adverb(clause, last + 1) and fills(
+        last + 1, last + 1
+    ):
+        last += 1  # "nurture talent domestically" for 人才自主培养
     elif (
         _PREMODIFIER.search(clause[last].lowered) and fills(last + 1, last + 1)
         and not _covers(evidence.words[-1], evidence.characters[-1], present, stems)
@@ -751,6 +756,25 @@ def _closing_noun(clause: Sequence[WordToken], position: int) -> bool:
         return True
     following = clause[position + 1]
     return not following.content and following.lowered not in _NP_OPENERS - _NOUN_PHRASE_INNER
+
+
+def _only_inner_word_missing(evidence: TermEvidence, present: set[str], stems: set[str]) -> bool:
+    """Whether a span translates every word of the term but one that stands between
+    others: a modifier of the head inside the term (the 自主, "independently", of
+    人才自主培养), which English, unlike Chinese, puts after the verb phrase."""
+    missing = [
+        i for i, (senses, characters) in enumerate(zip(evidence.words, evidence.characters, strict=True))
+        if not _covers(senses, characters, present, stems)
+    ]
+    return len(missing) == 1 and 0 < missing[0] < len(evidence.words) - 1
+
+
+def _closing_adverb(clause: Sequence[WordToken], position: int) -> bool:
+    """Whether the word at ``position`` is an adverb in -ly that ends its clause."""
+    return (
+        position < len(clause) and clause[position].adverb
+        and (position + 1 >= len(clause) or not clause[position + 1].spaced)
+    )
 
 
 def _with_causative_verb(

@@ -175,6 +175,28 @@ def test_of_two_spans_alike_the_one_translating_more_of_the_terms_characters_win
     assert found is not None and found.text == rendering
 
 
+def test_an_adverb_closing_the_clause_renders_an_inner_modifier_the_span_leaves_out(lexicon: Lexicon) -> None:
+    english = "We should improve our ability to nurture talent domestically."
+    found = find_rendering("人才自主培养", english, lexicon)
+    assert found is not None and found.text == "nurture talent domestically"
+
+
+@pytest.mark.parametrize(
+    "english, rendering",
+    [
+        # the adverb does not close the clause
+        ("We should nurture talent domestically and abroad.", "nurture talent"),
+        # the span renders 自主 itself, so the adverb after it is something else
+        ("We should independently nurture talent quickly.", "independently nurture talent"),
+    ],
+)
+def test_an_adverb_not_closing_the_clause_or_not_standing_for_a_word_is_left_out(
+    lexicon: Lexicon, english: str, rendering: str
+) -> None:
+    found = find_rendering("人才自主培养", english, lexicon)
+    assert found is not None and found.text == rendering
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
