@@ -505,23 +505,6 @@ def _weighable(evidence: TermEvidence, sentence: _Sentence, span: _Span) -> bool
 
 def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[frozenset[str]]) -> bool:
     """Whether an edge word of a span translates only characters of term words that
-    the rest of the span renders whole, by their own senses: the "capabilities" of
-    "capabilities to cultivate … talents" is a sense of 才, but 人才 is already
-    "talents", so the word belongs to something else."""
-    stems = {key_stem(k) for k in edge}
-    if any(word.coverage(edge, stems) for word in evidence.words):
-        return False
-    translated = [
-        word for word, characters in zip(evidence.words, evidence.characters, strict=True)
-        if any(character.coverage(edge, stems) for character in characters)
-    ]
-    present = set().union(*rest)
-    rest_stems = {key_stem(k) for k in present}
-    return bool(translated) and all(word.coverage(present, rest_stems) >= 1.0 for word in translated)
-
-
-def _said_already(evidence: TermEvidence, edge: frozenset[str], rest: Sequence[frozenset[str]]) -> bool:
-    """Whether an edge word of a span translates only characters of term words that
     the rest of the span renders whole by their own senses: "capabilities" is a sense
     of the 才 of 人才, but in "capabilities to cultivate … talents" 人才 is already
     "talents", so the word belongs to something else (an 能力 the term does not have)."""
