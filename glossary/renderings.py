@@ -226,8 +226,13 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         number = ((frozenset({f"#{value}"}),) if value is not None else ())
         word_senses.append(senses + ((frozenset(spelled),) if spelled else ()) + number)
     character_senses = tuple(_character_senses(word, lexicon) for word in words)
+    sub_words = tuple(_sub_words(word, lexicon) for word in words)
     numbers = {k for k in english_keys(term) if k.startswith("#")}
-    word_keys = frozenset().union(*(keys for senses in word_senses for keys in senses))
+    # a word's own senses, and those of the words it reads as (小康 + 社会 of 小康社会)
+    word_keys = frozenset().union(
+        *(keys for senses in word_senses for keys in senses),
+        *(keys for word in sub_words for part, _ in word for keys in part.senses),
+    )
     everything = word_keys.union(
         *(keys for word in character_senses for senses in word for keys in senses), numbers
     )
@@ -241,10 +246,23 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         frozenset(key_stem(k) for k in everything),
         word_keys,
         abbreviation,
-        tuple(_sub_words(word, lexicon) for word in words),
+        sub_words,
         clause,
         not clause or bool(re.search("[,，、]", term)),
     )
+
+
+def _known_split(word: str, lexicon: Lexicon) -> list[str]:
+    """A word as two or more shorter dictionary words, longest first from the left
+    (小康社会: 小康 + 社会), or [] where it does not read so."""
+    found, start = [], 0
+    while start < len(word):
+        end = next((e for e in range(len(word) - (start == 0), start + 1, -1) if lexicon.senses(word[start:e])), None)
+        if end is None:
+            return []
+        found.append(word[start:end])
+        start = end
+    return found
 
 
 def _parts(pieces: Iterable[str], lexicon: Lexicon) -> list[str]:
@@ -258,11 +276,15 @@ def _character_senses(word: str, lexicon: Lexicon) -> tuple[Senses, ...]:
 
 
 def _sub_words(word: str, lexicon: Lexicon) -> tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...]:
-    """The words a dictionary word reads as (科技工作者: 科技, 工作者), each with its
-    characters' senses; () if it reads as one. A word the segmenter keeps whole
-    (马克思主义, 共产党) is a lexical unit, rendered as one ("Marxism"); one it splits
-    is rendered word by word, and a span may render only some of those words."""
+    """The words a dictionary word reads as (科技工作者: 科技, 工作者; 小康社会: 小康,
+    社会, where the segmenter keeps it whole), each with its characters' senses; () if
+    it reads as one. A span may render the word by its own senses ("Marxism" for
+    马克思主义) or word by word ("moderately prosperous society", where the
+    dictionary's sense of 小康社会 is a description), but not the words before its
+    head without the head (see ``_whole_word_coverage``)."""
     parts = _parts(chinese_words(word), lexicon)
+    if len(parts) < 2:
+        parts = _known_split(word, lexicon)
     if len(parts) < 2:
         return ()
     return tuple(
@@ -279,9 +301,27 @@ def _coverages(evidence: TermEvidence, words: Sequence[frozenset[str]]) -> list[
     stems = {key_stem(k) for k in present}
     coverages = _word_coverages(tuple(zip(evidence.words, evidence.characters, strict=True)), present, stems)
     return [
-        0.0 if coverage < 1.0 and sub_words and _fragmentary(sub_words, present, stems) else coverage
+        _whole_word_coverage(coverage, sub_words, present, stems) if sub_words else coverage
         for coverage, sub_words in zip(coverages, evidence.sub_words, strict=True)
     ]
+
+
+def _whole_word_coverage(
+    coverage: float, sub_words: Sequence[tuple[_SenseIndex, Sequence[_SenseIndex]]], present: set[str], stems: set[str]
+) -> float:
+    """How much a span covers a dictionary word that reads as several (``_sub_words``):
+    by its own senses or, where it renders every one of those words, by theirs. A span
+    that leaves out the last of them, the head, and more of them than a term may lose
+    (``_fragmentary``) renders the modifiers without what they modify ("science and
+    technology" of "scientific and technological personnel" for 科技人员) and is not
+    the word's rendering at all; one that leaves out only a modifier still renders it
+    ("significant progress" for 长足进步)."""
+    parts = _word_coverages(sub_words, present, stems)
+    if all(parts):
+        return max(coverage, sum(parts) / len(parts))
+    if coverage < 1.0 and not parts[-1] and _fragmentary(sub_words, present, stems):
+        return 0.0
+    return coverage
 
 
 def _word_coverages(

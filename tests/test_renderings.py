@@ -197,6 +197,20 @@ def test_an_adverb_not_closing_the_clause_or_not_standing_for_a_word_is_left_out
     assert found is not None and found.text == rendering
 
 
+def test_a_dictionary_word_kept_whole_may_be_rendered_word_by_word(lexicon: Lexicon) -> None:
+    # CC-CEDICT describes 小康社会; translations render 小康 and 社会
+    english = "We have built a moderately prosperous society in all respects."
+    found = find_rendering("小康社会", english, lexicon)
+    assert found is not None and found.text == "moderately prosperous society"
+
+
+def test_the_modifiers_of_a_dictionary_word_without_its_head_are_no_rendering_of_it(lexicon: Lexicon) -> None:
+    # "science and technology" is the 科技 of 科技人员, not its 人员
+    assert find_rendering("科技人员", "We mobilized science and technology.", lexicon) is None
+    found = find_rendering("长足进步", "We have made significant progress.", lexicon)
+    assert found is not None and found.text == "significant progress"
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
