@@ -103,11 +103,11 @@ def english_keys(text: str) -> list[str]:
 
 def chinese_words(text: str) -> list[str]:
     """Content words of a Chinese text (jieba), without punctuation or function words."""
-    return [
-        word
-        for word in jieba.lcut(text)
-        if word.strip() and not _ZH_PUNCT.match(word) and word not in CHINESE_STOPWORDS
-    ]
+    return [word for word in jieba.lcut(text) if _content(word)]
+
+
+def _content(word: str) -> bool:
+    return bool(word.strip()) and not _ZH_PUNCT.match(word) and word not in CHINESE_STOPWORDS
 
 
 # ---------------------------------------------------------------------------------
@@ -229,6 +229,27 @@ class Lexicon:
     def senses(self, word: str) -> Senses:
         """The senses of a word the lexicon knows as a whole (none for other words)."""
         return self.base.get(word, ()) + tuple(self.extra.get(word, ()))
+
+    def words(self, text: str) -> list[str]:
+        """Content words of a Chinese text, as ``chinese_words`` gives them, except that
+        a function word the segmenter cut off stays inside the dictionary word it is
+        part of: 碳中和 ("carbon neutrality") in 碳达峰碳中和, which jieba reads as
+        碳达峰 + 碳 + 中 + 和, and whose 中 and 和 are otherwise function words."""
+        tokens = jieba.lcut(text)
+        found: list[str] = []
+        start = 0
+        while start < len(tokens):
+            end = next(
+                (
+                    end for end in range(len(tokens), start + 1, -1)
+                    if any(t in CHINESE_STOPWORDS for t in tokens[start:end])
+                    and self.senses("".join(tokens[start:end]))
+                ),
+                start + 1,
+            )
+            found.append("".join(tokens[start:end]))
+            start = end
+        return [word for word in found if _content(word)]
 
     def parts(self, word: str) -> list[str]:
         """A word as the longest known words it is made of (itself if known), so that

@@ -213,7 +213,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
     if lexicon.senses(term):
         words = [term]  # a dictionary entry as a whole: 一带一路 is not 一带 + 一路
     else:
-        words = _parts(chinese_words(term) or [term], lexicon)
+        words = _parts(lexicon.words(term) or [term], lexicon)
     word_senses = []
     for word in words:
         senses = lexicon.senses(word)

@@ -33,3 +33,10 @@ def test_words_sharing_only_a_long_prefix_get_different_keys() -> None:
 def test_keys_match_loosely_on_four_letters_or_a_long_prefix_and_two() -> None:
     assert key_stem(english_key("central")) == key_stem(english_key("center"))
     assert key_stem(english_key("undertaking")) != key_stem(english_key("underlying"))
+
+
+def test_a_function_word_cut_off_stays_inside_its_dictionary_word() -> None:
+    lexicon = Lexicon()
+    # jieba reads 碳达峰碳中和 as 碳达峰 + 碳 + 中 + 和; 中 and 和 alone are function words
+    assert lexicon.words("碳达峰碳中和") == ["碳达峰", "碳中和"]
+    assert lexicon.words("党的全面领导") == ["党", "全面", "领导"]

@@ -211,6 +211,12 @@ def test_the_modifiers_of_a_dictionary_word_without_its_head_are_no_rendering_of
     assert found is not None and found.text == "significant progress"
 
 
+def test_a_term_keeps_the_dictionary_words_its_function_characters_belong_to(lexicon: Lexicon) -> None:
+    english = "We will work to reach peak carbon emissions and carbon neutrality."
+    found = find_rendering("碳达峰碳中和", english, lexicon)
+    assert found is not None and found.text.endswith("carbon neutrality")
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
