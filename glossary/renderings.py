@@ -762,6 +762,10 @@ def _completed(
         and _closing_noun(clause, last + 1)
     ):
         last += 1  # the head noun the translator chose for the term's untranslated head
+    if last + 1 < len(clause) and clause[last + 1].lowered == "up" and clause[last + 1].spaced and (
+        clause[last].lowered.endswith("ing")
+    ):
+        last += 1  # the particle of a phrasal verb: "reform and opening up"
     return english[clause[first].start : clause[last].end]
 
 
@@ -1004,9 +1008,18 @@ class Attested:
 
 def written(text: str, clause: Sequence[WordToken], first: int, last: int, renderings: Sequence[str]) -> str:
     """Tokens ``first``..``last`` of a clause as the text writes them, or the one of
-    ``renderings`` that differs from that only in its apostrophes or case."""
-    surface = text[clause[first].start : clause[last].end]
+    ``renderings`` that differs from that only in its apostrophes or case; where the
+    text goes on as a rendering does after its last content word ("reform and
+    opening up"), with those words too."""
+    start = clause[first].start
+    surface = text[start : clause[last].end]
     if surface in renderings:
         return surface
-    return next((r for r in renderings if _normal(r) == _normal(surface)), surface)
+    for rendering in renderings:
+        if _normal(rendering) == _normal(surface):
+            return rendering
+        longer = text[start : start + len(rendering)]
+        if len(rendering) > len(surface) and _normal(longer) == _normal(rendering):
+            return longer
+    return surface
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from glossary.lexicon import Lexicon, english_keys
-from glossary.renderings import best_span, count_occurrences, find_rendering, term_evidence
+from glossary.renderings import (
+    KnownRenderings,
+    best_span,
+    count_occurrences,
+    find_rendering,
+    term_evidence,
+)
 
 
 @pytest.fixture(scope="module")
@@ -217,6 +223,13 @@ def test_a_term_keeps_the_dictionary_words_its_function_characters_belong_to(lex
     assert found is not None and found.text.endswith("carbon neutrality")
 
 
+def test_a_rendering_ending_on_a_phrasal_verb_keeps_its_particle(lexicon: Lexicon) -> None:
+    found = find_rendering("改革开放", "China remains committed to reform and opening up.", lexicon)
+    assert found is not None and found.text == "reform and opening up"
+    known = KnownRenderings([("改革开放", "reform and opening up")])
+    assert known.attest("The policy of reform and opening up changed China.") == {("改革开放", "reform and opening up"): 1}
+
+
 def test_a_premodifier_that_renders_the_terms_last_word_keeps_no_noun(lexicon: Lexicon) -> None:
     found = find_rendering("决定性", "The market plays a decisive role.", lexicon)
     assert found is not None and found.text == "decisive"
@@ -250,7 +263,6 @@ def test_occurrences_are_counted_as_whole_words_with_any_apostrophe() -> None:
 
 
 def test_known_renderings_are_recognised_however_a_text_spells_them() -> None:
-    from glossary.renderings import KnownRenderings
 
     known = KnownRenderings([("科技工作者", "scientific and technological workers"), ("产学研", "industry-academia-research")])
     found = known.attest(
@@ -267,7 +279,6 @@ def test_known_renderings_are_recognised_however_a_text_spells_them() -> None:
 
 
 def test_renderings_that_differ_only_in_number_or_case_attest_an_occurrence_once() -> None:
-    from glossary.renderings import KnownRenderings
 
     known = KnownRenderings([("习近平", "XI JINPING"), ("习近平", "Xi Jinping"), ("强国", "power"), ("强国", "powers")])
     assert known.attest("Xi Jinping spoke of great powers.") == {("习近平", "Xi Jinping"): 1, ("强国", "powers"): 1}
@@ -310,7 +321,6 @@ def test_a_word_translating_one_term_word_is_no_evidence_for_anothers_characters
 
 
 def test_only_the_longest_of_a_terms_overlapping_renderings_is_attested() -> None:
-    from glossary.renderings import KnownRenderings
 
     known = KnownRenderings([
         ("国家战略科技力量", "national strategic scientific and technological forces"),
@@ -365,7 +375,6 @@ def test_a_gap_is_not_filled_by_the_second_of_two_nouns_whose_first_renders_othe
 
 
 def test_a_known_rendering_inside_another_terms_longer_one_is_not_attested() -> None:
-    from glossary.renderings import KnownRenderings
 
     known = KnownRenderings([
         ("科技自立自强", "self-reliance and strength in science and technology"),
@@ -398,7 +407,6 @@ def test_a_single_characters_sense_is_rendered_by_its_head_noun(lexicon: Lexicon
 
 
 def test_a_one_word_rendering_is_attested_by_the_word_not_its_key() -> None:
-    from glossary.renderings import KnownRenderings
 
     known = KnownRenderings([("科研人员", "researchers"), ("强国", "country")])
     found = known.attest(
