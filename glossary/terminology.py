@@ -165,7 +165,12 @@ def build_terminology(
 ) -> int:
     """Extract, rank and store terms with their renderings; returns how many terms."""
     on_step("extracting terms")
-    candidates = extract_candidates(chinese_sentences(session), limit=MAX_TERMS)
+    lexicon = Lexicon()
+    sentences = chinese_sentences(session)
+    candidates = [
+        candidate for candidate in extract_candidates(sentences, limit=MAX_TERMS)
+        if any(stands_in(candidate.text, sentence, lexicon) for sentence in sentences if candidate.text in sentence)
+    ]  # not the characters of a longer word: 碳发展 in 绿色低碳发展 (低碳 + 发展)
     outside = english_sentences_outside_units(session)
     glosses = _glossed(outside)
     frequency = {c.text: c.frequency for c in candidates}
@@ -180,7 +185,6 @@ def build_terminology(
     )
 
     on_step("finding renderings")
-    lexicon = Lexicon()
     for chinese, english in approved_renderings(session):
         lexicon.add(chinese, english)
     units = aligned_units(session)

@@ -92,6 +92,13 @@ def test_a_term_inside_a_longer_word_takes_no_rendering_from_it(built) -> None:
     assert "scientists and engineers" not in renderings  # 科技工作者's, where 科技工作 is 科技 + 工作者
 
 
+def test_characters_of_a_longer_word_are_no_candidate(built) -> None:
+    _, db = built
+    listed = {t["zh"] for t in json.loads(run("terms", "--limit", "2000", "--json", "--db", str(db)).stdout)}
+    assert "绿色低碳技术" in listed or "低碳技术" in listed
+    assert "碳技术" not in listed  # 低碳技术 is 低碳 + 技术
+
+
 ALIGNED = ("speech-2024-en-qiushi", "speech-2024-en-newsletter")
 
 
