@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from glossary.attestation import DerivedRenderings
 from glossary.clause_terms import clause_shaped, quoted_in
+from glossary.conflicts import settle_shared_phrases
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words, sense_head
@@ -198,6 +199,7 @@ def build_terminology(
             gloss_memo=gloss_memo, translations=translations,
         )
         found_in_units[term] = list(zip(occurrences, found, strict=True))
+    found_in_units = settle_shared_phrases(found_in_units, {term: rank for rank, term in enumerate(ranked, 1)})
     evidence = [
         EvidenceDraft(term, unit.document_id, found.text if found else None, unit_id=unit.id, context=unit.en)
         for term, pairs in found_in_units.items()
