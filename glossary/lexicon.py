@@ -71,6 +71,7 @@ def english_key(word: str) -> str:
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]
 
 
+@cache
 def key_stem(key: str) -> str:
     """What two keys must share to match loosely ("central" and "center"): their first
     STEM_LENGTH letters, or a long prefix and the two after it."""
