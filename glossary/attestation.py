@@ -42,6 +42,7 @@ from glossary.renderings import (
     KnownRenderings,
     TermEvidence,
     WordToken,
+    covers,
     explains,
     nominal,
     spelled_out,
@@ -116,7 +117,7 @@ class DerivedRenderings:
         present = set().union(*(token.keys for token in clause[first : last + 1]))
         stems = {key_stem(key) for key in present}
         head, characters = evidence.words[-1], evidence.characters[-1]
-        if head.coverage(present, stems) or any(c.coverage(present, stems) for c in characters):
+        if covers(head, characters, present, stems):
             return match.written
         if (
             first >= 2 and clause[first - 1].lowered == "of" and clause[first - 1].spaced and clause[first].spaced

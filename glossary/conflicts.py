@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from glossary.occurrence import occurrences
 from glossary.renderings import Found
 from termbase.memory import AlignedUnit
 
@@ -55,14 +56,7 @@ def _apart(term: str, other: str, chinese: str) -> bool:
         return False
     return not any(
         start < other_end and other_start < end
-        for start, end in _occurrences(term, chinese)
-        for other_start, other_end in _occurrences(other, chinese)
+        for start, end in occurrences(term, chinese)
+        for other_start, other_end in occurrences(other, chinese)
     )
 
-
-def _occurrences(term: str, chinese: str) -> list[tuple[int, int]]:
-    found, start = [], chinese.find(term)
-    while start != -1:
-        found.append((start, start + len(term)))
-        start = chinese.find(term, start + 1)
-    return found

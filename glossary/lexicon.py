@@ -257,13 +257,22 @@ class Lexicon:
         科技自立自强 is read as 科技 + 自立自强."""
         if self.senses(word) or len(word) == 1:
             return [word]
+        return self.pieces(word)
+
+    def pieces(self, word: str) -> list[str]:
+        """A word as the longest known shorter words it holds, from the left, a single
+        character where no longer word is known; never the word itself, so that a
+        dictionary word reads as its parts too (小康社会: 小康 + 社会)."""
+        if len(word) < 2:
+            return [word]
         found, start = [], 0
         while start < len(word):
-            for end in range(min(len(word), start + MAX_WORD), start, -1):
-                if end == start + 1 or self.senses(word[start:end]):
-                    found.append(word[start:end])
-                    start = end
-                    break
+            end = next(
+                end for end in range(min(len(word) - (start == 0), start + MAX_WORD), start, -1)
+                if end == start + 1 or self.senses(word[start:end])
+            )
+            found.append(word[start:end])
+            start = end
         return found
 
     def glosses(self, word: str) -> frozenset[str]:

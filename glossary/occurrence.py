@@ -22,13 +22,19 @@ def stands_in(term: str, text: str, lexicon: Lexicon) -> bool:
     """Whether ``text`` holds ``term`` at least once without either edge of it falling
     inside a dictionary word of the text."""
     words = [(start, end) for word, start, end in _tokens(text) if len(word) > 1 and lexicon.senses(word)]
-    start = text.find(term)
+    return any(
+        not any(first < edge < last for first, last in words for edge in (start, end))
+        for start, end in occurrences(term, text)
+    )
+
+
+def occurrences(term: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of ``term`` in ``text``, overlapping ones too."""
+    found, start = [], text.find(term)
     while start != -1:
-        end = start + len(term)
-        if not any(first < edge < last for first, last in words for edge in (start, end)):
-            return True
+        found.append((start, start + len(term)))
         start = text.find(term, start + 1)
-    return False
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -252,19 +252,6 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
     )
 
 
-def _known_split(word: str, lexicon: Lexicon) -> list[str]:
-    """A word as two or more shorter dictionary words, longest first from the left
-    (小康社会: 小康 + 社会), or [] where it does not read so."""
-    found, start = [], 0
-    while start < len(word):
-        end = next((e for e in range(len(word) - (start == 0), start + 1, -1) if lexicon.senses(word[start:e])), None)
-        if end is None:
-            return []
-        found.append(word[start:end])
-        start = end
-    return found
-
-
 def _parts(pieces: Iterable[str], lexicon: Lexicon) -> list[str]:
     """The words the pieces of a segmented text read as, in order (see ``Lexicon.parts``)."""
     return [part for piece in pieces for part in lexicon.parts(piece)]
@@ -284,7 +271,9 @@ def _sub_words(word: str, lexicon: Lexicon) -> tuple[tuple[_SenseIndex, tuple[_S
     head without the head (see ``_whole_word_coverage``)."""
     parts = _parts(chinese_words(word), lexicon)
     if len(parts) < 2:
-        parts = _known_split(word, lexicon)
+        parts = lexicon.pieces(word)
+        if not all(len(part) > 1 and lexicon.senses(part) for part in parts):
+            return ()  # a piece that is a lone character: the word is read whole
     if len(parts) < 2:
         return ()
     return tuple(
@@ -752,13 +741,13 @@ def _completed(
         last += 1  # "nurture talent domestically" for 人才自主培养
     elif (
         _PREMODIFIER.search(clause[last].lowered) and fills(last + 1, last + 1)
-        and not _covers(evidence.words[-1], evidence.characters[-1], present, stems)
+        and not covers(evidence.words[-1], evidence.characters[-1], present, stems)
         and not _PREMODIFIER.search(clause[last + 1].lowered)
     ):
         last += 1  # the noun; a further premodifier ("strategic scientific …") is left alone
     elif (
         len(evidence.words) > 1 and fills(last + 1, last + 1)
-        and not _covers(evidence.words[-1], evidence.characters[-1], present, stems)
+        and not covers(evidence.words[-1], evidence.characters[-1], present, stems)
         and _closing_noun(clause, last + 1)
     ):
         last += 1  # the head noun the translator chose for the term's untranslated head
@@ -791,7 +780,7 @@ def _only_inner_word_missing(evidence: TermEvidence, present: set[str], stems: s
     人才自主培养), which English, unlike Chinese, puts after the verb phrase."""
     missing = [
         i for i, (senses, characters) in enumerate(zip(evidence.words, evidence.characters, strict=True))
-        if not _covers(senses, characters, present, stems)
+        if not covers(senses, characters, present, stems)
     ]
     return len(missing) == 1 and 0 < missing[0] < len(evidence.words) - 1
 
@@ -835,7 +824,7 @@ def _with_causative_verb(
     return first
 
 
-def _covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> bool:
+def covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> bool:
     """Whether a span translates a word of the term, by its senses or its characters'."""
     return senses.coverage(present, stems) > 0 or any(c.coverage(present, stems) > 0 for c in characters)
 
