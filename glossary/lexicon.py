@@ -288,6 +288,14 @@ class Lexicon:
         return found
 
 
+def pinyin_spelling(word: str) -> str:
+    """A word as translations spell a name in pinyin, without tones, spaces or
+    apostrophes: 奋斗者 → "fendouzhe" ("Fendouzhe"), 习近平 → "xijinping" ("Xi Jinping");
+    "" for a single syllable, too short to tell a name from an English word."""
+    syllables = lazy_pinyin(word, errors="ignore")
+    return "".join(syllables) if len(syllables) >= 2 else ""
+
+
 def transliteration_keys(word: str) -> set[str]:
     """Keys for a word that translations spell out in pinyin rather than translate:
     names of people (姚大伟 → "Yao Dawei"), missions and systems (北斗 → "BeiDou")."""

@@ -45,6 +45,7 @@ from glossary.lexicon import (
     english_key,
     english_keys,
     key_stem,
+    pinyin_spelling,
     sense_head,
     transliteration_keys,
 )
@@ -59,6 +60,7 @@ HEAD_COVERAGE = 0.67  # a single character's sense by its head noun alone ("swor
 FILL_WEIGHT = 0.5  # a word standing for the one term word the dictionary does not render
 MAX_FILL = 2  # "world leader": the words standing for it
 MAX_ABBREVIATION = 4  # 产学研: longer runs of single characters are not read as lists
+MAX_NAME_WORDS = 4  # a transliterated name: "Xi Jinping", "Chang'e"
 
 # A word: letters/digits with inner hyphens, apostrophes or ampersands (S&T, R&D,
 # high-quality, China’s).
@@ -205,6 +207,7 @@ class TermEvidence:
     sub_words: tuple[tuple[tuple[_SenseIndex, tuple[_SenseIndex, ...]], ...], ...] = ()
     clause: bool = False  # the term is a clause (glossary.clause_terms), not a noun phrase
     commas: bool = True  # a rendering may cross a comma: not for a clause without one
+    spelled: str = ""  # the whole term in toneless pinyin, as a name is spelled (lexicon.pinyin_spelling)
 
 
 def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvidence:
@@ -249,6 +252,7 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         sub_words,
         clause,
         not clause or bool(re.search("[,，、]", term)),
+        pinyin_spelling(term),
     )
 
 
@@ -477,6 +481,9 @@ def best_span(
         if listed:
             return listed
     sentence = _sentence(english)
+    name = _transliteration(evidence.spelled, sentence.clauses, english) if evidence.spelled else None
+    if name:
+        return name
     weighed = [span for span in sentence.spans if _weighable(evidence, sentence, span)]
     best = _best(evidence, ((span, 0) for span in weighed), recurring)
     if best is None or best[0].score < MIN_SCORE:
@@ -492,6 +499,27 @@ def best_span(
     quotation = _quotation(english, clause[chosen.first].start, clause[chosen.last].end) if quoted else None
     completed = _completed(evidence, english, clause, chosen, elsewhere, elsewhere if named is None else named)
     return Found(quotation or completed, found.score)
+
+
+def _transliteration(spelled: str, clauses: Sequence[Sequence[WordToken]], english: str) -> Found | None:
+    """The capitalised words that spell the whole term in pinyin: a name the
+    translator transliterated ("Fendouzhe" for the submersible 奋斗者, "BeiDou" for
+    北斗), which no dictionary sense explains. Only one to MAX_NAME_WORDS words that
+    only a space parts, the first capitalised: "change" is not 嫦娥's "Chang'e"."""
+    for clause in clauses:
+        for first, token in enumerate(clause):
+            if not token.text[0].isupper():
+                continue
+            letters = ""
+            for last in range(first, min(first + MAX_NAME_WORDS, len(clause))):
+                if last > first and not clause[last].spaced:
+                    break
+                letters += re.sub("[^a-z]", "", clause[last].lowered)
+                if letters == spelled:
+                    return Found(english[token.start : clause[last].end], 1.0)
+                if not spelled.startswith(letters):
+                    break
+    return None
 
 
 def _quotation(english: str, start: int, end: int) -> str | None:

@@ -24,6 +24,26 @@ def test_the_span_that_translates_the_term_is_found(lexicon: Lexicon) -> None:
     assert found is not None and found.text == "human well-being"
 
 
+@pytest.mark.parametrize(
+    ("term", "english", "name"),
+    [
+        ("奋斗者", "The deep-sea submersible Fendouzhe descended to 10,000 meters.", "Fendouzhe"),
+        ("北斗", "The BeiDou Navigation Satellite System offers precise services.", "BeiDou"),
+        ("习近平", "This speech was delivered by Xi Jinping in Beijing.", "Xi Jinping"),
+    ],
+)
+def test_a_name_spelled_in_pinyin_is_its_rendering(lexicon: Lexicon, term: str, english: str, name: str) -> None:
+    # 奋斗者 is "striver" to the dictionary, 北斗 "Big Dipper": no sense explains the name
+    found = find_rendering(term, english, lexicon)
+    assert found is not None and found.text == name
+
+
+def test_a_lowercase_word_spelling_a_terms_pinyin_is_no_name(lexicon: Lexicon) -> None:
+    # a transliterated name is capitalised; a lowercase word that happens to spell
+    # the pinyin is an English word ("change" spells 嫦娥's chang'e)
+    assert find_rendering("奋斗者", "a submersible called fendouzhe by its crew", lexicon) is None
+
+
 def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
     assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
 
