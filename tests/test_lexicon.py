@@ -26,6 +26,8 @@ def test_words_sharing_only_a_long_prefix_get_different_keys() -> None:
     assert len({english_key(w) for w in ("international", "internet", "interest")}) == 3
     assert english_key("undertaking") != english_key("underlying")
     assert english_key("countermeasure") != english_key("country")
+    assert english_key("frontier") != english_key("front-runner")  # 前沿 is no frontrunner
+    assert english_key("frontiers") == english_key("frontier")
     assert english_key("international") == english_key("internationally")
     assert english_key("science") == english_key("scientific") == "scien"
 
