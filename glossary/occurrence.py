@@ -15,7 +15,25 @@ from functools import lru_cache
 
 import jieba
 
-from glossary.lexicon import Lexicon
+from glossary.lexicon import Lexicon, english_keys, key_stem
+
+
+def untranslated_before(term: str, chinese: str, english: str, lexicon: Lexicon) -> str | None:
+    """The word right before an occurrence of the term in ``chinese`` that ``english``
+    leaves untranslated (世界 of 面向世界科技前沿, where the English says "global"),
+    or None: at each occurrence the term opens the text or a clause, follows a
+    function word (的), or follows a word the English translates somewhere (发展 of
+    未来发展制高点 → "development"). Where there is none, an adjective the English puts
+    before the term's rendering is the translator's own addition ("the strategic high
+    ground"), not the translation of that word ("the global frontiers")."""
+    stems = {key_stem(key) for key in english_keys(english)}
+    for start, _end in occurrences(term, chinese):
+        before = lexicon.words(chinese[:start])
+        if before and chinese[:start].endswith(before[-1]):
+            neighbour = lexicon.parts(before[-1])[-1]  # 世界 of 面向世界
+            if not any(key_stem(key) in stems for key in lexicon.glosses(neighbour)):
+                return neighbour
+    return None
 
 
 def stands_in(term: str, text: str, lexicon: Lexicon) -> bool:

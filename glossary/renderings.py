@@ -104,6 +104,9 @@ class Found:
 
     text: str
     score: float
+    # the rendering without a premodifier the translator added ("high ground" of
+    # "strategic high ground"): a text without Chinese may use it alone
+    core: str | None = None
 
 
 @dataclass(frozen=True)
@@ -459,6 +462,7 @@ def best_span(
     elsewhere: frozenset[str] = frozenset(),
     quoted: bool = False,
     named: frozenset[str] | None = None,
+    open_before: bool = False,
 ) -> Found | None:
     """The span of ``english`` that best renders the term ``evidence`` describes.
 
@@ -474,7 +478,11 @@ def best_span(
     so an English quotation holding the span is the rendering (see ``_quotation``).
     ``named``: the keys of those words' one-word senses; a neighbour that completes a
     dictionary sense of the term is kept from the span only by these (see
-    ``_completed``). None: all of ``elsewhere``.
+    ``_completed``). None: all of ``elsewhere``. ``open_before``: the unit's Chinese
+    has no word before the term that the English leaves untranslated, so an
+    adjective between a determiner and the span is the translator's own addition
+    and part of the rendering ("the strategic high ground" for 制高点; see
+    ``_added_premodifier``).
     """
     if evidence.abbreviation:
         listed = spelled_out(evidence.abbreviation, english)
@@ -497,8 +505,11 @@ def best_span(
     found, chosen = best
     clause = sentence.clauses[chosen.clause]
     quotation = _quotation(english, clause[chosen.first].start, clause[chosen.last].end) if quoted else None
-    completed = _completed(evidence, english, clause, chosen, elsewhere, elsewhere if named is None else named)
-    return Found(quotation or completed, found.score)
+    first, last = _completed(evidence, clause, chosen, elsewhere, elsewhere if named is None else named)
+    core = english[clause[first].start : clause[last].end]
+    if not quotation and open_before and _added_premodifier(evidence, clause, first, elsewhere):
+        return Found(english[clause[first - 1].start : clause[last].end], found.score, core)
+    return Found(quotation or core, found.score)
 
 
 def _transliteration(spelled: str, clauses: Sequence[Sequence[WordToken]], english: str) -> Found | None:
@@ -724,19 +735,18 @@ def nominal(token: WordToken) -> bool:
 
 def _completed(
     evidence: TermEvidence,
-    english: str,
     clause: Sequence[WordToken],
     span: _Span,
     elsewhere: frozenset[str],
     named: frozenset[str],
-) -> str:
-    """The span with the words its core implies: a neighbour standing where a
-    partly covered dictionary sense has its missing first or last word, the adverb
-    closing the clause after a span that leaves out only an inner modifier of the
-    term, and the noun a span ending on a premodifier or on a modifier of the term's
-    untranslated head leaves out. A neighbour is taken only if nothing
-    else in the unit's Chinese translates it and nothing but a space parts it from
-    the span."""
+) -> tuple[int, int]:
+    """The first and last word of the span with the words its core implies: a
+    neighbour standing where a partly covered dictionary sense has its missing first
+    or last word, the adverb closing the clause after a span that leaves out only an
+    inner modifier of the term, and the noun a span ending on a premodifier or on a
+    modifier of the term's untranslated head leaves out. A neighbour is taken only if
+    nothing else in the unit's Chinese translates it and nothing but a space parts it
+    from the span."""
     first, last = span.first, span.last
     present = set().union(*span.words)
     stems = {key_stem(k) for k in present}
@@ -783,7 +793,24 @@ def _completed(
         clause[last].lowered.endswith("ing")
     ):
         last += 1  # the particle of a phrasal verb: "reform and opening up"
-    return english[clause[first].start : clause[last].end]
+    return first, last
+
+
+def _added_premodifier(
+    evidence: TermEvidence, clause: Sequence[WordToken], first: int, elsewhere: frozenset[str]
+) -> bool:
+    """Whether the word before the span that begins at ``first`` is an adjective
+    between a determiner and the span ("the strategic high ground") that neither the
+    term nor, even loosely, any other Chinese word of the unit explains ("a social
+    atmosphere" where 社会 stands before 氛围 is not an addition)."""
+    if first < 2 or not clause[first].spaced or not clause[first - 1].spaced:
+        return False
+    word = clause[first - 1]
+    stems = {key_stem(key) for key in elsewhere}
+    return (
+        clause[first - 2].lowered in _DETERMINERS and bool(_PREMODIFIER.search(word.lowered))
+        and _unclaimed(evidence, word, elsewhere) and not any(key_stem(key) in stems for key in word.keys)
+    )
 
 
 def _closing_noun(clause: Sequence[WordToken], position: int) -> bool:

@@ -19,7 +19,7 @@ from glossary.conflicts import settle_shared_phrases
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words, sense_head
-from glossary.occurrence import stands_in
+from glossary.occurrence import stands_in, untranslated_before
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
 from glossary.script import to_traditional
@@ -135,9 +135,10 @@ def _renderings(
     elsewhere = [_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
     named = [_named_elsewhere(term, unit.zh, lexicon, memo) for unit in units]
     quoted = [quoted_in(term, unit.zh) for unit in units]
+    open_before = [untranslated_before(term, unit.zh, unit.en, lexicon) is None for unit in units]
     first = [
-        best_span(evidence, unit.en, None, other, quotes, whole)
-        for unit, other, quotes, whole in zip(units, elsewhere, quoted, named, strict=True)
+        best_span(evidence, unit.en, None, other, quotes, whole, free)
+        for unit, other, quotes, whole, free in zip(units, elsewhere, quoted, named, open_before, strict=True)
     ]
     # count_occurrences ignores case: each distinct lower-cased rendering is counted once
     recurring = {
@@ -145,8 +146,8 @@ def _renderings(
         for text in {found.text.lower() for found in first if found}
     }
     found = first if not recurring else [
-        best_span(evidence, unit.en, recurring, other, quotes, whole)
-        for unit, other, quotes, whole in zip(units, elsewhere, quoted, named, strict=True)
+        best_span(evidence, unit.en, recurring, other, quotes, whole, free)
+        for unit, other, quotes, whole, free in zip(units, elsewhere, quoted, named, open_before, strict=True)
     ]
     if translations is None or all(found):
         return found
@@ -210,6 +211,8 @@ def build_terminology(
 
     on_step("attesting renderings")
     known = {(e.term, e.rendering) for e in evidence if e.rendering}
+    # "high ground" stays known where a translation wrote "the strategic high ground"
+    known |= {(term, found.core) for term, pairs in found_in_units.items() for _u, found in pairs if found and found.core}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
     # a common word ("focus") that renders a term once is not that term everywhere
     recognise = KnownRenderings(specific_renderings(known, units))

@@ -44,6 +44,26 @@ def test_a_lowercase_word_spelling_a_terms_pinyin_is_no_name(lexicon: Lexicon) -
     assert find_rendering("奋斗者", "a submersible called fendouzhe by its crew", lexicon) is None
 
 
+def test_an_adjective_the_translator_added_before_the_rendering_joins_it(lexicon: Lexicon) -> None:
+    english = "We must strive to secure the strategic high ground in future development."
+    evidence = term_evidence("制高点", lexicon)
+    found = best_span(evidence, english, open_before=True)
+    assert found is not None and (found.text, found.core) == ("strategic high ground", "high ground")
+    # where the Chinese before the term is left untranslated, the adjective may be its translation
+    kept_out = best_span(evidence, english, open_before=False)
+    assert kept_out is not None and (kept_out.text, kept_out.core) == ("high ground", None)
+
+
+def test_an_adjective_other_chinese_of_the_unit_explains_is_no_addition(lexicon: Lexicon) -> None:
+    # 社会 ("society") of 社会氛围 explains "social", if only loosely
+    elsewhere = frozenset(english_keys("society"))
+    found = best_span(
+        term_evidence("氛围", lexicon), "We must create a social atmosphere that respects work.", None, elsewhere,
+        open_before=True,
+    )
+    assert found is not None and found.text == "atmosphere"
+
+
 def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
     assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
 

@@ -102,6 +102,16 @@ def test_characters_of_a_longer_word_are_no_candidate(built) -> None:
 ALIGNED = ("speech-2024-en-qiushi", "speech-2024-en-newsletter")
 
 
+def test_a_rendering_without_the_adjective_a_translator_added_is_still_attested(built) -> None:
+    # the Qiushi translation writes "the strategic high ground" for 制高点, whose unit
+    # translates the Chinese before it; the commentary's "high ground" is the same rendering
+    _, db = built
+    term = json.loads(run("show", "制高点", "--json", "--db", str(db)).stdout)
+    by_text = {r["en"]: r["documents"] for r in term["renderings"]}
+    assert "speech-2024-en-qiushi" in by_text["strategic high ground"]
+    assert "commentary-2025-theorychina" in by_text["high ground"]
+
+
 def test_evaluate_terms_reports_the_three_measures(built) -> None:
     _, db = built
     report = json.loads(run("evaluate", "terms", str(SHARED / "dev-gold" / "terms.tsv"), "--json",
