@@ -28,8 +28,8 @@ jieba.setLogLevel(60)
 KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
-_LONG_PREFIXES = ("counter", "under", "inter", "trans", "super", "multi", "front", "over")
-PARSE_VERSION = 8  # bump when keys are made differently: the cached dictionary is rebuilt
+_LONG_PREFIXES = ("counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis")
+PARSE_VERSION = 9  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -65,8 +65,8 @@ _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 def english_key(word: str) -> str:
     """A word's key: its Snowball stem cut to KEY_LENGTH letters, or after a long
     prefix to three letters more, since five letters of "international", "internet"
-    and "interest" (or "undertaking" and "underlying", "frontier" and "frontrunner")
-    say only "inter" ("under", "front")."""
+    and "interest" (or "undertaking" and "underlying", "frontier" and "frontrunner",
+    "program" and "progress") say only "inter" ("under", "front", "pro")."""
     stem = _stemmer.stemWord(word)
     prefix = _long_prefix(stem)
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]

@@ -28,6 +28,10 @@ def test_words_sharing_only_a_long_prefix_get_different_keys() -> None:
     assert english_key("countermeasure") != english_key("country")
     assert english_key("frontier") != english_key("front-runner")  # 前沿 is no frontrunner
     assert english_key("frontiers") == english_key("frontier")
+    # after a Latin prefix five letters say little: 计划 "program" is not 进步 "progress"
+    assert english_key("program") != english_key("progress")
+    assert english_key("concentrate") != english_key("concern")
+    assert english_key("competition") == english_key("competitive")
     assert english_key("international") == english_key("internationally")
     assert english_key("science") == english_key("scientific") == "scien"
 
