@@ -771,7 +771,7 @@ def _completed(
     ):
         first -= 1  # not an infinitive's verb ("to develop technology finance")
     first = _with_causative_verb(evidence, clause, first, present, stems, elsewhere)
-    if "after" in edges and fills(last + 1, last + 1, named):
+    if "after" in edges and fills(last + 1, last + 1, named) or _completes_last_sense(evidence, clause, last):
         last += 1
     elif _only_inner_word_missing(evidence, present, stems) and _closing_adverb(clause, last + 1) and fills(
         last + 1, last + 1
@@ -794,6 +794,20 @@ def _completed(
     ):
         last += 1  # the particle of a phrasal verb: "reform and opening up"
     return first, last
+
+
+def _completes_last_sense(evidence: TermEvidence, clause: Sequence[WordToken], last: int) -> bool:
+    """Whether the word after the span finishes, with the span's last word, a sense of
+    the term's last word that the span covers only by a word standing elsewhere in it:
+    "important industrial chains and supply chains" for 重要产业链供应链, whose first
+    "chains" also served 供应链's "supply chain"."""
+    if last + 1 >= len(clause) or not clause[last + 1].spaced:
+        return False
+    tail, following = clause[last].keys, clause[last + 1].keys
+    return clause[last + 1].content and any(
+        len(keys) > 1 and not tail.isdisjoint(keys) and following and following <= keys and not keys <= tail
+        for keys in evidence.words[-1].senses
+    )
 
 
 def _added_premodifier(

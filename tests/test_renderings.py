@@ -64,6 +64,12 @@ def test_an_adjective_other_chinese_of_the_unit_explains_is_no_addition(lexicon:
     assert found is not None and found.text == "atmosphere"
 
 
+def test_a_word_finishing_the_last_words_sense_joins_though_the_span_has_its_key(lexicon: Lexicon) -> None:
+    # 产业链 and 供应链 both end in 链: the first "chains" would otherwise do for both
+    found = find_rendering("产业链供应链", "We will keep industrial chains and supply chains secure.", lexicon)
+    assert found is not None and found.text == "industrial chains and supply chains"
+
+
 def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
     assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
 
