@@ -47,6 +47,7 @@ from glossary.renderings import (
     nominal,
     spelled_out,
     term_evidence,
+    term_words,
     word_clauses,
 )
 
@@ -213,6 +214,34 @@ class DerivedRenderings:
         substitute the translations use for one."""
         keys = token.keys | self._substitutes.get(token.lowered, frozenset())
         return any(sense <= keys for sense in compound.senses)
+
+
+def shared_character_swaps(known: Iterable[tuple[str, str]], lexicon: Lexicon) -> set[tuple[str, str]]:
+    """Renderings a translator may write for a term two of whose words share a
+    character, by giving both words the translation of one: 革命 and 变革 of
+    新一轮科技革命和产业变革 share 革, so beside the known "… scientific and technological
+    revolution and industrial transformation" stands "… revolution and industrial
+    revolution". Each word must be rendered by exactly one word of the rendering, a
+    one-word dictionary sense of it."""
+    swapped: set[tuple[str, str]] = set()
+    for term, rendering in known:
+        words = term_words(term, lexicon)
+        clauses = word_clauses(rendering)
+        if len(words) < 2 or len(clauses) != 1:
+            continue
+        tokens = clauses[0]
+        for one, other in combinations(words, 2):
+            if len(one) < 2 or len(other) < 2 or not set(one) & set(other):
+                continue
+            found = [
+                [token for token in tokens if not token.keys.isdisjoint(_one_word_senses(lexicon.senses(word)))]
+                for word in (one, other)
+            ]
+            if any(len(matches) != 1 for matches in found) or found[0][0] is found[1][0]:
+                continue
+            for source, target in ((found[0][0], found[1][0]), (found[1][0], found[0][0])):
+                swapped.add((term, rendering[: target.start] + source.text + rendering[target.end :]))
+    return swapped
 
 
 def _substitutes(renderings: Iterable[Iterable[str]]) -> dict[str, set[str]]:

@@ -216,10 +216,7 @@ class TermEvidence:
 def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvidence:
     """What each word of the term may be translated as. ``clause``: the term is a
     clause (see ``glossary.clause_terms``)."""
-    if lexicon.senses(term):
-        words = [term]  # a dictionary entry as a whole: 一带一路 is not 一带 + 一路
-    else:
-        words = _parts(lexicon.words(term) or [term], lexicon)
+    words = term_words(term, lexicon)
     word_senses = []
     for word in words:
         senses = lexicon.senses(word)
@@ -257,6 +254,15 @@ def term_evidence(term: str, lexicon: Lexicon, clause: bool = False) -> TermEvid
         not clause or bool(re.search("[,，、]", term)),
         pinyin_spelling(term),
     )
+
+
+def term_words(term: str, lexicon: Lexicon) -> list[str]:
+    """The words a term is rendered word by word as: a dictionary entry as a whole
+    (一带一路 is not 一带 + 一路), otherwise its content words, each as the longest
+    known words it is made of."""
+    if lexicon.senses(term):
+        return [term]
+    return _parts(lexicon.words(term) or [term], lexicon)
 
 
 def _parts(pieces: Iterable[str], lexicon: Lexicon) -> list[str]:

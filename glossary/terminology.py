@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from glossary.attestation import DerivedRenderings
+from glossary.attestation import DerivedRenderings, shared_character_swaps
 from glossary.clause_terms import clause_shaped, quoted_in
 from glossary.conflicts import settle_shared_phrases
 from glossary.cooccurrence import Translation, index_translations, recurring_renderings
@@ -214,6 +214,7 @@ def build_terminology(
     # "high ground" stays known where a translation wrote "the strategic high ground"
     known |= {(term, found.core) for term, pairs in found_in_units.items() for _u, found in pairs if found and found.core}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
+    known |= shared_character_swaps(known, lexicon)
     # a common word ("focus") that renders a term once is not that term everywhere
     recognise = KnownRenderings(specific_renderings(known, units))
     derive = DerivedRenderings(known, term_ids, lexicon)

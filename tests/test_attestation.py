@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from glossary.attestation import DerivedRenderings
+from glossary.attestation import DerivedRenderings, shared_character_swaps
 from glossary.lexicon import Lexicon
 from glossary.renderings import KnownRenderings
 
@@ -157,3 +157,20 @@ def test_a_rendering_leaving_out_the_terms_head_takes_the_noun_beside_it(
         written for _term, written in derive.attest(text)
     )
     assert set(found) == {rendering}
+
+
+def test_two_term_words_sharing_a_character_may_share_one_translation(lexicon: Lexicon) -> None:
+    term = "科技革命和产业变革"  # 革命 and 变革 share 革
+    known = {(term, "scientific and technological revolution and industrial transformation")}
+    swapped = shared_character_swaps(known, lexicon)
+    assert (term, "scientific and technological revolution and industrial revolution") in swapped
+    # found however the text spells the rest ("S&T"), as written there
+    recognise = KnownRenderings(known | swapped)
+    assert recognise.attest("The S&T revolution and industrial revolution is reshaping the world.") == {
+        (term, "S&T revolution and industrial revolution"): 1
+    }
+
+
+def test_words_sharing_no_character_swap_nothing(lexicon: Lexicon) -> None:
+    # 人才 and 强国 share no character: "talent" never stands for "country"
+    assert not shared_character_swaps({("人才强国", "strengthening the country through talent")}, lexicon)
