@@ -983,9 +983,12 @@ class KnownRenderings:
                 grouped[(term, sequence)].append(rendering)
         self._by_first: dict[str, list[_Known]] = defaultdict(list)
         for (term, sequence), renderings in grouped.items():
-            # a one-word rendering is matched by the word, in either number
+            # a one-word rendering is matched by the word, in either number; a longer one
+            # may not end on the person where it ends on the activity, or the reverse:
+            # "scientific researchers" is not "scientific research", though the keys agree
             words = frozenset(singular(_normal(r)) for r in renderings) if len(sequence) == 1 else frozenset()
-            self._by_first[sequence[0]].append(_Known(term, tuple(renderings), sequence, words))
+            heads = frozenset(head for r in renderings if (head := _last_word(r)))
+            self._by_first[sequence[0]].append(_Known(term, tuple(renderings), sequence, words, heads))
 
     def attest(self, text: str) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often it occurs in ``text``."""
@@ -1024,6 +1027,8 @@ class KnownRenderings:
                     continue  # ends inside a word
                 if known.words and singular(clause[first_token].lowered) not in known.words:
                     continue
+                if len(known.sequence) > 1 and _agent_or_activity(singular(clause[last_token].lowered), known.heads):
+                    continue
                 yield Attested(known.term, written(text, clause, first_token, last_token, known.renderings),
                                tuple(clause), first_token, last_token, text)
 
@@ -1037,6 +1042,24 @@ class _Known:
     renderings: tuple[str, ...]
     sequence: tuple[str, ...]
     words: frozenset[str]
+    heads: frozenset[str] = frozenset()  # the renderings' last words, singular
+
+
+def _last_word(rendering: str) -> str | None:
+    tokens = [token for clause in word_clauses(rendering) for token in clause]
+    return singular(tokens[-1].lowered) if tokens else None
+
+
+def _agent_or_activity(word: str, heads: frozenset[str]) -> bool:
+    """Whether ``word`` names the person doing what a head names, or the reverse
+    ("researcher" / "research", "manager" / "manage"): a key, cut short, does not
+    tell the two apart."""
+    return any(
+        word != head and (longer.removesuffix("er") == shorter or longer.removesuffix("or") == shorter
+                          or longer.removesuffix("r") == shorter)
+        for head in heads
+        for longer, shorter in ((word, head), (head, word))
+    )
 
 
 def singular(word: str) -> str:

@@ -308,6 +308,12 @@ def test_occurrences_are_counted_as_whole_words_with_any_apostrophe() -> None:
     assert count_occurrences("power", "powerful powers, power-hungry, and power") == 1
 
 
+def test_a_known_rendering_ending_on_a_person_is_not_the_activity() -> None:
+    known = KnownRenderings([("科研人员", "scientific researchers")])
+    assert not known.attest("Scientific research is the basis of progress.")
+    assert known.attest("A scientific researcher spoke.") == {("科研人员", "scientific researcher"): 1}
+
+
 def test_known_renderings_are_recognised_however_a_text_spells_them() -> None:
 
     known = KnownRenderings([("科技工作者", "scientific and technological workers"), ("产学研", "industry-academia-research")])
