@@ -29,7 +29,7 @@ KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
 _LONG_PREFIXES = ("counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis")
-PARSE_VERSION = 9  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 11  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -67,6 +67,9 @@ def english_key(word: str) -> str:
     prefix to three letters more, since five letters of "international", "internet"
     and "interest" (or "undertaking" and "underlying", "frontier" and "frontrunner",
     "program" and "progress") say only "inter" ("under", "front", "pro")."""
+    base = word.removesuffix("s")
+    if len(base) > KEY_LENGTH + 1 and base.endswith(("ist", "ism")) and not base.endswith(("sist", "exist")):
+        return english_key(base[:-3]) + "-ist"  # socialist, socialism: not social, society
     stem = _stemmer.stemWord(word)
     prefix = _long_prefix(stem)
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]

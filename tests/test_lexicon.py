@@ -32,6 +32,14 @@ def test_words_sharing_only_a_long_prefix_get_different_keys() -> None:
     assert english_key("program") != english_key("progress")
     assert english_key("concentrate") != english_key("concern")
     assert english_key("competition") == english_key("competitive")
+
+
+def test_an_ism_or_ist_is_not_the_word_it_is_made_from() -> None:
+    # 社会主义 "socialism" is not 社会 "social"; 科学家 "scientist" is not 科学 "science"
+    assert english_key("socialist") == english_key("socialism") == english_key("socialists")
+    assert english_key("socialist") != english_key("social")
+    assert english_key("scientists") != english_key("science")
+    assert english_key("consist") == "consis" and english_key("exists") == "exist"  # verbs in -sist, -xist
     assert english_key("international") == english_key("internationally")
     assert english_key("science") == english_key("scientific") == "scien"
 
