@@ -777,7 +777,7 @@ def _completed(
     ):
         first -= 1  # not an infinitive's verb ("to develop technology finance")
     first = _with_causative_verb(evidence, clause, first, present, stems, elsewhere)
-    if "after" in edges and fills(last + 1, last + 1, named) or _completes_last_sense(evidence, clause, last):
+    if ("after" in edges and fills(last + 1, last + 1, named)) or _completes_last_sense(evidence, clause, last):
         last += 1
     elif _only_inner_word_missing(evidence, present, stems) and _closing_adverb(clause, last + 1) and fills(
         last + 1, last + 1
