@@ -56,6 +56,9 @@ class TermReport:
     # (a translation whose units pair it with the Chinese) or "english only" (a text
     # without the Chinese beside it, where only known renderings can be attested)
     rendering_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    # the gold README counts (term, translation) pairs; a pair with several renderings
+    # is right with one of them proposed ("any") or only with all of them ("all")
+    rendering_pairs: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return vars(self)
@@ -81,9 +84,11 @@ def evaluate_terms(
     rows = [row for row in gold if row.rendering != "-"]
     misses = []
     by_source: dict[str, Counter[str]] = defaultdict(Counter)
+    by_pair: dict[tuple[str, str], list[bool]] = defaultdict(list)
     for row in rows:
         proposed = {normal_rendering(r) for r in renderings.get(row.zh, {}).get(row.document, set())}
         right = normal_rendering(row.rendering) in proposed
+        by_pair[(row.zh, row.document)].append(right)
         source = by_source["aligned" if row.document in aligned else "english only"]
         source.update(rows=1, right=int(right))
         if not right:
@@ -107,4 +112,9 @@ def evaluate_terms(
         pinyin_accuracy=1 - len(pinyin_misses) / len(terms) if terms else 0.0,
         pinyin_misses=pinyin_misses,
         rendering_by_source={source: dict(counts) for source, counts in sorted(by_source.items())},
+        rendering_pairs={
+            "pairs": len(by_pair),
+            "any": sum(1 for found in by_pair.values() if any(found)),
+            "all": sum(1 for found in by_pair.values() if all(found)),
+        },
     )

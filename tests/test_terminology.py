@@ -128,6 +128,13 @@ def test_evaluate_terms_reports_the_three_measures(built) -> None:
     gold = (SHARED / "dev-gold" / "terms.tsv").read_text(encoding="utf-8").splitlines()
     aligned_rows = sum(1 for line in gold if line.split("\t")[3] in ALIGNED and line.split("\t")[4] != "-")
     assert by_source["aligned"]["rows"] == aligned_rows
+    # and by (term, translation) pair, as the gold README counts
+    pairs = report["rendering_pairs"]
+    real = {tuple(line.split("\t")[i] for i in (0, 3)) for line in gold[1:] if line.split("\t")[4] != "-"}
+    assert pairs["pairs"] == len(real)
+    assert pairs["all"] <= pairs["any"] <= pairs["pairs"]
+    missed_pairs = {(m["zh"], m["document"]) for m in report["rendering_misses"]}
+    assert pairs["all"] == len(real - missed_pairs)
 
 
 def test_editor_decisions_survive_a_rebuild(built) -> None:

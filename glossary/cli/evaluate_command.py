@@ -76,7 +76,8 @@ def terms_(gold: Path, within: int, as_json: bool, termbase: Termbase, quiet: bo
     """Score the terminology against GOLD (a terms.tsv): term recall within the first
     N candidates (of the gold terms the Chinese text contains), rendering accuracy
     (rows whose rendering the project proposes for that translation, ignoring case
-    and a leading article) and pinyin accuracy (both columns exact)."""
+    and a leading article; also by (term, translation) pair) and pinyin accuracy
+    (both columns exact)."""
     with termbase.reading() as session:
         report = evaluate_terms(
             read_gold(gold), ranked_terms(session), renderings_by_document(session),
@@ -91,6 +92,9 @@ def terms_(gold: Path, within: int, as_json: bool, termbase: Termbase, quiet: bo
     for source, counts in report.rendering_by_source.items():
         label = "aligned with the Chinese" if source == "aligned" else "without the Chinese beside them"
         stdout.print(f"  in texts {label}: {counts['right']}/{counts['rows']}")
+    pairs = report.rendering_pairs
+    stdout.print(f"  by (term, translation) pair: {pairs['any']}/{pairs['pairs']} with one of its renderings "
+                 f"proposed, {pairs['all']}/{pairs['pairs']} with all of them")
     stdout.print(f"pinyin accuracy: {report.pinyin_accuracy:.1%}")
     for term in report.missed:
         stdout.print(f"not within {within}: {term}", markup=False)
