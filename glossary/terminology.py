@@ -8,6 +8,7 @@ changed. Evidence is rebuilt from scratch each time; editors' decisions are kept
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -21,7 +22,14 @@ from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon, chinese_words, sense_head
 from glossary.occurrence import stands_in, untranslated_before
 from glossary.pinyin import pinyin_fields, pinyin_marks
-from glossary.renderings import Found, KnownRenderings, best_span, count_occurrences, term_evidence
+from glossary.renderings import (
+    Found,
+    KnownRenderings,
+    best_span,
+    count_occurrences,
+    singular,
+    term_evidence,
+)
 from glossary.script import to_traditional
 from glossary.specificity import specific_renderings
 from termbase.memory import (
@@ -162,6 +170,18 @@ def _renderings(
     return found
 
 
+def _rendered_in(
+    found_in_units: Mapping[str, list[tuple[AlignedUnit, Found | None]]],
+) -> dict[tuple[str, str], set[int]]:
+    """(term, rendering lower-cased and singular) → the units where it renders the term."""
+    rendered: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for term, pairs in found_in_units.items():
+        for unit, found in pairs:
+            if found:
+                rendered[(term, singular(found.text.lower()))].add(unit.id)
+    return rendered
+
+
 def build_terminology(
     session: Session, on_step: Callable[[str], None] = lambda _description: None
 ) -> int:
@@ -216,7 +236,7 @@ def build_terminology(
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
     known |= shared_character_swaps(known, lexicon)
     # a common word ("focus") that renders a term once is not that term everywhere
-    recognise = KnownRenderings(specific_renderings(known, units))
+    recognise = KnownRenderings(specific_renderings(known, units, _rendered_in(found_in_units)))
     derive = DerivedRenderings(known, term_ids, lexicon)
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
