@@ -21,7 +21,7 @@ from platformdirs import user_cache_path
 from pypinyin import lazy_pinyin
 
 from glossary import cedict
-from glossary.numbers import chinese_number_keys, english_number_keys
+from glossary.numbers import chinese_number_keys, chinese_numeral_value, english_number_keys
 
 jieba.setLogLevel(60)
 
@@ -58,6 +58,7 @@ ABBREVIATIONS = {  # spelled out before keys are taken, as a reader would
 _stemmer = snowballstemmer.stemmer("english")
 _EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
 _ZH_PUNCT = re.compile(r"^[\W_]+$")
+_NUMBERED_NAME = re.compile(r"(.+?)([〇零一二三四五六七八九十百]*)号")  # 嫦娥六号, 奋斗者号
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
 
@@ -295,9 +296,17 @@ class Lexicon:
 def pinyin_spelling(word: str) -> str:
     """A word as translations spell a name in pinyin, without tones, spaces or
     apostrophes: 奋斗者 → "fendouzhe" ("Fendouzhe"), 习近平 → "xijinping" ("Xi Jinping");
-    "" for a single syllable, too short to tell a name from an English word."""
+    a craft or mission named with 号 without it, its number in figures: 嫦娥六号 →
+    "change6" ("Chang'e-6"), 地壳一号 → "diqiao1" ("Diqiao 1"). "" for a single
+    syllable, too short to tell a name from an English word."""
+    number = ""
+    numbered = _NUMBERED_NAME.fullmatch(word)
+    if numbered:
+        value = chinese_numeral_value(numbered.group(2)) if numbered.group(2) else None
+        if value is not None or not numbered.group(2):
+            word, number = numbered.group(1), "" if value is None else str(value)
     syllables = lazy_pinyin(word, errors="ignore")
-    return "".join(syllables) if len(syllables) >= 2 else ""
+    return "".join(syllables) + number if len(syllables) >= 2 else ""
 
 
 def transliteration_keys(word: str) -> set[str]:

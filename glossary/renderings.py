@@ -521,8 +521,10 @@ def best_span(
 def _transliteration(spelled: str, clauses: Sequence[Sequence[WordToken]], english: str) -> Found | None:
     """The capitalised words that spell the whole term in pinyin: a name the
     translator transliterated ("Fendouzhe" for the submersible 奋斗者, "BeiDou" for
-    北斗), which no dictionary sense explains. Only one to MAX_NAME_WORDS words that
+    北斗, "Diqiao 1" for 地壳一号), which no dictionary sense explains. Only one to MAX_NAME_WORDS words that
     only a space parts, the first capitalised: "change" is not 嫦娥's "Chang'e"."""
+    # figures count only where the name has a number: "Chang'e-6" is 嫦娥 and 嫦娥六号
+    other = "[^a-z0-9]" if any(c.isdigit() for c in spelled) else "[^a-z]"
     for clause in clauses:
         for first, token in enumerate(clause):
             if not token.text[0].isupper():
@@ -531,7 +533,7 @@ def _transliteration(spelled: str, clauses: Sequence[Sequence[WordToken]], engli
             for last in range(first, min(first + MAX_NAME_WORDS, len(clause))):
                 if last > first and not clause[last].spaced:
                     break
-                letters += re.sub("[^a-z]", "", clause[last].lowered)
+                letters += re.sub(other, "", clause[last].lowered)
                 if letters == spelled:
                     return Found(english[token.start : clause[last].end], 1.0)
                 if not spelled.startswith(letters):

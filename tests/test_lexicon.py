@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from glossary.lexicon import Lexicon, _parse_cedict, english_key, english_keys, key_stem
+from glossary.lexicon import (
+    Lexicon,
+    _parse_cedict,
+    english_key,
+    english_keys,
+    key_stem,
+    pinyin_spelling,
+)
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -54,3 +61,9 @@ def test_a_function_word_cut_off_stays_inside_its_dictionary_word() -> None:
     # jieba reads 碳达峰碳中和 as 碳达峰 + 碳 + 中 + 和; 中 and 和 alone are function words
     assert lexicon.words("碳达峰碳中和") == ["碳达峰", "碳中和"]
     assert lexicon.words("党的全面领导") == ["党", "全面", "领导"]
+
+
+def test_a_name_with_hao_is_spelled_without_it_and_with_its_number_in_figures() -> None:
+    assert pinyin_spelling("地壳一号") == "diqiao1"
+    assert pinyin_spelling("奋斗者号") == "fendouzhe"
+    assert pinyin_spelling("号召") == "haozhao"  # 号 not at the end: no name of a craft

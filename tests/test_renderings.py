@@ -30,6 +30,10 @@ def test_the_span_that_translates_the_term_is_found(lexicon: Lexicon) -> None:
         ("奋斗者", "The deep-sea submersible Fendouzhe descended to 10,000 meters.", "Fendouzhe"),
         ("北斗", "The BeiDou Navigation Satellite System offers precise services.", "BeiDou"),
         ("习近平", "This speech was delivered by Xi Jinping in Beijing.", "Xi Jinping"),
+        # a craft named with 号 and a number: the name in pinyin, the number in figures
+        ("地壳一号", "The drilling rig Diqiao 1 went deep into the crust.", "Diqiao 1"),
+        ("嫦娥六号", "The Chang’e-6 mission brought back samples.", "Chang’e-6"),
+        ("奋斗者号", "The submersible Fendouzhe dived.", "Fendouzhe"),
     ],
 )
 def test_a_name_spelled_in_pinyin_is_its_rendering(lexicon: Lexicon, term: str, english: str, name: str) -> None:
