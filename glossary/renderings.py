@@ -512,6 +512,8 @@ def best_span(
     clause = sentence.clauses[chosen.clause]
     quotation = _quotation(english, clause[chosen.first].start, clause[chosen.last].end) if quoted else None
     first, last = _completed(evidence, clause, chosen, elsewhere, elsewhere if named is None else named)
+    if _cut_noun_phrase(clause, first, last):
+        return None
     core = english[clause[first].start : clause[last].end]
     if not quotation and open_before and _added_premodifier(evidence, clause, first, elsewhere):
         return Found(english[clause[first - 1].start : clause[last].end], found.score, core)
@@ -818,6 +820,17 @@ def _completes_last_sense(evidence: TermEvidence, clause: Sequence[WordToken], l
     )
 
 
+def _cut_noun_phrase(clause: Sequence[WordToken], first: int, last: int) -> bool:
+    """Whether the span ends on an adjective that a determiner inside it opens and
+    whose noun phrase goes on after it ("development of a strategic | talent force"):
+    the term's words are then part of a phrase about something else, with no
+    rendering of their own."""
+    return (
+        first < last and clause[last - 1].lowered in _DETERMINERS and bool(_PREMODIFIER.search(clause[last].lowered))
+        and last + 1 < len(clause) and clause[last + 1].spaced and clause[last + 1].content
+    )
+
+
 def _added_premodifier(
     evidence: TermEvidence, clause: Sequence[WordToken], first: int, elsewhere: frozenset[str]
 ) -> bool:
@@ -1031,6 +1044,8 @@ class KnownRenderings:
                     continue
                 if len(known.sequence) > 1 and _agent_or_activity(singular(clause[last_token].lowered), known.heads):
                     continue
+                if _cut_noun_phrase(clause, first_token, last_token):
+                    continue  # "development of a strategic | talent force" is no "development strategy"
                 yield Attested(known.term, written(text, clause, first_token, last_token, known.renderings),
                                tuple(clause), first_token, last_token, text)
 

@@ -74,6 +74,14 @@ def test_a_word_finishing_the_last_words_sense_joins_though_the_span_has_its_key
     assert found is not None and found.text == "industrial chains and supply chains"
 
 
+def test_a_span_ending_inside_another_noun_phrase_is_no_rendering(lexicon: Lexicon) -> None:
+    # "a strategic talent force" is about something else; its adjective is not 战略
+    assert find_rendering("发展战略", "We prioritize the development of a strategic talent force.", lexicon) is None
+    known = KnownRenderings([("发展战略", "development strategy")])
+    assert not known.attest("We prioritize the development of a strategic talent force.")
+    assert known.attest("This is our development strategy.") == {("发展战略", "development strategy"): 1}
+
+
 def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
     assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
 
