@@ -87,7 +87,7 @@ _REFLEXIVES = frozenset({"myself", "ourselves", "yourself", "yourselves", "himse
 # Words that introduce a verb's object ("strengthening the country").
 _DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their"})
 # Words that may sit inside a rendering but neither begin nor end one.
-_EDGE_STOPWORDS = ENGLISH_STOPWORDS | {"such", "like", "including", "among", "toward", "towards"}
+_EDGE_STOPWORDS = ENGLISH_STOPWORDS | _REFLEXIVES | {"such", "like", "including", "among", "toward", "towards"}
 # Adjectives that stand before their noun: a span ending on one has left the noun out
 # ("scientific and technological …", "highly-skilled …").
 _PREMODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|[a-z]-[a-z]+ed)$")

@@ -82,6 +82,12 @@ def test_a_span_ending_inside_another_noun_phrase_is_no_rendering(lexicon: Lexic
     assert known.attest("This is our development strategy.") == {("发展战略", "development strategy"): 1}
 
 
+def test_a_rendering_never_begins_or_ends_on_a_reflexive_pronoun(lexicon: Lexicon) -> None:
+    english = "Generation after generation have dedicated themselves tirelessly to this goal."
+    found = best_span(term_evidence("孜孜以求", lexicon, clause=True), english)
+    assert found is not None and found.text == "tirelessly"
+
+
 def test_a_paraphrased_term_gives_no_rendering(lexicon: Lexicon) -> None:
     assert find_rendering("十年磨一剑", "We must keep at it with patience and resolve.", lexicon) is None
 
