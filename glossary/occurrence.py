@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import jieba
 
-from glossary.lexicon import Lexicon, english_keys, key_stem
+from glossary.lexicon import Lexicon, chinese_words, english_keys, key_stem
 
 
 def untranslated_before(term: str, chinese: str, english: str, lexicon: Lexicon) -> str | None:
@@ -26,13 +26,17 @@ def untranslated_before(term: str, chinese: str, english: str, lexicon: Lexicon)
     未来发展制高点 → "development"). Where there is none, an adjective the English puts
     before the term's rendering is the translator's own addition ("the strategic high
     ground"), not the translation of that word ("the global frontiers")."""
-    stems = {key_stem(key) for key in english_keys(english)}
+    stems: set[str] | None = None
+    ends = {end: word for word, _start, end in _tokens(chinese)}
     for start, _end in occurrences(term, chinese):
-        before = lexicon.words(chinese[:start])
-        if before and chinese[:start].endswith(before[-1]):
-            neighbour = lexicon.parts(before[-1])[-1]  # 世界 of 面向世界
-            if not any(key_stem(key) in stems for key in lexicon.glosses(neighbour)):
-                return neighbour
+        before = ends.get(start)
+        if not before or not chinese_words(before):
+            continue  # the text's start, punctuation, a function word, or the term cut inside a word
+        neighbour = lexicon.parts(before)[-1]  # 世界 of 面向世界
+        if stems is None:
+            stems = {key_stem(key) for key in english_keys(english)}
+        if not any(key_stem(key) in stems for key in lexicon.glosses(neighbour)):
+            return neighbour
     return None
 
 
