@@ -28,7 +28,9 @@ jieba.setLogLevel(60)
 KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
-_LONG_PREFIXES = ("counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis")
+_LONG_PREFIXES = (
+    "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
+)
 PARSE_VERSION = 11  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
@@ -293,6 +295,7 @@ class Lexicon:
         return found
 
 
+@lru_cache(maxsize=8192)
 def pinyin_spelling(word: str) -> str:
     """A word as translations spell a name in pinyin, without tones, spaces or
     apostrophes: 奋斗者 → "fendouzhe" ("Fendouzhe"), 习近平 → "xijinping" ("Xi Jinping");

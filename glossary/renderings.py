@@ -523,8 +523,9 @@ def best_span(
 def _transliteration(spelled: str, clauses: Sequence[Sequence[WordToken]], english: str) -> Found | None:
     """The capitalised words that spell the whole term in pinyin: a name the
     translator transliterated ("Fendouzhe" for the submersible 奋斗者, "BeiDou" for
-    北斗, "Diqiao 1" for 地壳一号), which no dictionary sense explains. Only one to MAX_NAME_WORDS words that
-    only a space parts, the first capitalised: "change" is not 嫦娥's "Chang'e"."""
+    北斗, "Diqiao 1" for 地壳一号), which no dictionary sense explains. Only one to
+    MAX_NAME_WORDS words that only a space parts, the first capitalised: "change" is
+    not 嫦娥's "Chang'e"."""
     # figures count only where the name has a number: "Chang'e-6" is 嫦娥 and 嫦娥六号
     other = "[^a-z0-9]" if any(c.isdigit() for c in spelled) else "[^a-z]"
     for clause in clauses:
@@ -1059,7 +1060,7 @@ class _Known:
     renderings: tuple[str, ...]
     sequence: tuple[str, ...]
     words: frozenset[str]
-    heads: frozenset[str] = frozenset()  # the renderings' last words, singular
+    heads: frozenset[str]  # the renderings' last words, singular
 
 
 def _last_word(rendering: str) -> str | None:
