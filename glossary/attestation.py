@@ -2,7 +2,7 @@
 already known word for word.
 
 A commentary that quotes the official line rarely repeats one translation exactly; it
-recombines what translations already wrote. Three such recombinations are recognised,
+recombines what translations already wrote. Four such recombinations are recognised,
 each built only from lexical evidence about the term itself, so that an arbitrary
 phrase that merely resembles a known rendering is not taken:
 
@@ -22,7 +22,12 @@ phrase that merely resembles a known rendering is not taken:
   term, "global" stands where "world" does, so "global science and technology power"
   is 世界科技强国 too);
 - a *list*: an abbreviation compound spelled out item by item (产学研 → "production,
-  education, and research"), where all items but one translate their character.
+  education, and research"), where all items but one translate their character;
+- a *role*: a known rendering that names the term by a role no word of the term
+  means ("world leader in science and technology" for 科技强国) with another role in
+  its place ("a pioneer in science and technology", "a frontrunner in …"): the
+  translator chose the role, so the dictionary has no say in it, and only the shape
+  of the phrase (one thing, with "a", in the field the term's words translate) does.
 
 A rendering found so, or known word for word, that leaves out the term's head word
 takes the noun naming it beside it ("Strategy of" + "Strengthening the Nation with
@@ -45,6 +50,7 @@ from glossary.renderings import (
     covers,
     explains,
     nominal,
+    singular,
     spelled_out,
     term_evidence,
     term_words,
@@ -54,6 +60,11 @@ from glossary.renderings import (
 # Prepositions of means, which translations use alike ("strengthening the country through
 # talent", "strengthening the nation with talent").
 _MEANS = frozenset({"through", "with", "by", "via"})
+# The endings of a noun naming who plays a role ("leader", "pioneer", "frontrunner",
+# "innovator", "strategist"), and the word that joins it to the field it plays it in.
+_AGENT_ENDINGS = ("er", "or", "ist")
+_ROLE_LINK = "in"
+_INDEFINITE = frozenset({"a", "an"})
 MIN_COMPOUND_WORD = 2  # a single character is too ambiguous to stand beside a rendering
 
 
@@ -68,6 +79,7 @@ class _Variant:
     slot: int
     allowed: frozenset[str]
     nouns_only: bool = False  # the slot takes no verb form or adverb (``renderings.nominal``)
+    role: bool = False  # the slot takes any role noun instead (see ``_role_variant``)
 
 
 @dataclass(frozen=True)
@@ -92,10 +104,18 @@ class DerivedRenderings:
         evidence = {term: term_evidence(term, lexicon) for term in set(terms) | set(by_term)}
         self._variants: dict[tuple[str, ...], list[tuple[int, _Variant]]] = defaultdict(list)
         for term, rendering in known:
-            for variant in _variants(term, rendering, evidence[term]):
+            role = _role_variant(term, rendering, evidence[term])
+            for variant in [*_variants(term, rendering, evidence[term]), *([role] if role else [])]:
                 anchor = next(i for i in range(len(variant.words)) if i != variant.slot)
                 self._variants[variant.words[anchor]].append((anchor, variant))
         self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
+        # a word (singular) → (term, the keys of its known rendering) for each rendering holding it
+        self._holding: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for term, rendering in known:
+            tokens = [token for clause in word_clauses(rendering) for token in clause]
+            keys = frozenset(key for token in tokens for key in token.keys)
+            for word in {singular(token.lowered) for token in tokens}:
+                self._holding[word].append((term, keys))
         # a word → the keys of the words the translations put in its place
         self._substitutes = {
             word: frozenset(key for other in others for key in english_keys(other))
@@ -131,38 +151,50 @@ class DerivedRenderings:
             return match.written
         return match.text[clause[first].start : clause[last].end]
 
-    def attest(self, text: str, seen: Iterable[tuple[str, str]] = ()) -> Counter[tuple[str, str]]:
+    def attest(self, text: str, known: Sequence[Attested] = ()) -> Counter[tuple[str, str]]:
         """(term, rendering as written here) → how often ``text`` attests it, leaving out
-        what ``seen`` (the known renderings found in it) already holds."""
-        return self.read(text, seen)[0]
+        what ``known`` (the occurrences of known renderings in it, from
+        ``KnownRenderings.matches``) already holds."""
+        return self.read(text, known)[0]
 
-    def claimed(self, text: str) -> Counter[tuple[str, str]]:
-        """The occurrences of known renderings in ``text`` that render a compound
-        rather than the term they are known for (see ``_compound_matches``): to be
-        taken from that term's attestations."""
-        return self.read(text)[1]
+    def claimed(self, text: str, known: Sequence[Attested] = ()) -> Counter[tuple[str, str]]:
+        """The occurrences of known renderings in ``text`` that render something longer
+        than the term they are known for: a compound (see ``_compound_matches``), or
+        another term named by its role, round them (the "pioneer" of 开拓者 inside "a
+        pioneer in science and technology"). To be taken from that term's attestations."""
+        return self.read(text, known)[1]
 
     def read(
-        self, text: str, seen: Iterable[tuple[str, str]] = ()
+        self, text: str, known: Sequence[Attested] = ()
     ) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
         """What ``attest`` and ``claimed`` give, from one pass over ``text``."""
-        found: Counter[tuple[str, str]] = Counter()
-        claimed: Counter[tuple[str, str]] = Counter()
+        # several variants (of several known renderings) may match one span: one occurrence
+        variants: dict[tuple[str, int, int], tuple[_Variant, Attested]] = {}
         for clause in word_clauses(text):
-            found.update(self._variant_matches(text, clause))
-        for term, written, inner in self._compound_matches(text):
-            found[(term, written)] += 1
-            if inner:
-                claimed[inner] += 1
+            for variant, match in self._variant_matches(text, clause):
+                variants[_span(match)] = (variant, match)
+        roles = [match for variant, match in variants.values() if variant.role]
+        occurrences = {span: self.with_head(match) for span, (_variant, match) in variants.items()}
+        claimed: Counter[tuple[str, str]] = Counter(
+            (match.term, match.written) for match in known if _inside_role(match, roles)
+        )
+        for span, written, inner in self._compound_matches(text, roles):
+            occurrences.setdefault(span, written)
+            if inner is None:
+                continue
+            if occurrences.pop(_span(inner), None) is None:  # a known rendering, not one derived here
+                claimed[(inner.term, inner.written)] += 1
+        found = Counter((span[0], written) for span, written in occurrences.items())
         for term, characters in self._lists.items():
             listed = spelled_out(characters, text, one_word_items=True)
             if listed and listed.score >= _list_threshold(len(characters)):
                 found[(term, listed.text)] += 1
-        for pair in set(seen):
-            del found[pair]
+        for match in known:  # what they attest, with the head noun beside them or not
+            found.pop((match.term, match.written), None)
+            found.pop((match.term, self.with_head(match)), None)
         return found, claimed
 
-    def _variant_matches(self, text: str, clause: Sequence[WordToken]) -> Iterator[tuple[str, str]]:
+    def _variant_matches(self, text: str, clause: Sequence[WordToken]) -> Iterator[tuple[_Variant, Attested]]:
         words = [_word(token) for token in clause]
         for position, word in enumerate(words):
             for anchor, variant in self._variants.get(word, ()):
@@ -173,17 +205,44 @@ class DerivedRenderings:
                 slot = clause[start + variant.slot]
                 if variant.nouns_only and not nominal(slot):
                     continue
+                if variant.role and not self._plays_role(variant.term, clause, start, end):
+                    continue
                 if all(
-                    (words[start + i] != expected and not variant.allowed.isdisjoint(words[start + i]))
+                    (words[start + i] != expected and (variant.role or not variant.allowed.isdisjoint(words[start + i])))
                     if i == variant.slot
                     else words[start + i] == expected
                     for i, expected in enumerate(variant.words)
                 ):
                     written = text[clause[start].start : clause[end - 1].end]
-                    yield variant.term, self.with_head(Attested(variant.term, written, tuple(clause), start, end - 1, text))
+                    yield variant, Attested(variant.term, written, tuple(clause), start, end - 1, text)
 
-    def _compound_matches(self, text: str) -> Iterator[tuple[str, str, tuple[str, str] | None]]:
-        """(compound, as written, the inner term's attestation it takes over or None).
+    def _plays_role(self, term: str, clause: Sequence[WordToken], start: int, end: int) -> bool:
+        """Whether the words ``start``..``end - 1`` of a clause, which a role variant of
+        ``term`` matches, name one thing by its role: the role noun opens a noun phrase
+        with an indefinite article ("a pioneer in …", "a world pioneer in …"), the
+        phrase ends with the match ("the most critical factor in scientific and
+        technological innovation" names no role), and no known rendering of another
+        term holds both the noun and a word of the field ("a worker in science and
+        technology" is 科技工作者's "science and technology workers")."""
+        noun = clause[start]
+        field = frozenset(key for token in clause[start + 2 : end] for key in token.keys)
+        if not _role_noun(noun) or any(
+            other != term and not keys.isdisjoint(field) for other, keys in self._holding.get(singular(noun.lowered), ())
+        ):
+            return False
+        opened = start >= 1 and noun.spaced and (
+            clause[start - 1].lowered in _INDEFINITE
+            or (start >= 2 and clause[start - 1].content and clause[start - 1].spaced
+                and clause[start - 2].lowered in _INDEFINITE)
+        )
+        return opened and (end >= len(clause) or not clause[end].spaced or not clause[end].content)
+
+    def _compound_matches(
+        self, text: str, roles: Sequence[Attested]
+    ) -> Iterator[tuple[tuple[str, int, int], str, Attested | None]]:
+        """(compound and where it stands, as written, the inner term's occurrence it
+        takes over or None), the inner term's renderings being those known and those it
+        is named by as a role (``roles``).
 
         A compound is written either as a sense of its word beside a known rendering of
         the rest ("world" + "science and technology powers"), or as a known rendering
@@ -192,22 +251,24 @@ class DerivedRenderings:
         translator put "world" for nothing in the Chinese, is in text without Chinese
         the rendering that explains every word, 世界科技强国's."""
         inner: dict[str, list[Attested]] = defaultdict(list)
-        for match in self._inner.matches(text):
+        for match in [*self._inner.matches(text), *roles]:
             inner[match.term].append(match)
         for compound in self._compounds:
             for match in inner.get(compound.inner, ()):
-                edge = match.first if compound.before else match.last
-                keys = match.clause[edge].keys
-                if self._is_sense(match.clause[edge], compound) and not self._explained[compound.inner] & keys:
-                    yield compound.term, match.written, (match.term, match.written)
-                    continue
-                beside = match.first - 1 if compound.before else match.last + 1
-                joint = match.first if compound.before else beside
-                if not 0 <= beside < len(match.clause) or not match.clause[joint].spaced:
-                    continue
-                if self._is_sense(match.clause[beside], compound):
-                    first, last = (beside, match.last) if compound.before else (match.first, beside)
-                    yield compound.term, text[match.clause[first].start : match.clause[last].end], None
+                clause, first, last, taken = match.clause, match.first, match.last, None
+                edge = first if compound.before else last
+                if self._is_sense(clause[edge], compound) and not self._explained[compound.inner] & clause[edge].keys:
+                    taken = match
+                else:
+                    beside = first - 1 if compound.before else last + 1
+                    joint = first if compound.before else beside
+                    if not 0 <= beside < len(clause) or not clause[joint].spaced:
+                        continue
+                    if not self._is_sense(clause[beside], compound):
+                        continue
+                    first, last = (beside, last) if compound.before else (first, beside)
+                span = (compound.term, clause[first].start, clause[last].end)
+                yield span, taken.written if taken else text[span[1] : span[2]], taken
 
     def _is_sense(self, token: WordToken, compound: _Compound) -> bool:
         """Whether a word is a sense of the compound's dictionary word, or a
@@ -310,6 +371,49 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
             # translate ("workers" for the 人才 of 高技能人才): a noun among that
             # word's dictionary senses may stand in its place ("highly-skilled personnel")
             yield _Variant(term, tuple(words), slot, uncovered, nouns_only=True)
+
+
+def _role_variant(term: str, rendering: str, evidence: TermEvidence) -> _Variant | None:
+    """A variant of a known rendering that names the term by a role the translator
+    chose ("world leader in science and technology" for 科技强国, none of whose words
+    means "leader"): any other role noun may stand in its place, and the words the
+    translator put before it are left out, as they explain nothing of the term either
+    ("a pioneer in science and technology", "a frontrunner in science and
+    technology"). The role noun is a singular agent noun the term does not explain,
+    joined by "in" to words that all translate the term."""
+    clauses = word_clauses(rendering)
+    if len(clauses) != 1 or not all(token.spaced for token in clauses[0][1:]):
+        return None
+    tokens = clauses[0]
+    link = next((i for i, token in enumerate(tokens) if token.lowered == _ROLE_LINK), 0)
+    noun, before, field = tokens[link - 1] if link else None, tokens[: link - 1], tokens[link + 1 :]
+    if noun is None or not _role_noun(noun) or explains(evidence, noun.keys):
+        return None
+    if any(token.keys and explains(evidence, token.keys) for token in before):
+        return None
+    if not any(token.keys for token in field) or not all(explains(evidence, t.keys) for t in field if t.keys):
+        return None
+    return _Variant(term, tuple(_word(token) for token in tokens[link - 1 :]), 0, frozenset(), role=True)
+
+
+def _span(match: Attested) -> tuple[str, int, int]:
+    """A match's term and where it stands in its text."""
+    return match.term, match.clause[match.first].start, match.clause[match.last].end
+
+
+def _inside_role(match: Attested, roles: Sequence[Attested]) -> bool:
+    """Whether a known rendering's occurrence lies inside a longer one that names
+    another term, not containing its own, by a role."""
+    _term, start, end = _span(match)
+    return any(
+        role_start <= start and end <= role_end and (role_start, role_end) != (start, end) and match.term not in term
+        for term, role_start, role_end in map(_span, roles)
+    )
+
+
+def _role_noun(token: WordToken) -> bool:
+    """Whether a word is by its ending a singular agent noun: "leader", "pioneer"."""
+    return bool(token.keys) and not token.possessive and nominal(token) and token.lowered.endswith(_AGENT_ENDINGS)
 
 
 def _names(senses: Senses, token: WordToken) -> bool:

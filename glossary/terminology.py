@@ -241,7 +241,7 @@ def build_terminology(
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
         matches = list(recognise.matches(sentence.text))
-        derived, claimed = derive.read(sentence.text, [(m.term, m.written) for m in matches])
+        derived, claimed = derive.read(sentence.text, matches)
         attested = derived
         for match in matches:
             if claimed[(match.term, match.written)]:

@@ -46,9 +46,31 @@ def test_an_abbreviation_compound_spelled_out_is_attested_when_all_items_but_one
 
 
 def test_what_the_known_renderings_already_attest_is_left_out(lexicon: Lexicon) -> None:
-    derive = DerivedRenderings([("党的全面领导", "CPC’s overall leadership")], ["党的全面领导"], lexicon)
-    seen = [("党的全面领导", "Party’s overall leadership")]
-    assert not derive.attest("They upheld the Party’s overall leadership.", seen)
+    known = [("党的全面领导", "CPC’s overall leadership"), ("党的全面领导", "Party’s overall leadership")]
+    derive = DerivedRenderings(known[:1], ["党的全面领导"], lexicon)
+    text = "They upheld the Party’s overall leadership."
+    assert derive.attest(text)
+    assert not derive.attest(text, list(KnownRenderings(known).matches(text)))
+
+
+def test_a_known_rendering_completed_by_its_head_noun_is_not_also_a_variant(lexicon: Lexicon) -> None:
+    # "national strategic" + "requirements" (需求) and the variant of "national
+    # strategic needs" are one occurrence
+    known = [("国家战略需求", "national strategic needs"), ("国家战略需求", "national strategic")]
+    derive = DerivedRenderings(known, ["国家战略需求"], lexicon)
+    text = "They must focus on major national strategic requirements, and aim higher."
+    assert derive.attest(text) == {("国家战略需求", "national strategic requirements"): 1}
+    matches = list(KnownRenderings(known).matches(text))
+    assert [derive.with_head(match) for match in matches] == ["national strategic requirements"]
+    assert not derive.attest(text, matches)
+
+
+def test_variants_of_several_known_renderings_matching_one_span_are_one_occurrence(lexicon: Lexicon) -> None:
+    known = [("党的全面领导", "CPC’s overall leadership"), ("党的全面领导", "CPC's overall leadership")]
+    derive = DerivedRenderings(known, ["党的全面领导"], lexicon)
+    assert derive.attest("They upheld the Party’s overall leadership.") == {
+        ("党的全面领导", "Party’s overall leadership"): 1
+    }
 
 
 def test_a_known_rendering_whose_unexplained_edge_is_a_sense_of_the_compounds_word_is_the_compounds(
@@ -174,3 +196,65 @@ def test_two_term_words_sharing_a_character_may_share_one_translation(lexicon: L
 def test_words_sharing_no_character_swap_nothing(lexicon: Lexicon) -> None:
     # 人才 and 强国 share no character: "talent" never stands for "country"
     assert not shared_character_swaps({("人才强国", "strengthening the country through talent")}, lexicon)
+
+
+ROLE = [("科技强国", "world leader in science and technology"), ("科技强国", "science and technology power")]
+
+
+@pytest.mark.parametrize(
+    "text, rendering",
+    [
+        ("It is building a pioneer in science and technology.", "pioneer in science and technology"),
+        ("They advance their country as a frontrunner in science and technology, at last.",
+         "frontrunner in science and technology"),
+        ("China became an innovator in science and technology.", "innovator in science and technology"),
+    ],
+)
+def test_a_term_named_by_a_role_may_be_named_by_another_role(lexicon: Lexicon, text: str, rendering: str) -> None:
+    # no sense of 科技强国 is "leader": the translator chose the role, and others choose others
+    derive = DerivedRenderings(ROLE, ["科技强国"], lexicon)
+    assert derive.attest(text) == {("科技强国", rendering): 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human beings are the most critical factor in scientific and technological innovation.",  # no role
+        "It built a pioneer in science and technology parks.",  # the field names something else
+        "They became pioneers in science and technology.",  # no one thing
+        "She is a worker in science and technology.",  # 科技工作者's word
+        "It is building a pioneering force.",
+    ],
+)
+def test_a_role_needs_an_indefinite_article_one_noun_phrase_and_a_word_of_no_other_term(
+    lexicon: Lexicon, text: str
+) -> None:
+    known = [*ROLE, ("科技工作者", "science and technology workers")]
+    derive = DerivedRenderings(known, ["科技强国", "科技工作者"], lexicon)
+    assert not derive.attest(text)
+
+
+def test_a_role_the_term_explains_is_no_free_choice(lexicon: Lexicon) -> None:
+    # "workers" is a sense of 工作者: the known rendering names no role of its own choosing
+    derive = DerivedRenderings([("科技工作者", "workers in science and technology")], ["科技工作者"], lexicon)
+    assert not derive.attest("She is a pioneer in science and technology.")
+
+
+def test_a_role_with_a_sense_of_a_word_before_it_is_the_compound_too(lexicon: Lexicon) -> None:
+    derive = DerivedRenderings(ROLE, ["世界科技强国", "科技强国"], lexicon)
+    assert derive.attest("He called on China to build a world pioneer in science and technology.") == {
+        ("世界科技强国", "world pioneer in science and technology"): 1,
+        ("科技强国", "pioneer in science and technology"): 1,
+    }
+
+
+def test_a_known_one_word_rendering_inside_a_role_of_another_term_is_claimed(lexicon: Lexicon) -> None:
+    # 开拓者 is "pioneer" where the Chinese says so; "a pioneer in science and technology"
+    # names 科技强国, not 开拓者 besides
+    known = [*ROLE, ("开拓者", "pioneer")]
+    derive = DerivedRenderings(known, ["科技强国", "开拓者"], lexicon)
+    text = "It is building a pioneer in science and technology."
+    matches = list(KnownRenderings(known).matches(text))
+    assert [(m.term, m.written) for m in matches] == [("开拓者", "pioneer")]
+    assert derive.claimed(text, matches) == {("开拓者", "pioneer"): 1}
+    assert not derive.claimed("He was a pioneer.", list(KnownRenderings(known).matches("He was a pioneer.")))
