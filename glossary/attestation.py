@@ -173,10 +173,15 @@ class DerivedRenderings:
         for clause in word_clauses(text):
             for variant, match in self._variant_matches(text, clause):
                 variants[_span(match)] = (variant, match)
+        # where renderings of one term overlap, the longest is the occurrence
+        longest = _longest_per_term([*known, *(match for _variant, match in variants.values())])
+        known_spans = {_span(match) for match in known}
+        variants = {span: pair for span, pair in variants.items() if span in longest and span not in known_spans}
         roles = [match for variant, match in variants.values() if variant.role]
         occurrences = {span: self.with_head(match) for span, (_variant, match) in variants.items()}
         claimed: Counter[tuple[str, str]] = Counter(
-            (match.term, match.written) for match in known if _inside_role(match, roles)
+            (match.term, match.written) for match in known
+            if _inside_role(match, roles) or _span(match) not in longest
         )
         for span, written, inner in self._compound_matches(text, roles):
             occurrences.setdefault(span, written)
@@ -189,9 +194,8 @@ class DerivedRenderings:
             listed = spelled_out(characters, text, one_word_items=True)
             if listed and listed.score >= _list_threshold(len(characters)):
                 found[(term, listed.text)] += 1
-        for match in known:  # what they attest, with the head noun beside them or not
+        for match in known:
             found.pop((match.term, match.written), None)
-            found.pop((match.term, self.with_head(match)), None)
         return found, claimed
 
     def _variant_matches(self, text: str, clause: Sequence[WordToken]) -> Iterator[tuple[_Variant, Attested]]:
@@ -399,6 +403,17 @@ def _role_variant(term: str, rendering: str, evidence: TermEvidence) -> _Variant
 def _span(match: Attested) -> tuple[str, int, int]:
     """A match's term and where it stands in its text."""
     return match.term, match.clause[match.first].start, match.clause[match.last].end
+
+
+def _longest_per_term(matches: Iterable[Attested]) -> set[tuple[str, int, int]]:
+    """The spans (see ``_span``) of the matches that no longer match of the same term
+    overlaps: "national strategic scientific and technological strength" is one
+    occurrence of 国家战略科技力量, not also one of "strategic … strength"."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for term, start, end in sorted({_span(match) for match in matches}, key=lambda s: (s[1] - s[2], s[1])):
+        if not any(start < other_end and other_start < end for other_start, other_end in taken[term]):
+            taken[term].append((start, end))
+    return {(term, start, end) for term, spans in taken.items() for start, end in spans}
 
 
 def _inside_role(match: Attested, roles: Sequence[Attested]) -> bool:

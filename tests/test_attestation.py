@@ -53,16 +53,30 @@ def test_what_the_known_renderings_already_attest_is_left_out(lexicon: Lexicon) 
     assert not derive.attest(text, list(KnownRenderings(known).matches(text)))
 
 
-def test_a_known_rendering_completed_by_its_head_noun_is_not_also_a_variant(lexicon: Lexicon) -> None:
-    # "national strategic" + "requirements" (需求) and the variant of "national
-    # strategic needs" are one occurrence
+def test_a_known_rendering_inside_a_longer_variant_of_its_term_is_one_occurrence_with_it(
+    lexicon: Lexicon,
+) -> None:
+    # "national strategic" and the variant of "national strategic needs" are one
+    # occurrence, the longer one's
     known = [("国家战略需求", "national strategic needs"), ("国家战略需求", "national strategic")]
     derive = DerivedRenderings(known, ["国家战略需求"], lexicon)
     text = "They must focus on major national strategic requirements, and aim higher."
-    assert derive.attest(text) == {("国家战略需求", "national strategic requirements"): 1}
     matches = list(KnownRenderings(known).matches(text))
-    assert [derive.with_head(match) for match in matches] == ["national strategic requirements"]
-    assert not derive.attest(text, matches)
+    assert [match.written for match in matches] == ["national strategic"]
+    assert derive.attest(text, matches) == {("国家战略需求", "national strategic requirements"): 1}
+    assert derive.claimed(text, matches) == {("国家战略需求", "national strategic"): 1}
+
+
+def test_of_overlapping_variants_of_one_term_the_longest_is_the_occurrence(lexicon: Lexicon) -> None:
+    term = "国家战略科技力量"
+    known = [
+        (term, "national strategic scientific and technological forces"),
+        (term, "strategic scientific and technological forces"),
+    ]
+    derive = DerivedRenderings(known, [term], lexicon)
+    assert derive.attest("It is a contest of national strategic scientific and technological strength.") == {
+        (term, "national strategic scientific and technological strength"): 1
+    }
 
 
 def test_variants_of_several_known_renderings_matching_one_span_are_one_occurrence(lexicon: Lexicon) -> None:
