@@ -158,10 +158,10 @@ class DerivedRenderings:
         return self.read(text, known)[0]
 
     def claimed(self, text: str, known: Sequence[Attested] = ()) -> Counter[tuple[str, str]]:
-        """The occurrences of known renderings in ``text`` that render something longer
-        than the term they are known for: a compound (see ``_compound_matches``), or
-        another term named by its role, round them (the "pioneer" of 开拓者 inside "a
-        pioneer in science and technology"). To be taken from that term's attestations."""
+        """The occurrences of known renderings in ``text`` that a longer one holds: a
+        compound's (see ``_compound_matches``), another term's named by its role (the
+        "pioneer" of 开拓者 inside "a pioneer in science and technology"), or a longer
+        variant of their own term's. To be taken from that term's attestations."""
         return self.read(text, known)[1]
 
     def read(
