@@ -49,7 +49,10 @@ from glossary.renderings import (
     WordToken,
     covers,
     explains,
+    inside_other_term,
+    longest_per_term,
     nominal,
+    one_word_senses,
     singular,
     spelled_out,
     term_evidence,
@@ -103,19 +106,18 @@ class DerivedRenderings:
             by_term[term].add(rendering)
         evidence = {term: term_evidence(term, lexicon) for term in set(terms) | set(by_term)}
         self._variants: dict[tuple[str, ...], list[tuple[int, _Variant]]] = defaultdict(list)
+        # a word (singular) → (term, the keys of its known rendering) for each rendering holding it
+        self._holding: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for term, rendering in known:
             role = _role_variant(term, rendering, evidence[term])
             for variant in [*_variants(term, rendering, evidence[term]), *([role] if role else [])]:
                 anchor = next(i for i in range(len(variant.words)) if i != variant.slot)
                 self._variants[variant.words[anchor]].append((anchor, variant))
-        self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
-        # a word (singular) → (term, the keys of its known rendering) for each rendering holding it
-        self._holding: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        for term, rendering in known:
             tokens = [token for clause in word_clauses(rendering) for token in clause]
             keys = frozenset(key for token in tokens for key in token.keys)
             for word in {singular(token.lowered) for token in tokens}:
                 self._holding[word].append((term, keys))
+        self._compounds = [c for term in evidence for c in _compounds(term, by_term, lexicon)]
         # a word → the keys of the words the translations put in its place
         self._substitutes = {
             word: frozenset(key for other in others for key in english_keys(other))
@@ -174,14 +176,14 @@ class DerivedRenderings:
             for variant, match in self._variant_matches(text, clause):
                 variants[_span(match)] = (variant, match)
         # where renderings of one term overlap, the longest is the occurrence
-        longest = _longest_per_term([*known, *(match for _variant, match in variants.values())])
+        longest = {_span(m) for m in longest_per_term([*known, *(match for _variant, match in variants.values())])}
         known_spans = {_span(match) for match in known}
         variants = {span: pair for span, pair in variants.items() if span in longest and span not in known_spans}
         roles = [match for variant, match in variants.values() if variant.role]
         occurrences = {span: self.with_head(match) for span, (_variant, match) in variants.items()}
         claimed: Counter[tuple[str, str]] = Counter(
             (match.term, match.written) for match in known
-            if _inside_role(match, roles) or _span(match) not in longest
+            if inside_other_term(match, roles) or _span(match) not in longest
         )
         for span, written, inner in self._compound_matches(text, roles):
             occurrences.setdefault(span, written)
@@ -299,7 +301,7 @@ def shared_character_swaps(known: Iterable[tuple[str, str]], lexicon: Lexicon) -
             if len(one) < 2 or len(other) < 2 or not set(one) & set(other):
                 continue
             found = [
-                [token for token in tokens if not token.keys.isdisjoint(_one_word_senses(lexicon.senses(word)))]
+                [token for token in tokens if not token.keys.isdisjoint(one_word_senses(lexicon.senses(word)))]
                 for word in (one, other)
             ]
             if any(len(matches) != 1 for matches in found) or found[0][0] is found[1][0]:
@@ -353,12 +355,12 @@ def _variants(term: str, rendering: str, evidence: TermEvidence) -> Iterator[_Va
     words = [_word(token) for token in clauses[0]]
     if sum(1 for token in clauses[0] if token.keys) < 2:
         return  # a one-word rendering swapped is just another word
-    senses = [_one_word_senses(index.senses) for index in evidence.words]
+    senses = [one_word_senses(index.senses) for index in evidence.words]
     # a word no word of the term has as a one-word sense may be one of the sense of the
     # head character of one ("country" of the 国 of 强国, whose own senses are
     # "powerful country", "great power"); a modifier's senses are too many to swap
     # (强: "strong", "powerful", "to force" …)
-    characters = [_one_word_senses(word[-1].senses) for word in evidence.characters if len(word) > 1]
+    characters = [one_word_senses(word[-1].senses) for word in evidence.characters if len(word) > 1]
     present = {key for token in clauses[0] for key in token.keys}
     stems = {key_stem(key) for key in present}
     uncovered = frozenset(
@@ -402,28 +404,7 @@ def _role_variant(term: str, rendering: str, evidence: TermEvidence) -> _Variant
 
 def _span(match: Attested) -> tuple[str, int, int]:
     """A match's term and where it stands in its text."""
-    return match.term, match.clause[match.first].start, match.clause[match.last].end
-
-
-def _longest_per_term(matches: Iterable[Attested]) -> set[tuple[str, int, int]]:
-    """The spans (see ``_span``) of the matches that no longer match of the same term
-    overlaps: "national strategic scientific and technological strength" is one
-    occurrence of 国家战略科技力量, not also one of "strategic … strength"."""
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for term, start, end in sorted({_span(match) for match in matches}, key=lambda s: (s[1] - s[2], s[1])):
-        if not any(start < other_end and other_start < end for other_start, other_end in taken[term]):
-            taken[term].append((start, end))
-    return {(term, start, end) for term, spans in taken.items() for start, end in spans}
-
-
-def _inside_role(match: Attested, roles: Sequence[Attested]) -> bool:
-    """Whether a known rendering's occurrence lies inside a longer one that names
-    another term, not containing its own, by a role."""
-    _term, start, end = _span(match)
-    return any(
-        role_start <= start and end <= role_end and (role_start, role_end) != (start, end) and match.term not in term
-        for term, role_start, role_end in map(_span, roles)
-    )
+    return match.term, match.start, match.end
 
 
 def _role_noun(token: WordToken) -> bool:
@@ -433,11 +414,7 @@ def _role_noun(token: WordToken) -> bool:
 
 def _names(senses: Senses, token: WordToken) -> bool:
     """Whether a word is a one-word sense of a term word."""
-    return bool(token.keys) and not token.keys.isdisjoint(_one_word_senses(senses))
-
-
-def _one_word_senses(senses: Senses) -> set[str]:
-    return {key for keys in senses if len(keys) == 1 for key in keys}
+    return bool(token.keys) and not token.keys.isdisjoint(one_word_senses(senses))
 
 
 def _compounds(term: str, known: dict[str, set[str]], lexicon: Lexicon) -> Iterator[_Compound]:

@@ -909,10 +909,15 @@ def _with_causative_verb(
         if not 0 < senses.coverage(present, stems) < 1:
             continue
         for character in characters:
-            one_word = {key for keys in character.senses if len(keys) == 1 for key in keys}
-            if not one_word.isdisjoint(made_from) and not character.coverage(present, stems):
+            if not one_word_senses(character.senses).isdisjoint(made_from) and not character.coverage(present, stems):
                 return position
     return first
+
+
+def one_word_senses(senses: Senses) -> set[str]:
+    """The keys of a word's senses of one English word ("power" of 力量, not "great
+    power" of 强国)."""
+    return {key for keys in senses if len(keys) == 1 for key in keys}
 
 
 def covers(senses: _SenseIndex, characters: Sequence[_SenseIndex], present: set[str], stems: set[str]) -> bool:
@@ -1019,13 +1024,8 @@ class KnownRenderings:
         any, would have shown; "science and technology" inside "science and technology
         power" is 科技 inside 科技强国, and stays."""
         for clause in word_clauses(text):
-            found = sorted(self._clause_matches(text, clause), key=lambda m: (m.first - m.last, m.first))
-            taken: dict[str, list[Attested]] = defaultdict(list)
-            for match in found:
-                if not any(match.first <= other.last and other.first <= match.last for other in taken[match.term]):
-                    taken[match.term].append(match)
-            kept = [m for matches in taken.values() for m in matches]
-            yield from sorted((m for m in kept if not _inside_other_term(m, kept)), key=lambda m: m.first)
+            kept = longest_per_term(self._clause_matches(text, clause))
+            yield from sorted((m for m in kept if not inside_other_term(m, kept)), key=lambda m: m.first)
 
     def _clause_matches(self, text: str, clause: list[WordToken]) -> Iterator[Attested]:
         """Every occurrence of a known rendering in one clause, overlapping ones too."""
@@ -1088,12 +1088,22 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _inside_other_term(match: Attested, others: Iterable[Attested]) -> bool:
+def longest_per_term(matches: Iterable[Attested]) -> list[Attested]:
+    """Of each term's matches that overlap, the longest (in words; the first of equals):
+    one occurrence of the term, in its fullest rendering."""
+    taken: dict[str, list[Attested]] = defaultdict(list)
+    for match in sorted(matches, key=lambda m: (m.first - m.last, m.start)):
+        if not any(match.start < other.end and other.start < match.end for other in taken[match.term]):
+            taken[match.term].append(match)
+    return [match for matches in taken.values() for match in matches]
+
+
+def inside_other_term(match: Attested, others: Iterable[Attested]) -> bool:
     """Whether ``match`` lies inside a longer match of a term that does not contain
     its term."""
     return any(
-        other.first <= match.first and match.last <= other.last
-        and (other.first, other.last) != (match.first, match.last)
+        other.start <= match.start and match.end <= other.end
+        and (other.start, other.end) != (match.start, match.end)
         and match.term not in other.term
         for other in others
     )
@@ -1109,6 +1119,16 @@ class Attested:
     first: int
     last: int
     text: str  # the text the clause is of
+
+    @property
+    def start(self) -> int:
+        """Where the match begins in ``text``."""
+        return self.clause[self.first].start
+
+    @property
+    def end(self) -> int:
+        """Where the match ends in ``text``."""
+        return self.clause[self.last].end
 
 
 def written(text: str, clause: Sequence[WordToken], first: int, last: int, renderings: Sequence[str]) -> str:

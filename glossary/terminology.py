@@ -245,7 +245,7 @@ def build_terminology(
         attested = derived
         for match in matches:
             if claimed[(match.term, match.written)]:
-                claimed[(match.term, match.written)] -= 1  # a compound's rendering holds it
+                claimed[(match.term, match.written)] -= 1  # a longer rendering holds it
             else:
                 attested[(match.term, derive.with_head(match))] += 1
         for (term, written), count in attested.items():
