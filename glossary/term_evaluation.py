@@ -1,11 +1,13 @@
-"""Measuring the terminology against a gold terms.tsv (``shared/dev-gold``): term recall
-within the first N of the ranked list, rendering accuracy per translation, and pinyin
-accuracy, as the gold file's README defines them."""
+"""Measuring the terminology against a gold terms.tsv (``shared/dev-gold``), as the gold
+file's README defines the measures: term recall within the first 400 and 1,000
+candidates and anywhere in the ranked list; rendering accuracy by (term, translation)
+pair, and by row; pinyin on the gold terms found among the candidates, syllables and
+tones apart from the joining of syllables into words."""
 
 from __future__ import annotations
 
 import csv
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,12 @@ from glossary.extraction.evaluation import terms_in
 from glossary.pinyin import numbers_from_marks, pinyin_marks
 
 ARTICLES = ("the ", "a ", "an ")
+# term recall is always given within these numbers of candidates, and anywhere
+RECALL_CUTS = (400, 1000)
+# where the rendering has to be found: a translation whose units pair it with the
+# Chinese, or a text without the Chinese beside it, where only known renderings can be
+# attested
+SOURCES = ("aligned", "english only")
 
 
 @dataclass(frozen=True)
@@ -42,26 +50,91 @@ def normal_rendering(text: str) -> str:
     return text
 
 
+def normal_numbers(text: str) -> str:
+    """Tone-number pinyin compared syllable by syllable, case aside."""
+    return " ".join(text.lower().split())
+
+
+def share(right: int, total: int) -> float:
+    return right / total if total else 0.0
+
+
 @dataclass
 class TermReport:
-    recall: float
+    # gold terms the Chinese text contains (the ones extraction can find), and where
+    # each stands in the ranked candidates (1-based; None: not a candidate)
     recall_terms: int
-    missed: list[str]
-    rendering_accuracy: float
-    rendering_rows: int
-    rendering_misses: list[dict] = field(default_factory=list)
-    pinyin_accuracy: float = 0.0
-    pinyin_misses: list[dict] = field(default_factory=list)
-    # rows right and rows in all, by where the rendering has to be found: "aligned"
-    # (a translation whose units pair it with the Chinese) or "english only" (a text
-    # without the Chinese beside it, where only known renderings can be attested)
-    rendering_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
-    # the gold README counts (term, translation) pairs; a pair with several renderings
-    # is right with one of them proposed ("any") or only with all of them ("all")
+    positions: dict[str, int | None]
+    # the recall cuts: 400, 1000, and any other asked for
+    cuts: tuple[int, ...] = RECALL_CUTS
+    # (term, translation) pairs with a real rendering: "pairs" in all, "any" right
+    # with one of their renderings proposed for that translation, "all" with all of them
     rendering_pairs: dict[str, int] = field(default_factory=dict)
+    rendering_rows: int = 0
+    rendering_rows_right: int = 0
+    rendering_misses: list[dict] = field(default_factory=list)
+    # the same counts by where the rendering has to be found (SOURCES)
+    rendering_by_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    # gold terms found among the candidates, and how many have our pinyin right
+    pinyin_terms: int = 0
+    pinyin_syllables_right: int = 0
+    pinyin_joining_right: int = 0
+    pinyin_misses: list[dict] = field(default_factory=list)
+
+    def missed(self, within: int | None = None) -> list[str]:
+        """Gold terms not among the first ``within`` candidates (None: not at all)."""
+        return [term for term, position in self.positions.items()
+                if position is None or (within is not None and position > within)]
+
+    def recall(self, within: int | None = None) -> float:
+        return share(self.recall_terms - len(self.missed(within)), self.recall_terms)
+
+    @property
+    def rendering_accuracy(self) -> float:
+        """The headline: pairs with one of their gold renderings proposed."""
+        return share(self.rendering_pairs.get("any", 0), self.rendering_pairs.get("pairs", 0))
+
+    @property
+    def rendering_accuracy_all(self) -> float:
+        return share(self.rendering_pairs.get("all", 0), self.rendering_pairs.get("pairs", 0))
+
+    @property
+    def rendering_row_accuracy(self) -> float:
+        return share(self.rendering_rows_right, self.rendering_rows)
+
+    @property
+    def pinyin_syllables_accuracy(self) -> float:
+        return share(self.pinyin_syllables_right, self.pinyin_terms)
+
+    @property
+    def pinyin_joining_accuracy(self) -> float:
+        return share(self.pinyin_joining_right, self.pinyin_terms)
 
     def as_dict(self) -> dict:
-        return vars(self)
+        figures: dict = {"recall_terms": self.recall_terms}
+        for cut in self.cuts:
+            figures[f"recall_within_{cut}"] = self.recall(cut)
+        figures["recall_anywhere"] = self.recall()
+        figures.update(
+            rendering_accuracy=self.rendering_accuracy,
+            rendering_accuracy_all=self.rendering_accuracy_all,
+            rendering_pairs=self.rendering_pairs,
+            rendering_row_accuracy=self.rendering_row_accuracy,
+            rendering_rows=self.rendering_rows,
+            rendering_rows_right=self.rendering_rows_right,
+            rendering_by_source=self.rendering_by_source,
+            pinyin_terms=self.pinyin_terms,
+            pinyin_syllables_accuracy=self.pinyin_syllables_accuracy,
+            pinyin_syllables_right=self.pinyin_syllables_right,
+            pinyin_joining_accuracy=self.pinyin_joining_accuracy,
+            pinyin_joining_right=self.pinyin_joining_right,
+        )
+        for cut in self.cuts:
+            figures[f"missed_within_{cut}"] = self.missed(cut)
+        figures["missed_anywhere"] = self.missed()
+        figures.update(positions=self.positions, rendering_misses=self.rendering_misses,
+                       pinyin_misses=self.pinyin_misses)
+        return figures
 
 
 def evaluate_terms(
@@ -70,51 +143,71 @@ def evaluate_terms(
     renderings: dict[str, dict[str, set[str]]],
     stored_pinyin: dict[str, tuple[str, str]],
     chinese_text: str,
-    within: int = 400,
+    within: int | None = None,
     aligned: Collection[str] = (),
 ) -> TermReport:
-    """``ranked``: terms best first; ``renderings``: term → document → renderings
-    proposed there; ``stored_pinyin``: term → (marks, numbers) as stored (terms not
-    stored are given the pinyin the project would compute); ``aligned``: the
-    documents whose English is aligned with the Chinese."""
+    """``ranked``: all candidate terms, best first; ``renderings``: term → document →
+    renderings proposed there; ``stored_pinyin``: term → (marks, numbers) as stored;
+    ``aligned``: the documents whose English is aligned with the Chinese; ``within``:
+    a recall cut to give besides 400 and 1,000."""
     terms = list(dict.fromkeys(row.zh for row in gold))
+    place = {term: position for position, term in enumerate(ranked, 1)}
     extractable = terms_in(terms, [chinese_text])
-    top = set(ranked[:within])
-    missed = [t for t in extractable if t not in top]
+    cuts = tuple(sorted({*RECALL_CUTS, *([within] if within else [])}))
+
     rows = [row for row in gold if row.rendering != "-"]
     misses = []
-    by_source: dict[str, Counter[str]] = defaultdict(Counter)
-    by_pair: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    rows_right: dict[str, list[bool]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], dict[str, bool]] = defaultdict(dict)
     for row in rows:
-        proposed = {normal_rendering(r) for r in renderings.get(row.zh, {}).get(row.document, set())}
-        right = normal_rendering(row.rendering) in proposed
-        by_pair[(row.zh, row.document)].append(right)
-        source = by_source["aligned" if row.document in aligned else "english only"]
-        source.update(rows=1, right=int(right))
+        found = renderings.get(row.zh, {}).get(row.document, set())
+        right = normal_rendering(row.rendering) in {normal_rendering(r) for r in found}
+        # renderings differing only in case (or article) are one rendering of the pair
+        by_pair[(row.zh, row.document)][normal_rendering(row.rendering)] = right
+        rows_right["aligned" if row.document in aligned else "english only"].append(right)
         if not right:
             misses.append({"zh": row.zh, "document": row.document, "rendering": row.rendering,
-                           "proposed": sorted(renderings.get(row.zh, {}).get(row.document, set()))})
+                           "proposed": sorted(found)})
+
+    def pair_counts(pairs: list[dict[str, bool]]) -> dict[str, int]:
+        return {"pairs": len(pairs), "any": sum(any(p.values()) for p in pairs),
+                "all": sum(all(p.values()) for p in pairs)}
+
+    by_source = {}
+    for source in SOURCES:
+        if rows_right[source]:
+            in_source = [p for (_, document), p in by_pair.items()
+                         if (document in aligned) == (source == "aligned")]
+            by_source[source] = {**pair_counts(in_source), "rows": len(rows_right[source]),
+                                 "rows_right": sum(rows_right[source])}
+
+    found_terms = [term for term in terms if term in place]
+    syllables_right = joining_right = 0
     pinyin_misses = []
-    for term in terms:
+    for term in found_terms:
         row = next(r for r in gold if r.zh == term)
         marks, numbers = stored_pinyin.get(term) or (pinyin_marks(term), None)
         numbers = numbers or numbers_from_marks(marks)
-        if (marks, numbers) != (row.pinyin_marks, row.pinyin_numbers):
+        syllables = normal_numbers(numbers) == normal_numbers(row.pinyin_numbers)
+        joining = marks == row.pinyin_marks
+        syllables_right += syllables
+        joining_right += joining
+        if not (syllables and joining):
+            wrong = [name for name, right in (("syllables", syllables), ("joining", joining)) if not right]
             pinyin_misses.append({"zh": term, "expected": [row.pinyin_marks, row.pinyin_numbers],
-                                  "got": [marks, numbers]})
+                                  "got": [marks, numbers], "wrong": wrong})
+
     return TermReport(
-        recall=1 - len(missed) / len(extractable) if extractable else 0.0,
         recall_terms=len(extractable),
-        missed=missed,
-        rendering_accuracy=1 - len(misses) / len(rows) if rows else 0.0,
+        positions={term: place.get(term) for term in extractable},
+        cuts=cuts,
+        rendering_pairs=pair_counts(list(by_pair.values())),
         rendering_rows=len(rows),
+        rendering_rows_right=len(rows) - len(misses),
         rendering_misses=misses,
-        pinyin_accuracy=1 - len(pinyin_misses) / len(terms) if terms else 0.0,
+        rendering_by_source=by_source,
+        pinyin_terms=len(found_terms),
+        pinyin_syllables_right=syllables_right,
+        pinyin_joining_right=joining_right,
         pinyin_misses=pinyin_misses,
-        rendering_by_source={source: dict(counts) for source, counts in sorted(by_source.items())},
-        rendering_pairs={
-            "pairs": len(by_pair),
-            "any": sum(1 for found in by_pair.values() if any(found)),
-            "all": sum(1 for found in by_pair.values() if all(found)),
-        },
     )

@@ -68,36 +68,67 @@ def beads(predicted: Path, gold: Path) -> None:
 
 @evaluate.command("terms")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--within", type=click.IntRange(min=1), default=400, show_default=True,
-              help="Term recall counts the first N terms of the ranked list.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores and misses as JSON.")
+@click.option("--within", type=click.IntRange(min=1), default=None,
+              help="Also give term recall within the first N candidates.")
+@click.option("--json", "as_json", is_flag=True, help="Print all the figures and misses as JSON.")
 @termbase_options
-def terms_(gold: Path, within: int, as_json: bool, termbase: Termbase, quiet: bool) -> None:
-    """Score the terminology against GOLD (a terms.tsv): term recall within the first
-    N candidates (of the gold terms the Chinese text contains), rendering accuracy
-    (rows whose rendering the project proposes for that translation, ignoring case
-    and a leading article; also by (term, translation) pair) and pinyin accuracy
-    (both columns exact)."""
+def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+    """Score the terminology against GOLD (a terms.tsv). Term recall: of the gold terms
+    the Chinese text contains, the share within the first 400 candidates, the first
+    1,000 (and the first N with --within) and anywhere in the list. Rendering accuracy,
+    over all candidates, by (term, translation) pair: right when one of the pair's gold
+    renderings is proposed for that translation (case folded, a leading article
+    ignored); also with all of them, and by gold row. Pinyin, on the gold terms found
+    among the candidates: syllables and tones (the tone-number column, case aside) and
+    word joining (the tone-mark column exact: spaces, hyphens, capitals)."""
     with termbase.reading() as session:
+        ranked = ranked_terms(session)
         report = evaluate_terms(
-            read_gold(gold), ranked_terms(session), renderings_by_document(session),
+            read_gold(gold), ranked, renderings_by_document(session),
             stored_pinyin(session), "\n".join(chinese_sentences(session)), within,
             aligned_documents(session),
         )
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
-    stdout.print(f"term recall within {within}: {report.recall:.1%} of {report.recall_terms}")
-    stdout.print(f"rendering accuracy: {report.rendering_accuracy:.1%} of {report.rendering_rows} rows")
+
+    def say(text: str) -> None:
+        stdout.print(text, markup=False, highlight=False)
+
+    def score(right: int, total: int, what: str = "") -> str:
+        return f"{right / total if total else 0:.1%} ({right}/{total}{' ' if what else ''}{what})"
+
+    found = report.recall_terms
+    for cut in report.cuts:
+        say(f"term recall within {cut:,}: "
+            f"{score(found - len(report.missed(cut)), found, 'gold terms in the Chinese')}")
+    say(f"term recall anywhere: {score(found - len(report.missed()), found, 'gold terms in the Chinese')}"
+        f" among {len(ranked):,} candidates")
+    pairs = report.rendering_pairs
+    say(f"rendering accuracy: {score(pairs['any'], pairs['pairs'], 'pairs of term and translation')}"
+        f" with one of their renderings proposed")
+    say(f"  with all of their renderings: {score(pairs['all'], pairs['pairs'])}")
+    say(f"  by row: {score(report.rendering_rows_right, report.rendering_rows)}")
     for source, counts in report.rendering_by_source.items():
         label = "aligned with the Chinese" if source == "aligned" else "without the Chinese beside them"
-        stdout.print(f"  in texts {label}: {counts['right']}/{counts['rows']}")
-    pairs = report.rendering_pairs
-    stdout.print(f"  by (term, translation) pair: {pairs['any']}/{pairs['pairs']} with one of its renderings "
-                 f"proposed, {pairs['all']}/{pairs['pairs']} with all of them")
-    stdout.print(f"pinyin accuracy: {report.pinyin_accuracy:.1%}")
-    for term in report.missed:
-        stdout.print(f"not within {within}: {term}", markup=False)
+        say(f"  in texts {label}: {counts['any']}/{counts['pairs']} pairs, "
+            f"{counts['rows_right']}/{counts['rows']} rows")
+    found_terms = report.pinyin_terms
+    syllables = score(report.pinyin_syllables_right, found_terms, "gold terms found among the candidates")
+    say(f"pinyin syllables and tones: {syllables}")
+    say(f"pinyin word joining: {score(report.pinyin_joining_right, found_terms, 'found terms')}")
+    last = max(report.cuts)
+    for term in report.missed(last):
+        position = report.positions[term]
+        say(f"not within {last:,}: {term} ({f'at {position:,}' if position else 'not a candidate'})")
+    if within and within < last:
+        for term in report.missed(within):
+            if term not in report.missed(last):
+                say(f"not within {within:,}: {term} (at {report.positions[term]:,})")
     for miss in report.rendering_misses:
-        stdout.print(f"missed rendering: {miss['zh']} {miss['document']} {miss['rendering']!r} "
-                     f"(proposed: {'; '.join(miss['proposed']) or '-'})", markup=False, highlight=False)
+        say(f"missed rendering: {miss['zh']} {miss['document']} {miss['rendering']!r} "
+            f"(proposed: {'; '.join(miss['proposed']) or '-'})")
+    for miss in report.pinyin_misses:
+        (marks, numbers), (got_marks, got_numbers) = miss["expected"], miss["got"]
+        say(f"pinyin miss ({', '.join(miss['wrong'])}): {miss['zh']} "
+            f"expected {marks} / {numbers}, got {got_marks} / {got_numbers}")
