@@ -1,16 +1,28 @@
-"""Term candidates from Chinese text: noun-phrase-like word n-grams and set patterns.
+"""Term candidates from Chinese text: noun-phrase-like word n-grams, set patterns and
+recurring units.
 
 Political terms are mostly word sequences that jieba cuts apart (科技 自立自强,
-国家 战略 科技 力量), so candidates are n-grams of jieba words.  Only n-grams that could
-be a name are proposed: they stay inside a *chunk*, a run of words bounded by
-punctuation and by words that never belong to a term (particles, prepositions,
-conjunctions, pronouns, adverbs, numerals, auxiliary verbs); they do not start with a
-verb, which governs what follows (加快|建设…), except at the head of a list item
-(…、创新驱动发展战略); and they do not end with a modifier.  Terms such n-grams cannot
-reach have patterns of their own: numbered formulas (四个面向, 破四唯, 五位一体), quoted
-expressions (“十年磨一剑”), coordinations (新一轮科技革命和产业变革), abbreviation-like
-compounds (产学研), idioms (重中之重), programmes (…战略, “奋斗者”号) and slogans of two
-verb–object pairs (集中力量办大事).
+国家 战略 科技 力量), so candidates are n-grams of jieba words.  Three general sources:
+
+* Tag patterns: n-grams that stay inside a *chunk*, a run of words bounded by
+  punctuation and by words that never belong to a term (particles, prepositions,
+  conjunctions, pronouns, adverbs, localisers, auxiliary verbs, numerals other than
+  a count inside a name: 八项规定, 全面两孩政策); they do not start with a verb, which
+  governs what follows (加快|建设…), except at the head of a list item
+  (…、创新驱动发展战略) or as a one-character verb with a two-character object, the
+  [1+2] shape Chinese prosody makes one word (去产能, 补短板); they do not end with a
+  modifier or a numeral.  的 after an adjective or a one-character noun stays inside
+  (积极的财政政策, 党的全面领导).
+* Statistics instead of tags: word sequences that recur with at least two different
+  neighbours on each side (accessor variety), whatever the tagger made of their words
+  (供给|侧 and 减税|降|费 are "verbs"), and whole items of a list set off by 、
+  (…、标本兼治、…); both only need their edges not to be function words.
+* The author's and the language's marks: numbered formulas (四个面向, 五位一体), quoted
+  or book-title expressions with their Latin or numeric tails and enumerations
+  (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
+  (大众创业、万众创新), coordinations (新一轮科技革命和产业变革), abbreviation-like
+  compounds (产学研), idioms (重中之重), organisations tagged as such (国务院),
+  programmes (…战略, “奋斗者”号) and slogans of two verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -20,6 +32,7 @@ made with statistics of the whole input.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,10 +49,18 @@ MAX_WORDS = 6  # longer runs are descriptions, not names
 MAX_CHARS = 12
 MAX_COORDINATION_CHARS = 16
 MAX_SLOGAN_CHARS = 8
+MAX_ITEM_CHARS = 8  # a longer list item is a description
+MIN_VARIETY = 2  # distinct neighbours on each side that make a recurring string a candidate
+UNIT_VARIETY = 3  # ... and that make it a unit (kind "repeated") whatever its shape
+MAX_COMPRESSED = 3  # a one-character verb with a two-character object: 去产能
 
 # jieba part-of-speech tags of words that end a chunk: particles, prepositions,
 # conjunctions, pronouns, adverbs, numerals and measure words, localisers, interjections.
 _BOUNDARY_TAGS = ("u", "p", "c", "r", "d", "m", "q", "f", "y", "e", "o", "eng", "x")
+# Tags of words that never open or close a term: the closed classes of function words
+# (particles, prepositions, conjunctions, pronouns, modal particles, interjections,
+# onomatopoeia), adverbs, localisers, numerals, measure words and time words.
+_FUNCTION_TAGS = ("u", "p", "c", "r", "y", "e", "o", "d", "f", "m", "q", "t")
 # Verbs that only carry mood or copula, which the tagger files with content verbs, and
 # the plural suffix (朋友们), which marks an address or a group, not a name.
 _NEVER_IN_TERMS = frozenset(
@@ -56,10 +77,18 @@ _ENUMERATION = "、"
 _PROGRAMME_HEADS = ("战略", "工程", "计划", "倡议", "行动", "规划", "号")
 
 _NUMERAL = "一二两三四五六七八九十百千万"
+# A counted word inside a name (八项|规定, 全面|两|孩|政策, 十三|五|规划, 三|大|战略): a
+# numeral other than 一 (as often the article "a"), with at most one measure word.
+_NUMERAL_WORD = re.compile("[两二三四五六七八九十双][两二三四五六七八九十]*[项个大条]?")
 _FORMULA_NUMERAL = "两二三四五六七八九"  # 一 and 十 are as often article or round number
 _COUNTED = re.compile(rf"[{_FORMULA_NUMERAL}]个[\u4e00-\u9fff]{{2,4}}")
 _ALTERNATING = re.compile(rf"[{_NUMERAL}][\u4e00-\u9fff][{_NUMERAL}][\u4e00-\u9fff]")
-_QUOTED = re.compile(r"[“「『\"]([^“”「」『』\"]{2,14})[”」』\"]")
+# Quotation marks and book-title marks (《中国制造2025》): the author marks off a name.
+_QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{2,16})[”」』》\"]")
+# What a marked-off name may hold besides Han characters: a Latin or numeric tail
+# (互联网+, 中国制造2025) and the enumeration comma of a coordinated slogan (双随机、一公开).
+_NAME_EXTRA = re.compile(r"[A-Za-z0-9+＋·、\-]")
+PARALLEL_CHARS = (3, 4)  # lengths of the halves of a paired slogan (大众创业、万众创新)
 
 
 @dataclass(frozen=True)
@@ -74,7 +103,14 @@ class Token:
         """Punctuation, numbers, Latin text and function words: never inside a term."""
         if not any(is_cjk(ch) for ch in self.word):
             return True
+        if self.is_numeral:
+            return False
         return self.word in _NEVER_IN_TERMS or self.tag.startswith(_BOUNDARY_TAGS)
+
+    @property
+    def is_numeral(self) -> bool:
+        """A numeral that may count something inside a name (八项规定, 三大战略)."""
+        return self.tag.startswith("m") and _NUMERAL_WORD.fullmatch(self.word) is not None
 
     @property
     def is_verb(self) -> bool:
@@ -112,15 +148,18 @@ def tokens(sentence: str) -> list[Token]:
 
 
 def _genitives(words: list[Token]) -> list[Token]:
-    """Fuse a one-character noun and 的 (党的…) into one word: 党的全面领导 is a term,
-    while 的 after anything longer is where one phrase ends and the next begins."""
+    """Fuse 的 with a one-character noun (党的…) or an adjective (积极的…, 稳健的…) into
+    one word: 党的全面领导 and 积极的财政政策 are terms, while 的 after anything else
+    (a clause, a longer noun) is where one phrase ends and the next begins."""
     fused: list[Token] = []
     for token in words:
         if (
             token.word == "的"
             and fused
-            and len(fused[-1].word) == 1
-            and fused[-1].tag.startswith("n")
+            and (
+                (len(fused[-1].word) == 1 and fused[-1].tag.startswith("n"))
+                or (len(fused[-1].word) == 2 and fused[-1].tag in ("a", "ad"))
+            )
         ):
             fused[-1] = Token(fused[-1].word + "的", "genitive")
         else:
@@ -170,14 +209,26 @@ def _may_start(token: Token, chunk: Chunk, at: int) -> bool:
         return False
     if at and token.word in _RESULT_COMPLEMENTS and chunk.words[at - 1].is_verb:
         return False  # 组织好|国际大科学计划: the verb's complement, not the term's modifier
-    if token.is_verb:  # 加快建设…, 建设科技强国: a verb governing what follows,
-        # unless it opens a later item of a list (…、创新驱动发展战略), where nothing governs it
-        return at == 0 and chunk.left is not None and chunk.left.word == _ENUMERATION
     return True
 
 
+def _verb_may_start(words: Sequence[Token], chunk: Chunk, at: int) -> bool:
+    """A verb governs what follows (加快建设…, 建设科技强国), so a span opening with
+    one is a statement, unless it opens a later item of a list (…、创新驱动发展战略),
+    where nothing governs it, or it is a compressed verb–object word: a one-character
+    verb and a short object (去|产能, 补|短板), the [1+2] shape that Chinese prosody
+    makes a single word, as a two-character verb with its object (加快|建设) is not."""
+    if at == 0 and chunk.left is not None and chunk.left.word == _ENUMERATION:
+        return True
+    return len(words[0].word) == 1 and len(words) == 2 and len(_text(words)) <= MAX_COMPRESSED
+
+
 def _may_end(token: Token) -> bool:
-    return token.tag != "genitive" and not token.tag.startswith(("a", "b", "z"))
+    return (
+        token.tag != "genitive"
+        and not token.is_numeral
+        and not token.tag.startswith(("a", "b", "z"))
+    )
 
 
 def _content_single(token: Token) -> bool:
@@ -201,7 +252,9 @@ def phrase_spans(chunk: Chunk) -> Iterator[tuple[int, int]]:
             chars += len(words[j].word)
             if chars > MAX_CHARS:
                 break
-            if _may_end(words[j]):
+            if _may_end(words[j]) and (
+                not first.is_verb or _verb_may_start(words[i : j + 1], chunk, i)
+            ):
                 yield i, j + 1
 
 
@@ -291,7 +344,9 @@ def _formulas(sentence: str) -> Iterator[str]:
 def _quoted(sentence: str) -> Iterator[tuple[str, set[str]]]:
     for match in _QUOTED.finditer(sentence):
         inner = match.group(1)
-        if not all(is_cjk(ch) for ch in inner):
+        if sum(map(is_cjk, inner)) < 2 or not all(
+            is_cjk(ch) or _NAME_EXTRA.fullmatch(ch) for ch in inner
+        ):
             continue
         kinds = {"quoted"} | _pattern_kinds(inner)
         if len(inner) <= 4 and any(ch in _FORMULA_NUMERAL for ch in inner):
@@ -300,6 +355,119 @@ def _quoted(sentence: str) -> Iterator[tuple[str, set[str]]]:
         if after.startswith(_PROGRAMME_HEADS):
             kinds.add("programme")  # “奋斗者”号, “一带一路”倡议
         yield inner, kinds
+
+
+def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]:
+    """Two items of the same word structure joined by 、 and by nothing else, not part
+    of a longer list: a paired slogan said as one (大众创业、万众创新).  The first item
+    is cut from the end of its run, as long as the second, whatever governs it
+    (推动|大众创业); both begin and end on content words."""
+    for first, second in zip(segment_list, segment_list[1:], strict=False):
+        comma = first.right
+        if comma is None or comma is not second.left or comma.word != _ENUMERATION:
+            continue
+        outside = [t.word for t in (first.left, second.right) if t is not None]
+        if _ENUMERATION in outside:
+            continue
+        n = len(second.words)
+        left, right = first.words[-n:], second.words
+        if (
+            len(first.words) >= n >= 2
+            and [len(t.word) for t in left] == [len(t.word) for t in right]
+            and len(_text(right)) in PARALLEL_CHARS
+            and all(_is_edge(t) for t in (left[0], left[-1], right[0], right[-1]))
+        ):
+            yield (*left, comma, *right)
+
+
+def _is_edge(token: Token) -> bool:
+    """A word that may open or close a unit found by statistics alone, whatever its tag:
+    not a function word of the closed classes (particles, prepositions, conjunctions,
+    pronouns, modal and copular verbs), not punctuation or a number."""
+    return token.is_numeral or (
+        any(is_cjk(ch) for ch in token.word)
+        and token.word not in _NEVER_IN_TERMS
+        and token.tag != "genitive"
+        and not token.tag.startswith(_FUNCTION_TAGS)
+    )
+
+
+def segments(sentence_tokens: list[Token]) -> list[Chunk]:
+    """Runs of Han words between punctuation (or Latin text and digits), each with the
+    punctuation around it: the units that statistics, not tags, are asked about."""
+    result: list[Chunk] = []
+    current: list[Token] = []
+    left: Token | None = None
+    for token in sentence_tokens:
+        if any(is_cjk(ch) for ch in token.word):
+            current.append(token)
+            continue
+        if current:
+            result.append(Chunk(current, left, token))
+        current, left = [], token
+    if current:
+        result.append(Chunk(current, left, None))
+    return result
+
+
+def _segment_spans(segment: Chunk) -> Iterator[tuple[int, int]]:
+    words = segment.words
+    for i, first in enumerate(words):
+        if not _is_edge(first):
+            continue
+        chars = 0
+        for j in range(i, min(len(words), i + MAX_WORDS)):
+            chars += len(words[j].word)
+            if chars > MAX_CHARS:
+                break
+            if j > i and _is_edge(words[j]) and not words[j].is_numeral:
+                yield i, j + 1
+
+
+def repeated_units(
+    tokenised: Sequence[list[Token]],
+) -> Iterator[tuple[str, set[str], tuple[Token, ...], Context]]:
+    """Word sequences that recur with varied neighbours, whatever their tags: seen at
+    least twice, after at least two different words (or a boundary) and before at
+    least two.  That is accessor variety (Feng et al. 2004): a string whose
+    surroundings change while it stays the same is a unit of the text's vocabulary,
+    which catches terms that the tagger cuts into verbs and adverbs (供给|侧, 相机|调控).
+    A boundary counts as a new neighbour each time it is seen."""
+    seen: dict[str, list[tuple[tuple[Token, ...], Context]]] = defaultdict(list)
+    for sentence_tokens in tokenised:
+        for segment in segments(sentence_tokens):
+            for i, j in _segment_spans(segment):
+                words = tuple(segment.words[i:j])
+                seen[_text(words)].append((words, (_before(segment, i), _after(segment, j))))
+    for text, uses in seen.items():
+        if len(uses) < 2:
+            continue
+        lefts = {_neighbour(before, k) for k, (_w, (before, _a)) in enumerate(uses)}
+        rights = {_neighbour(after, k) for k, (_w, (_b, after)) in enumerate(uses)}
+        variety = min(len(lefts), len(rights))
+        if variety >= MIN_VARIETY:
+            kinds = {"phrase", "repeated"} if variety >= UNIT_VARIETY else {"phrase"}
+            for words, context in uses:
+                yield text, kinds, words, context
+
+
+def _neighbour(token: Token | None, occurrence: int) -> str | int:
+    """A neighbouring word, or for a boundary the occurrence's own number: a new one."""
+    return token.word if token is not None and is_cjk(token.word[0]) else occurrence
+
+
+def list_items(segment: Chunk) -> Iterator[tuple[int, int]]:
+    """A whole item of a list (…、标本兼治、…, 去库存、降成本): the author sets it
+    off by the enumeration comma, so it is a unit whatever its tags, once its edges
+    are not function words (着力|稳增长 is cut at the function word's side)."""
+    delimiters = {t.word for t in (segment.left, segment.right) if t is not None}
+    if _ENUMERATION not in delimiters:
+        return
+    words = segment.words
+    i = next((k for k, t in enumerate(words) if _is_edge(t)), len(words))
+    j = next((k + 1 for k in range(len(words) - 1, -1, -1) if _is_edge(words[k])), 0)
+    if i < j and 2 <= len(_text(words[i:j])) <= MAX_ITEM_CHARS and (i == 0 or j == len(words)):
+        yield i, j
 
 
 def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
@@ -323,6 +491,8 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         for text, kinds in _quoted(sentence):
             add(text, kinds)
         for token in sentence_tokens:
+            if token.tag == "nt" and len(token.word) >= 2:  # an organisation: 国务院
+                add(token.word, {"institution"}, words=[token])
             if _is_idiom(token):
                 add(token.word, {"idiom"}, words=[token])
             if _is_abbreviation(token.word) and token.tag in ("n", "j"):  # not names (nr)
@@ -336,6 +506,17 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
                 if _is_slogan(chunk.words[i:j]):
                     kinds.add("slogan")
                 add(text, kinds, context, chunk.words[i:j])
+        sentence_segments = segments(sentence_tokens)
+        for words in parallel_pairs(sentence_segments):
+            add(_text(words), {"parallel"}, words=words)
+        for segment in sentence_segments:
+            for i, j in list_items(segment):
+                add(
+                    _text(segment.words[i:j]),
+                    {"phrase", "item"},
+                    (_before(segment, i), _after(segment, j)),
+                    segment.words[i:j],
+                )
         for left, right in zip(sentence_chunks, sentence_chunks[1:], strict=False):
             if (
                 left.right is not None
@@ -344,4 +525,6 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
             ):
                 for text, context in coordinations(left, left.right, right):
                     add(text, {"phrase", "coordination"}, context)
+    for text, kinds, words, context in repeated_units(tokenised):
+        add(text, kinds, context, words)
     return proposals

@@ -9,8 +9,12 @@ Three kinds of evidence are combined into one score:
 * domain specificity: the text uses the candidate's words far more often than general
   language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
   phrase while 工作, 问题, 方面 do not;
-* the shape it was found in: a quoted expression, a numbered formula, an idiom or a
-  phrase standing alone between boundaries is a unit by the author's own marking.
+* the shape it was found in: a quoted expression, a numbered formula, a paired slogan,
+  an organisation, an idiom or a phrase standing alone between boundaries is a unit
+  by the author's own marking; a string recurring with varied neighbours on both
+  sides (accessor variety of three or more) is a unit by the text's own usage.
+  Marks by the author weigh most: a text quotes few expressions, and nearly all of
+  them are names, whereas many frequent phrases are mere descriptions (经济发展).
 
 Everything is computed from the input texts alone: no list of known terms.
 """
@@ -28,25 +32,30 @@ from glossary.extraction.reference import dictionary_senses, general_word, keyne
 
 # Extra termhood for candidates the author marked off as units, in score units.
 KIND_BONUS = {
-    "quoted": 1.5,
-    "formula": 1.5,
+    "quoted": 3.0,
+    "formula": 3.0,
+    "parallel": 3.0,
     "programme": 1.0,
-    "idiom": 0.8,
+    "institution": 2.0,
+    "idiom": 1.5,
     "abbreviation": 1.0,
     "coordination": 0.5,
     "slogan": 1.0,
 }
 # Units by the author's or the dictionary's mark, or by a slogan's fixed shape.
-MARKED = frozenset({"quoted", "formula", "idiom", "slogan"})
+MARKED = frozenset({"quoted", "formula", "idiom", "slogan", "parallel", "institution", "repeated"})
 UNIT_BONUS = 1.0  # base termhood of any candidate, scaled by its unithood
 UNCUT_SHARE = 0.1  # termhood kept by a candidate whose edges never bound a phrase
 DOMAIN_SCALE = 5.0  # mean log keyness at which C-value counts at face value
 MAX_LENGTH_WORDS = 3  # C-value's reward for length stops here: longer is description
 NESTED_FLOOR = 0.3  # share of its frequency a string nested in longer candidates keeps
 CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管理体制实现重塑)
-CONTEXT_FACTOR = 0.4  # for a better candidate plus a word of its context (建设|科技强国)
+CONTEXT_FACTOR = 0.2  # for a better candidate plus a word of its context (建设|科技强国)
 NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
 ADVERBIAL_SHARE = 0.6  # words before a verb this often modify it (全面推进, 深入发展)
+
+# Kinds that say where a candidate was seen, not that its author marked it off.
+_UNMARKED = frozenset({"phrase", "item", "repeated"})
 
 # jieba tags of what follows a verb in use: aspect particles (了 ul, 着 uz, 过 ug),
 # numerals and measure words (取得一批).
@@ -83,7 +92,7 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
             text=text,
             frequency=frequency[text],
             score=_score(proposal, independent[text], usage)
-            * _context_factor(proposal, evidence, proposals),
+            * _context_factor(proposal, evidence, proposals, usage),
             kinds=frozenset(proposal.kinds),
         )
         for text, proposal in proposals.items()
@@ -228,13 +237,15 @@ def _closes(after: Token | None) -> bool:
 
 
 def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
-    """A single word proposed only because it is a noun, and either common in general
-    language (人才, 发展) or a collocation jieba lists but no dictionary defines, which
-    the texts do not repeat (坚实基础, 再立新功)."""
-    if proposal.kinds != {"phrase"} or len(proposal.words) > 1:
+    """A single word proposed only because it is a noun, a list item or recurring, and
+    either common in general language (人才, 发展) or a collocation jieba lists but no
+    dictionary defines, which the texts neither repeat nor set off as a list item
+    (坚实基础, 再立新功; not …、标本兼治、…)."""
+    if not proposal.kinds <= _UNMARKED or len(proposal.words) > 1:
         return False
     collocation = proposal.words[0].tag[0] in "il" and dictionary_senses(text) is None
-    return general_word(text) or (collocation and frequency < 2)
+    alone = proposal.kinds == {"phrase"}  # not set off as a list item
+    return general_word(text) or (alone and collocation and frequency < 2)
 
 
 def _independent_frequency(
@@ -291,19 +302,40 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
 
 
 def _context_factor(
-    proposal: Proposal, frequency: dict[str, int], proposals: dict[str, Proposal]
+    proposal: Proposal, frequency: dict[str, int], proposals: dict[str, Proposal], usage: _Usage
 ) -> float:
-    """A more frequent candidate with a verb of its context added (建设科技强国,
-    科技强国打下) is that candidate in use, not a term of its own."""
+    """A more frequent candidate with a verb of its context added is that candidate in
+    use, not a term of its own: a governing verb of two or more characters before it
+    (建设|科技强国), or after it a verb the texts use as a predicate (科技强国|打下).
+    A one-character verb before a short object makes a compressed word instead (去|库存),
+    and a verb the texts use as a noun may head a term (文化|自信)."""
     words = proposal.words
     if len(words) < 2:
         return 1.0
     own = frequency["".join(t.word for t in words)]
-    for extra, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+    for extra, rest, governs in ((words[0], words[1:], True), (words[-1], words[:-1], False)):
         core = "".join(t.word for t in rest)
-        if core in proposals and frequency[core] > own and extra.tag.startswith("v"):
+        if not (core in proposals and frequency[core] > own and extra.is_verb):
+            continue
+        in_use = (
+            len(extra.word) > 1
+            if governs
+            else usage.predicate(extra) and usage.counts[extra.word] > 1
+        )
+        if in_use:
             return CONTEXT_FACTOR
     return 1.0
+
+
+def _unit(proposal: Proposal) -> bool:
+    """Marked off as a unit, so no clause whatever its words: by its author, by the
+    dictionary, by its shape, or by recurring with varied neighbours unless it opens
+    with a verb of two or more characters, which governs an object (建设|科技强国)."""
+    marked = proposal.kinds & MARKED
+    if marked != {"repeated"}:
+        return bool(marked)
+    first = proposal.words[0]
+    return not (first.is_verb and len(first.word) > 1)
 
 
 def _score(proposal: Proposal, independent: float, usage: _Usage) -> float:
@@ -316,6 +348,6 @@ def _score(proposal: Proposal, independent: float, usage: _Usage) -> float:
     score = (length * independent * max(domain, 0.1) / DOMAIN_SCALE + UNIT_BONUS + bonus) * (
         UNCUT_SHARE + (1 - UNCUT_SHARE) * usage.unithood(proposal)
     )
-    unit = proposal.kinds & MARKED or usage.framed(proposal)
+    unit = _unit(proposal) or usage.framed(proposal)
     clause = not unit and _is_clause(words, usage)
     return score * CLAUSE_FACTOR if clause else score
