@@ -279,8 +279,9 @@ _NUMERAL_WORDS = {
 _SUFFIXES = set("型性化式者家员率力观论感度界侧们制派链")
 _SUFFIX_WORDS = {"主义"}  # 社会主义 shèhuìzhǔyì, as the dictionaries write it
 # Single-character prefixes joined to the word after them: 非公有制 fēigōngyǒuzhì,
-# 全过程 quánguòchéng, 高水平 gāoshuǐpíng, 超大规模 chāodà guīmó.
-_PREFIXES = set("非反超副总准亚次泛伪全高双多单半")
+# 高水平 gāoshuǐpíng, 超大规模 chāodà guīmó. Not 全, an adjective that GB/T 16159-2012
+# 6.1.5 does not count among the prefixes: 全 领域 quán lǐngyù (全过程 is one word).
+_PREFIXES = set("非反超副总准亚次泛伪高双多单半")
 # Characters that make a four-character idiom indivisible: 重中之重 zhòngzhōngzhīzhòng,
 # 一以贯之 yīyǐguànzhī; the others are written 2+2 (zhǐzhēng-zhāoxī).
 _IDIOM_GLUE = set("之而以于其所乎者也")
@@ -374,21 +375,95 @@ def _is_idiom(text: str, flag: str, words: list[str] | None) -> bool:
     """Whether a four-character token is written as an idiom: it has an idiom's shape,
     or is no two words, or jieba calls it an idiom (i) and it is not plainly two common
     words (jieba's list of idioms also holds 依靠群众 and 安全可靠)."""
-    if _idiom_shape(text) or words is None:
+    if _idiom_shape(text) and not _times_in_parallel([text[:2], text[2:]]):
         return True
-    common = all(_segmenter().tokenizer.FREQ.get(w, 0) >= _COMMON for w in (text[:2], text[2:]))
-    return flag == "i" and not common
+    if words is None:
+        return True
+    if flag == "i":
+        return not all(_segmenter().tokenizer.FREQ.get(w, 0) >= _COMMON
+                       for w in (text[:2], text[2:]))
+    return (words == [text[:2], text[2:]] and flag not in ("nr", "ns", "nt")
+            and _coined_pair(text, lexicalised=True))
+
+
+def _coined_pair(text: str, *, lexicalised: bool) -> bool:
+    """Whether four characters are an idiom-like expression of two two-syllable parts
+    (GB/T 16159-2012, 成语: a four-character idiom read as two two-syllable parts is
+    hyphenated between them): parallel verb-object or subject-predicate pairs coined
+    from single morphemes, such as 以气 代煤, 降本 增效, 勇挑 重担, at least one part no
+    dictionary word (a reduplication such as 人人 is one: 单音节词重叠，连写).
+
+    Not: two dictionary words, a phrase written word by word (众筹 平台, 科技 强国);
+    a part made by a prefix or suffix (能耗 双控, 6.1.5); numerals (the numeral
+    rules); an adverb, conjunction or pronoun before the rest (从严 治党, 又 做 加法:
+    副词与后面的词语分写); a verb with its complement 到 or 在 (落到 实处). Where jieba
+    does not know the four characters as one entry (``lexicalised``), a dictionary
+    word and a coined part make an idiom only if the coined part is the second and
+    predicates; a noun after a word is its object or head (打造 众创, 油气 管网)."""
+    halves = (text[:2], text[2:])
+    if len(text) != 4 or not all(map(is_cjk, text)) or set(text) & set(_NUMERALS):
+        return False
+    if set(text) & _PARTICLES or any(
+        half[0] in _PREFIXES or half[-1] in _SUFFIXES or half[-1] in "到在"
+        for half in halves
+    ):
+        return False
+    if _tag(text[0])[:1] in ("d", "c", "r") or _tag(halves[0])[:1] == "d":
+        return False
+    known = [_dictionary_word(half) or half[0] == half[1] for half in halves]
+    if all(known):
+        return False
+    if lexicalised or not any(known):
+        return True
+    second = halves[1]
+    tag = _tag(second) if _is_word(second) else _tag(second[0])
+    return not known[1] and tag[:1] in ("v", "a")
+
+
+def _four_character_expression(term: str, tokens: list[tuple[str, str]]) -> bool:
+    """Whether a term of four characters that jieba cut into pieces is one idiom-like
+    expression (:func:`_coined_pair`): the pieces meet between its two halves
+    (以 气 代 煤, 善 谋 勇为), and it is no proper noun."""
+    if len(term) != 4 or len(tokens) < 2 or any(flag == "nt" for _word, flag in tokens):
+        return False
+    ends, position = set(), 0
+    for word, _flag in tokens:
+        position += len(word)
+        ends.add(position)
+    return 2 in ends and not _leading_proper(term) and term[:2] not in _phrases() \
+        and term[2:] not in _phrases() and _coined_pair(term, lexicalised=False)
+
+
+def _times_in_parallel(words: list[str]) -> bool:
+    """Two words of time or place side by side (事前 事后, 课内 课外): a coordination
+    of words, each written as one (GB/T 16159-2012 6.1.2), not an idiom, though
+    shaped like one (AXAY)."""
+    return any(_tag(word) in ("t", "f", "s") for word in words)
 
 
 def _idiom_shape(text: str) -> bool:
     """Four characters shaped like an idiom: 自立自强 and 能上能下 (AXAY), 兢兢业业 (AABB),
-    五位一体 and 三严三实 (a numeral before each half)."""
+    五位一体 and 一国两制 (a numeral before each half; jieba's set phrases, while coined
+    formulas such as 三严三实 are numbered items, :func:`_numbered_formulas`)."""
     a, b, c, d = text[0], text[1], text[2], text[3]
     if a in _PARTICLES or b in _PARTICLES:
         return False
     if a == c or (a == b and c == d):
         return True
     return a in _NUMERALS and c in _NUMERALS and b not in _NUMERALS and d not in _NUMERALS
+
+
+def _modifier_and_word(text: str, flag: str) -> bool:
+    """Whether a three-character token is a monosyllabic adjective before a word
+    rather than one word: GB/T 16159-2012 6.1.2 joins a three-syllable structure
+    that stands for one concept, which a dictionary attests; without that, the
+    adjective is a word of its own (硬 科技 yìng kējì, 新 时代 xīn shídài): 新 台阶,
+    强 刺激. Prefixes (6.1.5) join their word all the same (高技能), and
+    inside a saying the figure stays whole (坐 冷板凳)."""
+    head, rest = text[0], text[1:]
+    return (flag not in ("nr", "ns", "nt", "m") and head not in _PREFIXES
+            and _tag(head)[:1] == "a" and _dictionary_word(rest)
+            and not _dictionary_word(text) and not _leading_proper(text))
 
 
 def _leading_proper(text: str) -> bool:
@@ -415,8 +490,9 @@ _NUMBER = re.compile(f"第?[{_NUMERALS}]+")
 
 def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """jieba's tokens with what it cut apart put together again: numbers (二 〇 三五年),
-    a measure word glued to the next word (第三 次分配 → 第三次 分配), and idiom-shaped
-    set phrases (三 严 三 实, 一 老 一小, 爱国 爱 港)."""
+    a measure word glued to the next word (第三 次分配 → 第三次 分配), numbered formulas
+    (一 照 一 码 → 一照 一码), idiom-shaped set phrases (爱国 爱 港, 抓 早 抓 小) and single
+    characters that make a word (:func:`_joined_monosyllables`)."""
     merged: list[tuple[str, str]] = []
     for word, flag in tokens:
         previous = merged[-1][0] if merged else ""
@@ -428,6 +504,7 @@ def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             merged.append((word[1:], _tag(word[1:])))
         else:
             merged.append((word, flag))
+    merged = _numbered_formulas(merged)
     out: list[tuple[str, str]] = []
     index = 0
     while index < len(merged):
@@ -436,11 +513,111 @@ def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             window += merged[end][0]
             end += 1
         if len(window) == 4 and end - index > 1 and _set_phrase(window, merged[index:end]):
-            out.append((window, "i"))
+            if any(flag in ("f", "t", "s") for _word, flag in merged[index:end]):
+                # times or places side by side: two words (:func:`_times_in_parallel`)
+                out.extend([(window[:2], "t"), (window[2:], "t")])
+            else:
+                out.append((window, "i"))
             index = end
         else:
             out.append(merged[index])
             index += 1
+    return _joined_monosyllables(out)
+
+
+# A numeral before these quantifies what follows (三大 战役 sān dà): it abbreviates nothing.
+_QUANTIFIERS = set("大小多余些几来半")
+# Formulas number their items with one digit; longer numbers count (十二 连增, 万 人).
+_FORMULA_NUMERAL = re.compile("[一二两三四五六七八九]")
+
+
+def _numbered_formulas(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Numbered formulas: a numeral that counts nothing but heads an abbreviated item
+    is one word with it (GB/T 16159-2012 6.1.2, a two- or three-syllable structure
+    that stands for one concept is written as one word; cf. 三农 sānnóng, 四化 sìhuà):
+    六稳 六保 → liùwěn liùbǎo, 一照 一码 → yīzhào yīmǎ, 三公 经费 → sāngōng jīngfèi.
+
+    The numeral takes a single Han character that is no measure word (四个 sì gè:
+    数词和量词分写), no quantifier (三大 sān dà) and no particle, numeral or adverb, or a
+    two-character verb or adjective (a noun after a numeral is counted: 两 岸); never
+    after a verb, whose object it counts (磨一剑 mó yī jiàn)."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tokens:
+        numeral = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
+        if (numeral is not None and numeral[1] == "m"
+                and _FORMULA_NUMERAL.fullmatch(numeral[0])
+                and not (before is not None and before[1].startswith("v"))
+                and _abbreviated_item(word, flag)):
+            out[-1] = (numeral[0] + word, "j")
+        else:
+            out.append((word, flag))
+    return out
+
+
+def _abbreviated_item(word: str, flag: str) -> bool:
+    """Whether a token after a numeral is an item it heads, not a thing it counts."""
+    if not all(map(is_cjk, word)) or word[0] in _MEASURES or word in _NUMERAL_WORDS:
+        return False
+    if len(word) == 1:
+        return (word not in _QUANTIFIERS and word not in _PARTICLES
+                and word not in _NUMERALS and flag[:1] in ("n", "v", "a", "j", "b"))
+    return len(word) == 2 and flag[:1] in ("v", "a")
+
+
+def _dictionary_word(word: str) -> bool:
+    """A word by general evidence: a CC-CEDICT entry or a common word of jieba's."""
+    from glossary import cedict
+
+    return word in cedict.definitions() or _segmenter().tokenizer.FREQ.get(word, 0) >= _COMMON
+
+
+_FUNCTION_VERBS = set("是有在为")  # the copula and its kin: grammatical, not content
+
+
+def _morpheme(word: str, flag: str) -> bool:
+    """A single Han character of a content word (noun, verb, adjective or their bound
+    forms), not a particle, numeral, measure word, adverb or preposition."""
+    return (len(word) == 1 and is_cjk(word) and word not in _PARTICLES
+            and word not in _NUMERALS and word not in _FUNCTION_VERBS
+            and flag[:1] in ("n", "v", "a", "b", "j"))
+
+
+def _joined_monosyllables(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Single characters jieba left apart that the orthography writes as one word
+    (GB/T 16159-2012 6.1.2: a two- or three-syllable structure that stands for one
+    concept is written together):
+
+    - exactly three in a row, none pairing into a dictionary word: an abbreviation
+      (缩略语) of a longer phrase, 煤 改 气 → méigǎiqì;
+    - two that CC-CEDICT has as a word, 众 筹 → zhòngchóu;
+    - a monosyllabic adjective and the monosyllabic noun it modifies.
+
+    A verb and its monosyllabic object stay apart (动词与宾语分写: kàn xìn).
+    """
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tokens):
+        run = index
+        while run < len(tokens) and _morpheme(*tokens[run]):
+            run += 1
+        chars = [word for word, _flag in tokens[index:run]]
+        starts_run = index == 0 or not _morpheme(*tokens[index - 1])
+        if starts_run and len(chars) == 3 and not any(
+            _dictionary_word(a + b) for a, b in zip(chars, chars[1:])
+        ):
+            out.append(("".join(chars), "j"))
+            index = run
+            continue
+        word, flag = tokens[index]
+        previous = out[-1] if out else None
+        if (previous is not None and _morpheme(*previous) and _morpheme(word, flag)
+                and (_dictionary_word(previous[0] + word)
+                     or (previous[1].startswith("a") and flag.startswith("n")))):
+            out[-1] = (previous[0] + word, "j")
+        else:
+            out.append((word, flag))
+        index += 1
     return out
 
 
@@ -464,8 +641,10 @@ class _Builder:
     def units(self) -> list[_Unit]:
         out: list[_Unit] = []
         start = 0
-        tokens = [(t.word, t.flag) for t in _segmenter().cut(self.term, HMM=False)]
-        for word, flag in _regrouped(tokens):
+        tokens = _regrouped([(t.word, t.flag) for t in _segmenter().cut(self.term, HMM=False)])
+        if _four_character_expression(self.term, tokens):
+            tokens = [(self.term, "l")]
+        for word, flag in tokens:
             # organisations are proper nouns, but jieba's tag for them (nt) also covers
             # 国际化 and 党组织: trusted only where a known proper noun leads (中国…)
             proper = flag == "nt" and _leading_proper(word)
@@ -505,6 +684,10 @@ class _Builder:
                                          saying=saying))
                 offset += len(word)
             return units
+        if len(text) == 3 and not (proper or saying) and _modifier_and_word(text, flag):
+            # read as a whole, as pypinyin read it, only written as two words
+            return [_Unit(text[0], _tag(text[0]), syllables[0]),
+                    _Unit(text[1:], _tag(text[1:]), _join(syllables[1:]))]
         written = _join(syllables)
         if proper or _leading_proper(text):
             written = _capitalised(written)

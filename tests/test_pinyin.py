@@ -128,7 +128,6 @@ def test_idioms() -> None:
         ("科技自立自强", "kējì zìlì-zìqiáng"),
         ("能上能下", "néngshàng-néngxià"),
         ("五位一体", "wǔwèi-yītǐ"),
-        ("三严三实", "sānyán-sānshí"),
         ("实事求是", "shíshì-qiúshì"),
         # indivisible: written together
         ("重中之重", "zhòngzhōngzhīzhòng"),
@@ -137,6 +136,75 @@ def test_idioms() -> None:
         # jieba's idiom list also holds plain phrases of two common words
         ("一切依靠群众", "yīqiè yīkào qúnzhòng"),
         ("安全可靠", "ānquán kěkào"),
+    ])
+
+
+def test_numbered_formulas_group_each_numeral_with_its_item() -> None:
+    # a numeral heading an abbreviated item is one word with it (6.1.2, like 三农);
+    # jieba's lexicalised set phrases stay idioms (五位一体 above)
+    _check([
+        ("三严三实", "sānyán sānshí"),
+        ("一照一码", "yīzhào yīmǎ"),
+        ("六稳六保", "liùwěn liùbǎo"),
+        ("一老一小", "yīlǎo yīxiǎo"),
+        ("三公经费", "sāngōng jīngfèi"),
+    ])
+    # counting stays apart: measure words, quantifiers, long numbers, objects of a verb
+    _check([
+        ("四个全面", "sì gè quánmiàn"),
+        ("三大攻坚战", "sān dà gōngjiānzhàn"),
+        ("十二连增", "shí'èr lián zēng"),
+        ("万人以上", "wàn rén yǐshàng"),
+        ("十年磨一剑", "shí nián mó yī jiàn"),
+    ])
+
+
+def test_single_characters_that_make_a_word_are_joined() -> None:
+    _check([
+        # three single morphemes, no two of them a word: an abbreviation
+        ("煤改气", "méigǎiqì"),
+        # two that CC-CEDICT has as a word
+        ("众筹平台", "zhòngchóu píngtái"),
+        ("厚植创新沃土", "hòuzhí chuàngxīn wòtǔ"),
+        # a verb and its object stay apart (6.2.2)
+        ("锻长板", "duàn chángbǎn"),
+    ])
+
+
+def test_four_character_expressions_of_two_parts() -> None:
+    # 6.10.1: idiom-like pairs of two coined two-syllable parts are hyphenated
+    _check([
+        ("以气代煤", "yǐqì-dàiméi"),
+        ("降本增效", "jiàngběn-zēngxiào"),
+        ("招商引资", "zhāoshāng-yǐnzī"),
+        ("勇挑重担", "yǒngtiāo-zhòngdàn"),
+        ("抓早抓小", "zhuāzǎo-zhuāxiǎo"),
+        ("爱国爱港", "àiguó-àigǎng"),
+    ])
+    # but not: two dictionary words, a word and its object or head, an adverb before
+    # a verb, a verb and its complement, words of time or place side by side
+    _check([
+        ("油气管网", "yóuqì guǎnwǎng"),
+        ("打造众创", "dǎzào zhòng chuàng"),
+        ("从严治党", "cóngyán zhìdǎng"),
+        ("又做加法", "yòu zuò jiāfǎ"),
+        ("落到实处", "luòdào shíchù"),
+        ("科研院所", "kēyán yuànsuǒ"),
+        ("事前事后", "shìqián shìhòu"),
+        ("线上线下", "xiànshàng xiànxià"),
+    ])
+
+
+def test_monosyllabic_adjective_before_a_word() -> None:
+    # 6.1.2 joins a three-syllable structure the dictionary knows as one concept;
+    # otherwise the adjective is a word of its own. Readings are those of the whole.
+    _check([
+        ("新台阶", "xīn táijiē"),
+        ("强刺激", "qiáng cìjī"),
+        ("大变局", "dà biànjú"),
+        ("全领域", "quán lǐngyù"),
+        ("制高点", "zhìgāodiǎn"),
+        ("全过程", "quánguòchéng"),
     ])
 
 
