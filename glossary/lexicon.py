@@ -21,12 +21,11 @@ from platformdirs import user_cache_path
 from pypinyin import lazy_pinyin
 
 from glossary import cedict
-from glossary.numbers import chinese_number_keys, chinese_numeral_value, english_number_keys
+from glossary.numbers import chinese_number_keys, english_number_keys
 
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
-STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
 _LONG_PREFIXES = (
     "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
@@ -60,7 +59,6 @@ ABBREVIATIONS = {  # spelled out before keys are taken, as a reader would
 _stemmer = snowballstemmer.stemmer("english")
 _EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
 _ZH_PUNCT = re.compile(r"^[\W_]+$")
-_NUMBERED_NAME = re.compile(r"(.+?)([〇零一二三四五六七八九十百]*)号")  # 嫦娥六号, 奋斗者号
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
 
@@ -76,14 +74,6 @@ def english_key(word: str) -> str:
     stem = _stemmer.stemWord(word)
     prefix = _long_prefix(stem)
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]
-
-
-@cache
-def key_stem(key: str) -> str:
-    """What two keys must share to match loosely ("central" and "center"): their first
-    STEM_LENGTH letters, or a long prefix and the two after it."""
-    prefix = _long_prefix(key)
-    return key[: len(prefix) + 2] if prefix else key[:STEM_LENGTH]
 
 
 def _long_prefix(text: str) -> str:
@@ -187,22 +177,6 @@ def cedict_senses() -> dict[str, Senses]:
     return _cedict()[0]
 
 
-def sense_order(keys: frozenset[str]) -> tuple[str, ...]:
-    """The keys of a multi-word dictionary sense in the order its definition writes
-    them; empty for a sense the dictionary does not have."""
-    return _cedict()[1].get(keys, ())
-
-
-def sense_head(keys: frozenset[str]) -> str | None:
-    """The word a dictionary sense names its thing by: the only word of a one-word
-    sense, the last of a longer one in its definition's order ("sword" of
-    "double-edged sword"); None for a longer sense the dictionary does not have."""
-    if len(keys) == 1:
-        return next(iter(keys))
-    order = sense_order(keys)
-    return order[-1] if order else None
-
-
 class Lexicon:
     """Chinese word → English senses, from CC-CEDICT plus pairs added at run time.
 
@@ -238,27 +212,6 @@ class Lexicon:
         """The senses of a word the lexicon knows as a whole (none for other words)."""
         return self.base.get(word, ()) + tuple(self.extra.get(word, ()))
 
-    def words(self, text: str) -> list[str]:
-        """Content words of a Chinese text, as ``chinese_words`` gives them, except that
-        a function word the segmenter cut off stays inside the dictionary word it is
-        part of: 碳中和 ("carbon neutrality") in 碳达峰碳中和, which jieba reads as
-        碳达峰 + 碳 + 中 + 和, and whose 中 and 和 are otherwise function words."""
-        tokens = jieba.lcut(text)
-        found: list[str] = []
-        start = 0
-        while start < len(tokens):
-            end = next(
-                (
-                    end for end in range(len(tokens), start + 1, -1)
-                    if any(t in CHINESE_STOPWORDS for t in tokens[start:end])
-                    and self.senses("".join(tokens[start:end]))
-                ),
-                start + 1,
-            )
-            found.append("".join(tokens[start:end]))
-            start = end
-        return [word for word in found if _content(word)]
-
     def parts(self, word: str) -> list[str]:
         """A word as the longest known words it is made of (itself if known), so that
         科技自立自强 is read as 科技 + 自立自强."""
@@ -293,23 +246,6 @@ class Lexicon:
                 found |= transliteration_keys(word)
             self._cache[word] = found
         return found
-
-
-@lru_cache(maxsize=8192)
-def pinyin_spelling(word: str) -> str:
-    """A word as translations spell a name in pinyin, without tones, spaces or
-    apostrophes: 奋斗者 → "fendouzhe" ("Fendouzhe"), 习近平 → "xijinping" ("Xi Jinping");
-    a craft or mission named with 号 without it, its number in figures: 嫦娥六号 →
-    "change6" ("Chang'e-6"), 地壳一号 → "diqiao1" ("Diqiao 1"). "" for a single
-    syllable, too short to tell a name from an English word."""
-    number = ""
-    numbered = _NUMBERED_NAME.fullmatch(word)
-    if numbered:
-        value = chinese_numeral_value(numbered.group(2)) if numbered.group(2) else None
-        if value is not None or not numbered.group(2):
-            word, number = numbered.group(1), "" if value is None else str(value)
-    syllables = lazy_pinyin(word, errors="ignore")
-    return "".join(syllables) + number if len(syllables) >= 2 else ""
 
 
 def transliteration_keys(word: str) -> set[str]:

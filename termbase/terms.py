@@ -57,8 +57,11 @@ def approved_renderings(session: Session) -> list[tuple[str, str]]:
 
 
 def known_renderings(session: Session) -> list[tuple[str, str]]:
-    """(Chinese term, English rendering) for every rendering not rejected: what to look
-    for in documents that have no Chinese beside them."""
+    """(Chinese term, English rendering) for every rendering an editor or an import
+    gave the termbase and nobody rejected: what to look for in documents that have no
+    Chinese beside them besides what the build itself finds. The build's own
+    renderings of an earlier build are left out, so that a rebuild finds what a fresh
+    build finds."""
     return [
         tuple(row)
         for row in session.execute(
@@ -66,6 +69,13 @@ def known_renderings(session: Session) -> list[tuple[str, str]]:
             .join(Rendering, Rendering.term_id == Term.id)
             .where(Term.status != TermStatus.REJECTED.value)
             .where(Rendering.status != RenderingStatus.REJECTED.value)
+            .where(
+                or_(
+                    Rendering.status != RenderingStatus.CANDIDATE.value,
+                    Rendering.created_by != SYSTEM,
+                    Rendering.modified_by != SYSTEM,
+                )
+            )
         )
     ]
 

@@ -7,8 +7,6 @@ from glossary.lexicon import (
     _parse_cedict,
     english_key,
     english_keys,
-    key_stem,
-    pinyin_spelling,
 )
 
 
@@ -49,21 +47,3 @@ def test_an_ism_or_ist_is_not_the_word_it_is_made_from() -> None:
     assert english_key("consist") == "consis" and english_key("exists") == "exist"  # verbs in -sist, -xist
     assert english_key("international") == english_key("internationally")
     assert english_key("science") == english_key("scientific") == "scien"
-
-
-def test_keys_match_loosely_on_four_letters_or_a_long_prefix_and_two() -> None:
-    assert key_stem(english_key("central")) == key_stem(english_key("center"))
-    assert key_stem(english_key("undertaking")) != key_stem(english_key("underlying"))
-
-
-def test_a_function_word_cut_off_stays_inside_its_dictionary_word() -> None:
-    lexicon = Lexicon()
-    # jieba reads 碳达峰碳中和 as 碳达峰 + 碳 + 中 + 和; 中 and 和 alone are function words
-    assert lexicon.words("碳达峰碳中和") == ["碳达峰", "碳中和"]
-    assert lexicon.words("党的全面领导") == ["党", "全面", "领导"]
-
-
-def test_a_name_with_hao_is_spelled_without_it_and_with_its_number_in_figures() -> None:
-    assert pinyin_spelling("地壳一号") == "diqiao1"
-    assert pinyin_spelling("奋斗者号") == "fendouzhe"
-    assert pinyin_spelling("号召") == "haozhao"  # 号 not at the end: no name of a craft

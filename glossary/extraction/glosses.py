@@ -15,7 +15,7 @@ import jieba
 
 # English words, possibly hyphenated or joined with & or an apostrophe (supply-side,
 # S&T, China’s), or numbers: the words renderings are read in
-from glossary.renderings import ENGLISH_WORD
+from glossary.word_alignment import ENGLISH_WORD
 
 jieba.setLogLevel(60)
 

@@ -1,0 +1,114 @@
+"""The English phrase that renders a Chinese term in one unit, read off the word links.
+
+Statistical machine translation extracts a phrase pair where the links of the words
+on each side stay inside the pair (Och & Ney 2004; Koehn, Och & Marcu 2003). Links
+are noisy on a small memory, so consistency is weighed rather than required: among
+the spans of the English sentence, the one is chosen that best balances three
+shares, as an F-measure does:
+
+- how much of the span the term explains (its words' links to the term, less their
+  links to other words of the Chinese; an unlinked word counts a little, since
+  translators add words no link explains);
+- how many of the term's words the span covers;
+- how much of the term's English, wherever it stands in the sentence, the span holds.
+
+A span begins and ends on a content word and stays inside one clause of the English
+(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash). Where no span explains the term
+well enough, the translation has paraphrased it away, and no rendering is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
+from glossary.word_alignment import AlignedPair, Token
+
+MAX_WORDS = 12  # longer spans are descriptions, not renderings
+UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
+CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its link to the term
+MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
+_CLAUSE_BREAKS = frozenset(".;:!?()[]“”\"—–")
+_EDGE_WORDS = ENGLISH_STOPWORDS | {"’s", "'s"}
+
+
+def _content(token: Token) -> bool:
+    return token.text[:1].isalnum() and token.text.lower() not in _EDGE_WORDS
+
+
+def term_tokens(pair: AlignedPair, start: int, end: int) -> set[int]:
+    """The Chinese words of a unit that the term standing at [start, end) overlaps,
+    function words left out."""
+    return {
+        i for i, token in enumerate(pair.chinese)
+        if token.start < end and token.end > start and token.text not in CHINESE_STOPWORDS
+    }
+
+
+def _link_strengths(
+    pair: AlignedPair, inside: set[int]
+) -> tuple[list[float], list[float], list[dict[int, float]]]:
+    """For each English word, its strongest link to the term and to the rest, and
+    the term's words it is linked to."""
+    to_term = [0.0] * len(pair.english)
+    to_rest = [0.0] * len(pair.english)
+    term_links: list[dict[int, float]] = [{} for _ in pair.english]
+    for (i, j), weight in pair.links.items():
+        if i in inside:
+            to_term[j] = max(to_term[j], weight)
+            term_links[j][i] = weight
+        else:
+            to_rest[j] = max(to_rest[j], weight)
+    return to_term, to_rest, term_links
+
+
+def scored_spans(pair: AlignedPair, start: int, end: int) -> list[tuple[int, int, float]]:
+    """(first, last) English token indices and score of every span that may render the
+    term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE."""
+    inside = term_tokens(pair, start, end)
+    if not inside:
+        return []
+    english = pair.english
+    to_term, to_rest, term_links = _link_strengths(pair, inside)
+    own = [max(0.0, a - CONFLICT * b) for a, b in zip(to_term, to_rest, strict=True)]
+    total = sum(own)
+    if not total:
+        return []
+    content = [_content(token) for token in english]
+    explained = [
+        own[j] if to_term[j] else (0.0 if to_rest[j] else UNLINKED) for j in range(len(english))
+    ]
+    found: list[tuple[int, int, float]] = []
+    for first in range(len(english)):
+        if not content[first]:
+            continue
+        share, words, held = 0.0, 0, 0.0
+        covered: dict[int, float] = {}
+        for last in range(first, min(len(english), first + MAX_WORDS)):
+            if english[last].text in _CLAUSE_BREAKS:
+                break
+            held += own[last]
+            for i, weight in term_links[last].items():
+                covered[i] = max(covered.get(i, 0.0), weight)
+            if content[last]:
+                share += explained[last]
+                words += 1
+            if not content[last] or not share or not held:
+                continue
+            shares = (share / words, sum(covered.values()) / len(inside), held / total)
+            if min(shares) <= 0:
+                continue
+            score = len(shares) / sum(1 / s for s in shares)
+            if score >= MIN_SCORE:
+                found.append((first, last, score))
+    return found
+
+
+def best_span(pair: AlignedPair, start: int, end: int) -> tuple[int, int, float] | None:
+    """The best of ``scored_spans`` (the shortest where scores tie), or None."""
+    return max(scored_spans(pair, start, end), key=lambda s: (s[2], s[0] - s[1]), default=None)
+
+
+def rendering_text(english_text: str, tokens: Sequence[Token], first: int, last: int) -> str:
+    """The span as written in the unit's English."""
+    return english_text[tokens[first].start : tokens[last].end]

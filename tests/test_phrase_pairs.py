@@ -1,0 +1,49 @@
+"""The span read off a unit's word links as a term's rendering."""
+
+from __future__ import annotations
+
+from glossary.phrase_pairs import best_span, rendering_text
+from glossary.word_alignment import AlignedPair, chinese_tokens, english_tokens
+
+ZH = "我们要建设科技强国。"
+EN = "We will build a country strong in science and technology, and work hard."
+
+
+def _pair(links: dict[tuple[str, str], float], zh: str = ZH, en: str = EN) -> AlignedPair:
+    chinese, english = chinese_tokens(zh), english_tokens(en)
+    by_text = {
+        (i, j): weight
+        for (zh_word, en_word), weight in links.items()
+        for i, c in enumerate(chinese) if c.text == zh_word
+        for j, e in enumerate(english) if e.text == en_word
+    }
+    return AlignedPair(chinese, english, by_text)
+
+
+def _rendering(pair: AlignedPair, term: str, zh: str = ZH, en: str = EN) -> str | None:
+    start = zh.index(term)
+    span = best_span(pair, start, start + len(term))
+    return rendering_text(en, pair.english, span[0], span[1]) if span else None
+
+
+TERM_LINKS = {
+    ("科技", "science"): 1.0, ("科技", "technology"): 1.0, ("强国", "country"): 0.6, ("强国", "strong"): 1.0,
+    ("建设", "build"): 1.0, ("我们", "We"): 1.0,
+}
+
+
+def test_the_span_holding_the_terms_links_and_little_else_renders_it() -> None:
+    assert _rendering(_pair(TERM_LINKS), "科技强国") == "country strong in science and technology"
+
+
+def test_a_word_linked_to_other_chinese_stays_out() -> None:
+    assert _rendering(_pair(TERM_LINKS), "建设") == "build"
+
+
+def test_a_span_begins_and_ends_on_a_content_word_inside_one_clause() -> None:
+    links = {**TERM_LINKS, ("科技", "work"): 0.2}  # a stray link beyond the comma
+    assert _rendering(_pair(links), "科技强国") == "country strong in science and technology"
+
+
+def test_no_links_means_the_term_was_paraphrased_away() -> None:
+    assert _rendering(_pair({("建设", "build"): 1.0}), "科技强国") is None

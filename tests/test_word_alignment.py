@@ -1,0 +1,46 @@
+"""Word links learnt from a memory: dictionary links, learnt links, and the same links
+whatever order the units come in."""
+
+from __future__ import annotations
+
+from glossary.lexicon import Lexicon
+from glossary.word_alignment import DICTIONARY, align_units, chinese_tokens, english_tokens
+
+# Made-up words the dictionary cannot know ("zorblat" for 甲乙), so that only the
+# memory can teach their link.
+MEMORY = [
+    ("我们发展甲乙。", "We develop zorblat."),
+    ("甲乙很重要。", "Zorblat is important."),
+    ("我们支持甲乙和科技。", "We support zorblat and technology."),
+    ("科技很重要。", "Technology is important."),
+]
+
+
+def _links_by_word(pair) -> dict[tuple[str, str], float]:
+    return {(pair.chinese[i].text, pair.english[j].text): w for (i, j), w in pair.links.items()}
+
+
+def test_tokens_keep_their_place_in_the_text() -> None:
+    chinese = chinese_tokens("我们支持科技，好。")
+    assert [t.text for t in chinese][:3] == ["我们", "支持", "科技"]
+    assert all("我们支持科技，好。"[t.start:t.end] == t.text for t in chinese)
+    english = english_tokens("China’s S&T, well-being.")
+    assert [t.text for t in english] == ["China’s", "S&T", ",", "well-being", "."]
+
+
+def test_the_dictionary_links_words_and_the_memory_teaches_the_rest() -> None:
+    aligned = align_units(MEMORY, Lexicon())
+    links = _links_by_word(aligned[3])
+    assert links[("科技", "Technology")] == DICTIONARY
+    learnt = _links_by_word(aligned[0])
+    assert 0 < learnt[("甲乙", "zorblat")] < DICTIONARY
+    assert ("甲乙", "We") not in learnt
+
+
+def test_links_do_not_depend_on_the_order_of_the_units() -> None:
+    forward = [_links_by_word(p) for p in align_units(MEMORY, Lexicon())]
+    backward = [_links_by_word(p) for p in align_units(MEMORY[::-1], Lexicon())][::-1]
+    assert len(forward) == len(backward) == len(MEMORY)
+    for mine, theirs in zip(forward, backward, strict=True):
+        assert mine.keys() == theirs.keys()
+        assert all(abs(mine[k] - theirs[k]) < 1e-9 for k in mine)
