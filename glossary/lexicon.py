@@ -30,7 +30,7 @@ KEY_LENGTH = 5
 _LONG_PREFIXES = (
     "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
 )
-PARSE_VERSION = 11  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 12  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -126,14 +126,9 @@ _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 Senses = tuple[frozenset[str], ...]  # each sense: the keys of one dictionary definition
 
 
-def _parse_cedict(
-    entries: dict[str, tuple[str, ...]],
-) -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
-    """Word → senses, and each multi-word sense's keys in the order its definition
-    writes them (which word of "commanding position" a rendering lacks tells where to
-    look for its synonym)."""
+def _parse_cedict(entries: dict[str, tuple[str, ...]]) -> dict[str, Senses]:
+    """Word → senses, each the keys of one definition."""
     senses: dict[str, dict[frozenset[str], None]] = {}
-    order: dict[frozenset[str], tuple[str, ...]] = {}
     for simplified, fields in entries.items():
         # "/" separates definitions, and ";" or "," the synonyms inside one
         # ("center; heart; core"); the words of one synonym go together
@@ -141,18 +136,15 @@ def _parse_cedict(
         for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", kept)):
             if _SKIP_SENSE.match(definition.strip()):
                 continue
-            ordered = tuple(dict.fromkeys(k for k in english_keys(definition) if not k.startswith("#")))
-            if ordered:
-                keys = frozenset(ordered)
+            keys = frozenset(k for k in english_keys(definition) if not k.startswith("#"))
+            if keys:
                 senses.setdefault(simplified, {})[keys] = None
-                if len(ordered) > 1:
-                    order.setdefault(keys, ordered)
-    return {word: tuple(found) for word, found in senses.items()}, order
+    return {word: tuple(found) for word, found in senses.items()}
 
 
 @cache
-def _cedict() -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]:
-    """CC-CEDICT parsed once, then cached on disk."""
+def cedict_senses() -> dict[str, Senses]:
+    """CC-CEDICT as simplified word → its senses, parsed once, then cached on disk."""
     tag = f"{cedict.fingerprint()}-{PARSE_VERSION}-{KEY_LENGTH}"
     cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
     try:
@@ -171,10 +163,6 @@ def _cedict() -> tuple[dict[str, Senses], dict[frozenset[str], tuple[str, ...]]]
         pass  # a read-only cache folder only costs the parse next time
     return parsed
 
-
-def cedict_senses() -> dict[str, Senses]:
-    """CC-CEDICT as simplified word → its senses."""
-    return _cedict()[0]
 
 
 class Lexicon:

@@ -15,7 +15,7 @@ def _keys(text: str) -> frozenset[str]:
 
 
 def test_senses_marked_regional_informal_or_obsolete_are_left_out() -> None:
-    senses, _order = _parse_cedict({
+    senses = _parse_cedict({
         "强国": ("(ironically) mainland China (Taiwan & Hong Kong usage)", "powerful country", "great power"),
         "单车": ("(Tw) bicycle", "bike (dialect)", "single vehicle"),
     })
