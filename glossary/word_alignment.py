@@ -90,8 +90,10 @@ class AlignedPair:
 
 def dictionary_links(chinese: Sequence[Token], english: Sequence[Token], lexicon: Lexicon) -> set[tuple[int, int]]:
     """Pairs of words the dictionary says may translate each other. Where the same
-    Chinese word stands more than once, an English word is linked only to the nearest
-    one in relative position, as a translator keeps the order of a sentence's parts."""
+    Chinese word stands more than once, an English word is linked only to one of them:
+    the one whose neighbours the dictionary links to the English word's neighbours
+    (海绵城市 beside "sponge cities"), else the nearest in relative position, as a
+    translator keeps the order of a sentence's parts."""
     keys = [
         english_key(t.text.lower()) if t.text[:1].isalnum() and t.text.lower() not in ENGLISH_STOPWORDS else None
         for t in english
@@ -106,8 +108,15 @@ def dictionary_links(chinese: Sequence[Token], english: Sequence[Token], lexicon
         for j, key in enumerate(keys):
             if key and key in glosses:
                 candidates[(token.text, j)].append(i)
+    every = {(i, j) for (_word, j), positions in candidates.items() for i in positions}
+
+    def neighbours(i: int, j: int) -> int:
+        return sum(
+            (i + di, j + dj) in every for di in (-1, 1) for dj in (-2, -1, 1, 2)
+        )
+
     return {
-        (min(positions, key=lambda i: abs(i / len(chinese) - j / len(english))), j)
+        (min(positions, key=lambda i: (-neighbours(i, j), abs(i / len(chinese) - j / len(english)))), j)
         for (_word, j), positions in candidates.items()
     }
 

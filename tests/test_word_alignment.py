@@ -4,7 +4,7 @@ whatever order the units come in."""
 from __future__ import annotations
 
 from glossary.lexicon import Lexicon
-from glossary.word_alignment import DICTIONARY, align_units, chinese_tokens, english_tokens
+from glossary.word_alignment import DICTIONARY, align_units, chinese_tokens, dictionary_links, english_tokens
 
 # Made-up words the dictionary cannot know ("zorblat" for 甲乙), so that only the
 # memory can teach their link.
@@ -44,3 +44,12 @@ def test_links_do_not_depend_on_the_order_of_the_units() -> None:
     for mine, theirs in zip(forward, backward, strict=True):
         assert mine.keys() == theirs.keys()
         assert all(abs(mine[k] - theirs[k]) < 1e-9 for k in mine)
+
+
+def test_a_repeated_chinese_word_takes_the_dictionary_link_its_neighbours_support() -> None:
+    chinese = chinese_tokens("海绵城市建设和城市发展。")
+    english = english_tokens("Cities will develop, and so will the building of sponge cities.")
+    links = dictionary_links(chinese, english, Lexicon())
+    last_cities = max(j for j, t in enumerate(english) if t.text == "cities")
+    # the second 城市 stands nearer in relative position; 海绵 beside "sponge" decides
+    assert [chinese[i].text + str(i) for i, j in links if j == last_cities] == ["城市1"]
