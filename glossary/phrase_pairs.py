@@ -78,13 +78,16 @@ def scored_spans(pair: AlignedPair, start: int, end: int) -> list[tuple[int, int
     explained = [
         own[j] if to_term[j] else (0.0 if to_rest[j] else UNLINKED) for j in range(len(english))
     ]
+    # Words beyond the term's links explain nothing of it: a span reaching past them
+    # gains only words that lower its share, so no span begins or ends further out.
+    linked = [j for j, weight in enumerate(to_term) if weight]
     found: list[tuple[int, int, float]] = []
-    for first in range(len(english)):
+    for first in range(linked[0], linked[-1] + 1):
         if not content[first]:
             continue
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
-        for last in range(first, min(len(english), first + MAX_WORDS)):
+        for last in range(first, min(linked[-1] + 1, first + MAX_WORDS)):
             if english[last].text in _CLAUSE_BREAKS:
                 break
             held += own[last]
