@@ -79,8 +79,10 @@ def _syllables() -> frozenset[str]:
     return frozenset(s for s in found if s.isalpha() and s not in _INTERJECTIONS)
 
 
-def _syllabify(chunk: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _syllabify(chunk: str) -> tuple[str, ...]:
     """Cut one apostrophe-free run of written pinyin ("qiángguó") into its syllables.
+    Memoised: a build parses the pinyin of every candidate, and their words recur.
 
     A syllable after the first never begins with a, o or e (the orthography would have
     put an apostrophe there: xī'ān), each has at most one tone mark, and of the cuts left
@@ -107,7 +109,7 @@ def _syllabify(chunk: str) -> list[str]:
     result = best[-1]
     if result is None:
         raise ValueError(f"not pinyin: {chunk!r}")
-    return result
+    return tuple(result)
 
 
 _PINYIN_CHUNK = re.compile(r"[^\s\-'’]+")
