@@ -59,7 +59,9 @@ def write_corpus(folder: Path, size: int) -> Path:
             name = f"gwr-{year}-{number}.{suffix}.txt"
             source = REPORTS / f"gwr-{year}.{suffix}.txt"
             if not source.is_file():
-                raise SystemExit(f"report corpus not found: {source} (it lives beside the repository)")
+                raise SystemExit(
+                    f"report corpus not found: {source} (it lives beside the repository)"
+                )
             shutil.copyfile(source, folder / name)
             entry = [f'id = "gwr-{year}-{number}-{suffix}"', f'path = "{name}"', f'lang = "{lang}"']
             if suffix == "zh":
@@ -114,9 +116,13 @@ def measure_terminology(db: Path) -> dict:
     termbase.close()
     times = [moment for _step, moment in marks] + [end]
     return {
-        "characters": characters, "units": units, "terms": terms, "seconds": end - start,
+        "characters": characters,
+        "units": units,
+        "terms": terms,
+        "seconds": end - start,
         "stages": {step: times[k + 1] - moment for k, (step, moment) in enumerate(marks)},
-        "peak_rss_kib": peak, "rss_growth_kib": common.growth_kib(peak, rss_before),
+        "peak_rss_kib": peak,
+        "rss_growth_kib": common.growth_kib(peak, rss_before),
     }
 
 
@@ -144,11 +150,18 @@ def measure_ranking(db: Path, tool: str) -> dict:
     text = "\n".join(sentences)
     present = [term for term in gold if term in text]
     top = set(ranked[:TOP])
-    return {"tool": tool, "seconds": seconds, "found": sum(t in top for t in present), "terms": len(present)}
+    return {
+        "tool": tool,
+        "seconds": seconds,
+        "found": sum(t in top for t in present),
+        "terms": len(present),
+    }
 
 
 def _worker(kind: str, *arguments: str) -> dict:
-    return common.run_worker("bench.terminology", (kind, *arguments), f"{kind} {' '.join(arguments)}")
+    return common.run_worker(
+        "bench.terminology", (kind, *arguments), f"{kind} {' '.join(arguments)}"
+    )
 
 
 # --------------------------------------------------------------------------------
@@ -172,12 +185,20 @@ COLUMNS = (
 
 def _row(size: int, built: float, result: dict) -> str:
     stages = result["stages"]
-    return common.line((
-        size, result["characters"], result["units"], result["terms"], f"{built:.1f}",
-        f"{result['seconds']:.2f}", *(f"{stages.get(step, 0):.2f}" for step in STAGES),
-        f"{result['characters'] / result['seconds'] / 1000:.2f}",
-        common.megabytes(result["peak_rss_kib"]),
-    ), COLUMNS)
+    return common.line(
+        (
+            size,
+            result["characters"],
+            result["units"],
+            result["terms"],
+            f"{built:.1f}",
+            f"{result['seconds']:.2f}",
+            *(f"{stages.get(step, 0):.2f}" for step in STAGES),
+            f"{result['characters'] / result['seconds'] / 1000:.2f}",
+            common.megabytes(result["peak_rss_kib"]),
+        ),
+        COLUMNS,
+    )
 
 
 def _exponent(points: list[tuple[int, float]]) -> float | None:
@@ -198,10 +219,19 @@ def main(argv: list[str] | None = None) -> int:
         "and 4 Government Work Reports, and term recall within the first 1,000 against "
         "jieba's TF-IDF keywords on the 2017 report.",
     )
-    parser.add_argument("--sizes", type=_parse_sizes, default=SIZES,
-                        help="numbers of reports, from 1 to 4 (default 1,2,4)")
-    parser.add_argument("--repeat", type=int, default=2, metavar="N",
-                        help="run each measurement N times and keep the fastest (default 2)")
+    parser.add_argument(
+        "--sizes",
+        type=_parse_sizes,
+        default=SIZES,
+        help="numbers of reports, from 1 to 4 (default 1,2,4)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        metavar="N",
+        help="run each measurement N times and keep the fastest (default 2)",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -211,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bench-terminology-") as directory:
             copy = Path(directory) / "termbase.sqlite"
             shutil.copyfile(rest[0], copy)
-            result = measure_terminology(copy) if kind == "terminology" else measure_ranking(copy, rest[1])
+            result = (
+                measure_terminology(copy)
+                if kind == "terminology"
+                else measure_ranking(copy, rest[1])
+            )
         print(json.dumps(result))
         return 0
     if any(size > len(ORDER) for size in args.sizes):
@@ -246,14 +280,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {repeat} runs, each in a fresh process; k chars/s: Chinese characters a second.")
     exponent = _exponent([(r["units"], r["seconds"]) for r in results])
     if exponent is not None:
-        verdict = "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
+        verdict = (
+            "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
+        )
         print(f"terminology seconds ∝ units^{exponent:.2f} ({verdict})")
     if ranking:
         ours, peer = ranking["ours"], ranking["tfidf"]
-        print(f"2017 report, recall within the first {TOP}: ours {ours['found']}/{ours['terms']} in "
-              f"{ours['seconds']:.2f} s, jieba TF-IDF (baseline) {peer['found']}/{peer['terms']} in "
-              f"{peer['seconds']:.2f} s: {ours['found'] / max(peer['found'], 1):.1f}× the terms, "
-              f"{ours['seconds'] / max(peer['seconds'], 1e-9):.1f}× the time")
+        print(
+            f"2017 report, recall within the first {TOP}: ours {ours['found']}/{ours['terms']} in "
+            f"{ours['seconds']:.2f} s, jieba TF-IDF (baseline) {peer['found']}/{peer['terms']} in "
+            f"{peer['seconds']:.2f} s: {ours['found'] / max(peer['found'], 1):.1f}× the terms, "
+            f"{ours['seconds'] / max(peer['seconds'], 1e-9):.1f}× the time"
+        )
     if args.json:
         common.write_summary(args.json, commit, common.SEED, {"sizes": results, "ranking": ranking})
     return 0

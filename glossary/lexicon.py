@@ -26,6 +26,7 @@ from glossary.numbers import chinese_number_keys, english_number_keys
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
+STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
 _LONG_PREFIXES = (
     "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
@@ -74,6 +75,15 @@ def english_key(word: str) -> str:
     stem = _stemmer.stemWord(word)
     prefix = _long_prefix(stem)
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]
+
+
+@cache
+def key_stem(key: str) -> str:
+    """What two keys must share to match loosely, as words derived from one another do
+    ("central" and "center", "strengthen" and "strength"): their first STEM_LENGTH
+    letters, or a long prefix and the two after it."""
+    prefix = _long_prefix(key)
+    return key[: len(prefix) + 2] if prefix else key[:STEM_LENGTH]
 
 
 def _long_prefix(text: str) -> str:
@@ -178,6 +188,7 @@ class Lexicon:
         self.extra: dict[str, dict[frozenset[str], None]] = {}
         self.phrases: set[str] = set()  # multi-word entries, looked for in running text
         self._cache: dict[str, frozenset[str]] = {}
+        self._loose_cache: dict[str, frozenset[str]] = {}
 
     def add(self, chinese: str, english: str) -> None:
         """Teach the lexicon that ``english`` (a word or phrase) translates ``chinese``."""
@@ -195,6 +206,7 @@ class Lexicon:
     def _add_sense(self, chinese: str, keys: frozenset[str]) -> None:
         self.extra.setdefault(chinese, {})[keys] = None
         self._cache.clear()
+        self._loose_cache.clear()
 
     def senses(self, word: str) -> Senses:
         """The senses of a word the lexicon knows as a whole (none for other words)."""
@@ -221,6 +233,14 @@ class Lexicon:
             )
             found.append(word[start:end])
             start = end
+        return found
+
+    def loose_glosses(self, word: str) -> frozenset[str]:
+        """The ``key_stem`` of every gloss of a word: what English words derived from
+        its translations meet."""
+        found = self._loose_cache.get(word)
+        if found is None:
+            found = self._loose_cache[word] = frozenset(key_stem(key) for key in self.glosses(word))
         return found
 
     def glosses(self, word: str) -> frozenset[str]:

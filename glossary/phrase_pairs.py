@@ -28,7 +28,7 @@ MAX_WORDS = 12  # longer spans are descriptions, not renderings
 UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
 CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its link to the term
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
-_CLAUSE_BREAKS = frozenset(".;:!?()[]“”\"—–")
+_CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–')
 _EDGE_WORDS = ENGLISH_STOPWORDS | {"’s", "'s"}
 
 
@@ -40,7 +40,8 @@ def term_tokens(pair: AlignedPair, start: int, end: int) -> set[int]:
     """The Chinese words of a unit that the term standing at [start, end) overlaps,
     function words left out."""
     return {
-        i for i, token in enumerate(pair.chinese)
+        i
+        for i, token in enumerate(pair.chinese)
         if token.start < end and token.end > start and token.text not in CHINESE_STOPWORDS
     }
 

@@ -71,7 +71,9 @@ def _glossed(sentences: Sequence[EnglishSentence]) -> list[tuple[str, str, int, 
     ]
 
 
-def unit_renderings(terms: Sequence[str], units: Sequence[AlignedUnit], lexicon: Lexicon) -> list[EvidenceDraft]:
+def unit_renderings(
+    terms: Sequence[str], units: Sequence[AlignedUnit], lexicon: Lexicon
+) -> list[EvidenceDraft]:
     """One piece of evidence for each occurrence of a term in a unit's Chinese: the
     English span rendering it there, or no rendering where the translation
     paraphrased it. The word aligner is trained on the units in an order of their
@@ -82,7 +84,9 @@ def unit_renderings(terms: Sequence[str], units: Sequence[AlignedUnit], lexicon:
     for term in terms:
         finder.add_word(term, term)
     finder.make_automaton()
-    order = sorted(range(len(units)), key=lambda k: (units[k].document_id, units[k].zh, units[k].en))
+    order = sorted(
+        range(len(units)), key=lambda k: (units[k].document_id, units[k].zh, units[k].en)
+    )
     aligned = align_units([(units[k].zh, units[k].en) for k in order], lexicon)
     evidence = []
     for k, pair in zip(order, aligned, strict=True):
@@ -90,7 +94,9 @@ def unit_renderings(terms: Sequence[str], units: Sequence[AlignedUnit], lexicon:
         for end, term in finder.iter(unit.zh):
             span = best_span(pair, end - len(term) + 1, end + 1)
             rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
-            evidence.append(EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en))
+            evidence.append(
+                EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
+            )
     return evidence
 
 
@@ -132,8 +138,14 @@ def build_terminology(
             if (term, sentence.segment_id) in glossed_segments:
                 continue  # the gloss itself is already the evidence
             evidence.append(
-                EvidenceDraft(term, sentence.document_id, written, segment_id=sentence.segment_id,
-                              count=count, context=sentence.text)
+                EvidenceDraft(
+                    term,
+                    sentence.document_id,
+                    written,
+                    segment_id=sentence.segment_id,
+                    count=count,
+                    context=sentence.text,
+                )
             )
     replace_evidence(session, term_ids, evidence)
     return len(term_ids)

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from glossary.attestation import KnownRenderings
 
-KNOWN = KnownRenderings([
-    ("科技", "science and technology"),
-    ("国家战略科技力量", "national strategic science and technology strength"),
-    ("自立自强", "self-reliance"),
-])
+KNOWN = KnownRenderings(
+    [
+        ("科技", "science and technology"),
+        ("国家战略科技力量", "national strategic science and technology strength"),
+        ("自立自强", "self-reliance"),
+    ]
+)
 
 
 def test_a_known_rendering_counts_as_written_case_ignored() -> None:
     found = KNOWN.count("Self-reliance matters; so does self-reliance in science and technology.")
-    assert found == {("自立自强", "Self-reliance"): 1, ("自立自强", "self-reliance"): 1, ("科技", "science and technology"): 1}
+    assert found == {
+        ("自立自强", "Self-reliance"): 1,
+        ("自立自强", "self-reliance"): 1,
+        ("科技", "science and technology"): 1,
+    }
 
 
 def test_where_renderings_overlap_the_longest_stands() -> None:

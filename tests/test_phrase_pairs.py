@@ -14,8 +14,10 @@ def _pair(links: dict[tuple[str, str], float], zh: str = ZH, en: str = EN) -> Al
     by_text = {
         (i, j): weight
         for (zh_word, en_word), weight in links.items()
-        for i, c in enumerate(chinese) if c.text == zh_word
-        for j, e in enumerate(english) if e.text == en_word
+        for i, c in enumerate(chinese)
+        if c.text == zh_word
+        for j, e in enumerate(english)
+        if e.text == en_word
     }
     return AlignedPair(chinese, english, by_text)
 
@@ -27,8 +29,12 @@ def _rendering(pair: AlignedPair, term: str, zh: str = ZH, en: str = EN) -> str 
 
 
 TERM_LINKS = {
-    ("科技", "science"): 1.0, ("科技", "technology"): 1.0, ("强国", "country"): 0.6, ("强国", "strong"): 1.0,
-    ("建设", "build"): 1.0, ("我们", "We"): 1.0,
+    ("科技", "science"): 1.0,
+    ("科技", "technology"): 1.0,
+    ("强国", "country"): 0.6,
+    ("强国", "strong"): 1.0,
+    ("建设", "build"): 1.0,
+    ("我们", "We"): 1.0,
 }
 
 

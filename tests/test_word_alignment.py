@@ -4,7 +4,14 @@ whatever order the units come in."""
 from __future__ import annotations
 
 from glossary.lexicon import Lexicon
-from glossary.word_alignment import DICTIONARY, align_units, chinese_tokens, dictionary_links, english_tokens
+from glossary.word_alignment import (
+    DICTIONARY,
+    LOOSE,
+    align_units,
+    chinese_tokens,
+    dictionary_links,
+    english_tokens,
+)
 
 # Made-up words the dictionary cannot know ("zorblat" for 甲乙), so that only the
 # memory can teach their link.
@@ -23,7 +30,7 @@ def _links_by_word(pair) -> dict[tuple[str, str], float]:
 def test_tokens_keep_their_place_in_the_text() -> None:
     chinese = chinese_tokens("我们支持科技，好。")
     assert [t.text for t in chinese][:3] == ["我们", "支持", "科技"]
-    assert all("我们支持科技，好。"[t.start:t.end] == t.text for t in chinese)
+    assert all("我们支持科技，好。"[t.start : t.end] == t.text for t in chinese)
     english = english_tokens("China’s S&T, well-being.")
     assert [t.text for t in english] == ["China’s", "S&T", ",", "well-being", "."]
 
@@ -53,3 +60,14 @@ def test_a_repeated_chinese_word_takes_the_dictionary_link_its_neighbours_suppor
     last_cities = max(j for j, t in enumerate(english) if t.text == "cities")
     # the second 城市 stands nearer in relative position; 海绵 beside "sponge" decides
     assert [chinese[i].text + str(i) for i, j in links if j == last_cities] == ["城市1"]
+
+
+def test_a_word_derived_from_a_translation_is_a_weaker_dictionary_link() -> None:
+    chinese = chinese_tokens("中心任务")
+    english = english_tokens("the central task")
+    links = {
+        (chinese[i].text, english[j].text): w
+        for (i, j), w in dictionary_links(chinese, english, Lexicon()).items()
+    }
+    # CC-CEDICT has 中心 "center" and 任务 "task": "central" shares the stem's first letters
+    assert links == {("中心", "central"): LOOSE, ("任务", "task"): DICTIONARY}
