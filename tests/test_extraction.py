@@ -350,3 +350,18 @@ def test_inline_glosses_both_ways() -> None:
         ("现代化产业体系", "modern industrial system"),
         ("自主创新", "independent innovation"),
     ]
+
+
+def test_string_between_varied_neighbours_is_a_unit() -> None:
+    """负面清单 never stands alone, but it recurs before three different heads and after
+    two different words: accessor variety makes it a unit, above a string seen once."""
+    ranked = extract_candidates(
+        [
+            "实行负面清单管理制度。",
+            "试行市场准入负面清单制度。",
+            "扩大市场准入负面清单试点。",
+            "加强海洋牧场建设。",
+        ]
+    )
+    assert _rank(ranked, "负面清单") < _rank(ranked, "海洋牧场")
+

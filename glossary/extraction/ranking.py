@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from glossary.extraction.candidates import Proposal, Token, propose, tokens
+from glossary.extraction.candidates import MIN_VARIETY, Proposal, Token, propose, tokens
 from glossary.extraction.counting import count_all
 from glossary.extraction.reference import dictionary_senses, general_word, keyness
 
@@ -85,14 +85,17 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
         if evidence[text] and not _mere_vocabulary(text, p, evidence[text])
     }
     usage = _Usage(tokenised)
-    independent = _independent_frequency(evidence, proposals, usage)
+    statement = {
+        text: _statement_factor(proposal, evidence, proposals, usage)
+        for text, proposal in proposals.items()
+    }
+    independent = _independent_frequency(evidence, proposals, usage, statement)
     frequency = evidence if joined == distinct_joined else count_all(proposals, joined)
     ranked = [
         Candidate(
             text=text,
             frequency=frequency[text],
-            score=_score(proposal, independent[text], usage)
-            * _context_factor(proposal, evidence, proposals, usage),
+            score=_score(proposal, independent[text], usage) * statement[text],
             kinds=frozenset(proposal.kinds),
         )
         for text, proposal in proposals.items()
@@ -138,6 +141,7 @@ class _Usage:
         self.governed = {word for sentence in tokenised for word in self._governed_idioms(sentence)}
         self.starts = {word: starting[word] / n for word, n in self.counts.items()}
         self.ends = {word: ending[word] / n for word, n in self.counts.items()}
+        self.occurrences = counts  # every use: how often a word occurs at all
         total = sum(counts.values()) or 1
         self.weight = {
             word: math.copysign(math.log1p(abs(g)), g)
@@ -212,13 +216,15 @@ class _Usage:
         )
 
     def unithood(self, proposal: Proposal) -> float:
-        """1 for a candidate the author marked off or seen standing alone or as the
-        modifier in a verb's object; otherwise how often its first word starts and its
+        """1 for a candidate the author marked off, seen standing alone, as the modifier
+        in a verb's object, or between varied neighbours (负面清单 before 制度, 试点 and
+        管理制度); otherwise how often its first word starts and its
         last word ends a phrase anywhere in the texts, so that arbitrary cuts through a
         longer phrase (伟业关键时期) weigh little."""
         if (
             proposal.kinds & MARKED
             or self.framed(proposal)
+            or _varied(proposal)
             or any(
                 self.opens_left(before) and self.ends_phrase(proposal.words[-1], after)
                 for before, after in proposal.contexts
@@ -227,6 +233,20 @@ class _Usage:
             return 1.0
         first, last = proposal.words[0].word, proposal.words[-1].word
         return self.starts.get(first, 1.0) * self.ends.get(last, 1.0)
+
+
+def _varied(proposal: Proposal) -> bool:
+    """Accessor variety over a candidate's occurrences, all boundaries counting as one
+    neighbour: at least two different words (or a word and a boundary) on each side.
+    A fragment of one longer phrase has a single neighbour on some side, whichever
+    punctuation follows it (发展制高点 after 未来 and 产业, always before a boundary)."""
+    lefts = {_neighbour_word(before) for before, _after in proposal.contexts}
+    rights = {_neighbour_word(after) for _before, after in proposal.contexts}
+    return min(len(lefts), len(rights)) >= MIN_VARIETY
+
+
+def _neighbour_word(token: Token | None) -> str | None:
+    return None if token is None or token.is_boundary else token.word
 
 
 def _closes(after: Token | None) -> bool:
@@ -249,13 +269,19 @@ def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
 
 
 def _independent_frequency(
-    frequency: dict[str, int], proposals: dict[str, Proposal], usage: _Usage
+    frequency: dict[str, int],
+    proposals: dict[str, Proposal],
+    usage: _Usage,
+    statement: dict[str, float],
 ) -> dict[str, float]:
     """C-value's nested frequency: f(a) less the mean frequency of the longer candidates
     that contain a, floored at a share of f(a) so that a stays in reach below them.
     As in C-value practice only repeated candidates count as containers (one occurrence
     of 着力培养造就战略科学家 says nothing against 战略科学家), and each counts as much as
-    it is itself a unit: 发展制高点 (未来发展制高点, 产业发展制高点) hardly is."""
+    it is itself a term: as much as it is a unit (发展制高点, only ever after 未来 or
+    产业, hardly is) and a name rather than a statement (提高|全要素生产率 is that
+    term in use), unless the nested string is itself as much a statement (推动科技 in
+    推动科技创新)."""
     containers: dict[str, set[str]] = defaultdict(set)
     for longer in proposals:
         if frequency[longer] < 2:
@@ -269,7 +295,10 @@ def _independent_frequency(
         f = frequency[text]
         holders = containers.get(text)
         if holders:
-            nested = sum(frequency[b] * usage.unithood(proposals[b]) for b in holders) / len(
+            weights = [
+                usage.unithood(proposals[b]) * max(statement[b], statement[text]) for b in holders
+            ]
+            nested = sum(frequency[b] * w for b, w in zip(holders, weights, strict=True)) / len(
                 holders
             )
             independent[text] = max(f - nested, NESTED_FLOOR * f)
@@ -301,14 +330,27 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
     return False
 
 
+def _statement_factor(
+    proposal: Proposal, frequency: dict[str, int], proposals: dict[str, Proposal], usage: _Usage
+) -> float:
+    """How far a candidate is a name rather than a statement: cut for a clause unless it
+    is marked off as a unit, and for a better candidate with a verb of its context."""
+    unit = _unit(proposal) or usage.framed(proposal)
+    clause = not unit and _is_clause(proposal.words, usage)
+    factor = _context_factor(proposal, frequency, proposals, usage)
+    return factor * CLAUSE_FACTOR if clause else factor
+
+
 def _context_factor(
     proposal: Proposal, frequency: dict[str, int], proposals: dict[str, Proposal], usage: _Usage
 ) -> float:
     """A more frequent candidate with a verb of its context added is that candidate in
     use, not a term of its own: a governing verb of two or more characters before it
-    (建设|科技强国), or after it a verb the texts use as a predicate (科技强国|打下).
-    A one-character verb before a short object makes a compressed word instead (去|库存),
-    and a verb the texts use as a noun may head a term (文化|自信)."""
+    (建设|科技强国), or after it a verb the texts use as a predicate (科技强国|打下), if
+    the texts also use that verb outside this candidate.  A one-character verb before a short
+    object makes a compressed word instead (去|库存), a verb the texts use as a noun may
+    head a term (文化|自信), and a verb seen only inside the candidate is part of its
+    compound (混合|所有制), not the candidate in use."""
     words = proposal.words
     if len(words) < 2:
         return 1.0
@@ -317,10 +359,8 @@ def _context_factor(
         core = "".join(t.word for t in rest)
         if not (core in proposals and frequency[core] > own and extra.is_verb):
             continue
-        in_use = (
-            len(extra.word) > 1
-            if governs
-            else usage.predicate(extra) and usage.counts[extra.word] > 1
+        in_use = usage.occurrences[extra.word] > own and (
+            len(extra.word) > 1 if governs else usage.predicate(extra)
         )
         if in_use:
             return CONTEXT_FACTOR
@@ -340,14 +380,12 @@ def _unit(proposal: Proposal) -> bool:
 
 def _score(proposal: Proposal, independent: float, usage: _Usage) -> float:
     """C-value weighted by domain specificity, plus a base for being a candidate at all
-    and bonuses for marked shapes; all scaled by unithood, and cut for clauses."""
+    and bonuses for marked shapes; all scaled by unithood (``_statement_factor`` cuts
+    clauses)."""
     words = proposal.words
     domain = sum(usage.weight.get(t.word, 0.0) for t in words) / len(words)
     length = math.log2(1 + min(len(words), MAX_LENGTH_WORDS))
     bonus = sum(KIND_BONUS.get(kind, 0.0) for kind in proposal.kinds)
-    score = (length * independent * max(domain, 0.1) / DOMAIN_SCALE + UNIT_BONUS + bonus) * (
+    return (length * independent * max(domain, 0.1) / DOMAIN_SCALE + UNIT_BONUS + bonus) * (
         UNCUT_SHARE + (1 - UNCUT_SHARE) * usage.unithood(proposal)
     )
-    unit = _unit(proposal) or usage.framed(proposal)
-    clause = not unit and _is_clause(words, usage)
-    return score * CLAUSE_FACTOR if clause else score
