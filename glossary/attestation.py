@@ -3,65 +3,126 @@
 Commentary, and translations whose original is not in the termbase, cannot be
 aligned, but they attest how a term is rendered: wherever a rendering already known
 for a term (found in an aligned unit, glossed inline, decided by an editor or
-imported) stands in such a sentence as whole words, that is one occurrence of it.
-Case is ignored. Where known renderings overlap in a sentence, the longest stands:
-"national strategic science and technology strength" is one occurrence of its term,
-not also one of "science and technology" for another.
+imported) stands in such a sentence, that is one occurrence of it.
+
+A rendering is recognised by its content words' keys in order (``glossary.lexicon``:
+stems cut to five letters, abbreviations spelled out), with only function words
+between them, inside one clause: "S&T workers" and "science and technology workers"
+are the known "scientific and technological workers", as written in the text. Where
+recognised renderings overlap, the longest stands: "national strategic science and
+technology strength" is one occurrence of its term, not also one of "science and
+technology" for another.
+
+A rendering is counted only where it is specific to its term: among the aligned units
+whose English holds it, most must hold the term in their Chinese, and no other term
+it is known for more of them. "science and technology", found once as a cut-short
+rendering of 科技强国, stands in many units without 科技强国, so it attests nothing
+of it in free text. Renderings the memory never shows (glosses, editors', imported)
+are taken as given.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
-import ahocorasick
+from glossary.lexicon import ABBREVIATIONS, ENGLISH_STOPWORDS, english_key
+from glossary.word_alignment import ENGLISH_WORD
 
-_WORD_CHARACTER = re.compile(r"[\w&’'-]")
+SPECIFICITY = 0.5  # the share of units holding a rendering that must hold its term
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]“”\"]")
+
+# A word's keys with where the word stands: (key, start, end)
+Keyed = list[tuple[str, int, int]]
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+def _keyed_words(text: str) -> Keyed:
+    """The content-word keys of a text with each word's place; a word spelled as an
+    abbreviation (S&T) gives the keys of what it abbreviates, a hyphenated one
+    (innovation-driven) those of its parts."""
+    keyed: Keyed = []
+    for match in ENGLISH_WORD.finditer(text.replace("’", "'")):
+        word = match.group().lower()
+        expansion = ABBREVIATIONS.get(word)
+        parts = expansion.split() if expansion else word.split("-")
+        keyed += [
+            (english_key(part), match.start(), match.end())
+            for part in parts
+            if part and part not in ENGLISH_STOPWORDS
+        ]
+    return keyed
+
+
+def _clauses(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, clause) of each stretch of a text between clause punctuation."""
+    offset = 0
+    for piece in _CLAUSE_BREAK.split(text):
+        yield offset, piece
+        offset += len(piece) + 1
 
 
 class KnownRenderings:
-    """Every known (term, rendering), looked for in running English text."""
+    """Every known (term, rendering), recognised in running English text."""
 
     def __init__(self, known: Iterable[tuple[str, str]]) -> None:
-        self._terms: dict[str, set[str]] = {}
+        self._terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for term, rendering in known:
-            self._terms.setdefault(_normal(rendering), set()).add(term)
-        self._automaton = ahocorasick.Automaton()
-        for phrase in self._terms:
-            self._automaton.add_word(phrase, phrase)
-        if self._terms:
-            self._automaton.make_automaton()
+            keys = tuple(key for key, _s, _e in _keyed_words(rendering))
+            if keys:
+                self._terms[keys].add(term)
+        self._lengths = sorted({len(keys) for keys in self._terms}, reverse=True)
+
+    def matches(self, sentence: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, keys) of every recognised rendering, longest first, overlaps
+        left to the longer."""
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for offset, clause in _clauses(sentence):
+            keyed = _keyed_words(clause)
+            keys = [key for key, _s, _e in keyed]
+            for length in self._lengths:
+                for first in range(len(keyed) - length + 1):
+                    window = tuple(keys[first : first + length])
+                    if window in self._terms:
+                        found.append(
+                            (
+                                offset + keyed[first][1],
+                                offset + keyed[first + length - 1][2],
+                                window,
+                            )
+                        )
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        kept: list[tuple[int, int, tuple[str, ...]]] = []
+        for start, end, keys in found:
+            if all(end <= s or start >= e for s, e, _k in kept):
+                kept.append((start, end, keys))
+        return kept
 
     def count(self, sentence: str) -> Counter[tuple[str, str]]:
         """(term, rendering as written in the sentence) → how often it stands there."""
-        if not self._terms:
-            return Counter()
-        text = _normal(sentence)
-        written = " ".join(sentence.replace("’", "'").split())  # same offsets as ``text``
-        matches = [
-            (end - len(phrase) + 1, end + 1, phrase)
-            for end, phrase in self._automaton.iter(text)
-            if _whole_words(text, end - len(phrase) + 1, end + 1)
-        ]
-        # longest first; a match overlapping one already kept is inside it
-        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
-        kept: list[tuple[int, int, str]] = []
-        for start, end, phrase in matches:
-            if all(end <= s or start >= e for s, e, _p in kept):
-                kept.append((start, end, phrase))
         found: Counter[tuple[str, str]] = Counter()
-        for start, end, phrase in kept:
-            for term in self._terms[phrase]:
-                found[(term, written[start:end])] += 1
+        for start, end, keys in self.matches(sentence):
+            for term in self._terms[keys]:
+                found[(term, sentence[start:end])] += 1
         return found
 
-
-def _whole_words(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return not _WORD_CHARACTER.match(before) and not _WORD_CHARACTER.match(after)
+    def specific(self, units: Sequence[tuple[str, str]]) -> KnownRenderings:
+        """The known renderings specific to their terms in these (Chinese, English)
+        units: where the memory shows a rendering, most units showing it hold its term."""
+        shown: Counter[tuple[str, ...]] = Counter()
+        with_term: Counter[tuple[tuple[str, ...], str]] = Counter()
+        for chinese, english in units:
+            for keys in {keys for _s, _e, keys in self.matches(english)}:
+                shown[keys] += 1
+                for term in self._terms[keys]:
+                    with_term[(keys, term)] += term in chinese
+        kept = KnownRenderings([])
+        for keys, terms in self._terms.items():
+            if not shown[keys]:
+                kept._terms[keys] = set(terms)
+                continue
+            most = max(with_term[(keys, term)] for term in terms)
+            if most >= SPECIFICITY * shown[keys]:
+                kept._terms[keys] = {t for t in terms if with_term[(keys, t)] == most}
+        kept._lengths = sorted({len(keys) for keys in kept._terms}, reverse=True)
+        return kept

@@ -122,7 +122,8 @@ def build_terminology(
     lexicon = Lexicon()
     for chinese, english in approved_renderings(session):
         lexicon.add(chinese, english)
-    evidence = unit_renderings(ranked, aligned_units(session), lexicon)
+    units = aligned_units(session)
+    evidence = unit_renderings(ranked, units, lexicon)
     evidence += [
         EvidenceDraft(chinese, document_id, english, segment_id=segment_id)
         for chinese, english, segment_id, document_id in glosses
@@ -131,7 +132,8 @@ def build_terminology(
     on_step("attesting renderings")
     known = {(e.term, e.rendering) for e in evidence if e.rendering}
     known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
-    recognise = KnownRenderings(known)
+    # a phrase that renders other Chinese in most units is not this term's in free text
+    recognise = KnownRenderings(known).specific([(unit.zh, unit.en) for unit in units])
     glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
     for sentence in outside:
         for (term, written), count in sorted(recognise.count(sentence.text).items()):

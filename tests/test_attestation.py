@@ -27,6 +27,26 @@ def test_where_renderings_overlap_the_longest_stands() -> None:
     assert found == {("国家战略科技力量", "national strategic science and technology strength"): 1}
 
 
-def test_only_whole_words_count() -> None:
-    assert not KNOWN.count("Their self-reliances and science and technologys differ.")
+def test_a_rendering_is_recognised_by_its_words_keys_within_one_clause() -> None:
+    known = KnownRenderings([("科技工作者", "scientific and technological workers")])
+    found = known.count("We thank S&T workers and science and technology workers.")
+    assert found == {
+        ("科技工作者", "S&T workers"): 1,
+        ("科技工作者", "science and technology workers"): 1,
+    }
+    assert not known.count("Science and technology (workers) matter.")
     assert not KnownRenderings([]).count("science and technology")
+
+
+def test_a_rendering_is_counted_only_where_the_memory_shows_it_mostly_with_its_term() -> None:
+    known = KnownRenderings([("科技强国", "science and technology"), ("科技强国", "S&T power")])
+    units = [
+        ("建设科技强国。", "Build an S&T power strong in science and technology."),
+        ("发展科技。", "Develop science and technology."),
+        ("科技进步。", "Science and technology advance."),
+    ]
+    specific = known.specific(units)
+    assert specific.count("A science and technology power.") == {
+        ("科技强国", "science and technology power"): 1
+    }
+    assert not specific.count("Progress in science and technology.")
