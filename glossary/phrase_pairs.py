@@ -15,19 +15,27 @@ shares, as an F-measure does:
 A span begins and ends on a content word and stays inside one clause of the English
 (never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash). Where no span explains the term
 well enough, the translation has paraphrased it away, and no rendering is given.
+
+Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
+``PhraseEdges`` learns from all the English of the termbase how often each word
+begins a phrase (follows punctuation or a function word) and how often it ends one
+(precedes them), as branching statistics judge unithood. "major" almost always goes
+on to a noun, so "accomplish major tasks" beats "accomplish major".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
-from glossary.word_alignment import AlignedPair, Token
+from glossary.word_alignment import AlignedPair, Token, english_tokens
 
 MAX_WORDS = 12  # longer spans are descriptions, not renderings
 UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
 CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its link to the term
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
+EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
 _CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–')
 _EDGE_WORDS = ENGLISH_STOPWORDS | {"’s", "'s"}
 
@@ -108,9 +116,43 @@ def scored_spans(pair: AlignedPair, start: int, end: int) -> list[tuple[int, int
     return found
 
 
-def best_span(pair: AlignedPair, start: int, end: int) -> tuple[int, int, float] | None:
-    """The best of ``scored_spans`` (the shortest where scores tie), or None."""
-    return max(scored_spans(pair, start, end), key=lambda s: (s[2], s[0] - s[1]), default=None)
+class PhraseEdges:
+    """How often each English word begins and ends a phrase in a body of English:
+    stands after, or before, punctuation or a function word."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.seen: Counter[str] = Counter()
+        self.begins: Counter[str] = Counter()
+        self.ends: Counter[str] = Counter()
+        for text in texts:
+            words = [token.text.lower() for token in english_tokens(text)]
+            breaks = [not w[:1].isalnum() or w in ENGLISH_STOPWORDS for w in words]
+            for k, word in enumerate(words):
+                self.seen[word] += 1
+                self.begins[word] += k == 0 or breaks[k - 1]
+                self.ends[word] += k + 1 == len(words) or breaks[k + 1]
+
+    def weight(self, first: str, last: str) -> float:
+        """How well a span from ``first`` to ``last`` stands as a whole phrase: the
+        chances (smoothed) that its first word begins one and its last word ends one."""
+        first, last = first.lower(), last.lower()
+        begins = (self.begins[first] + 1) / (self.seen[first] + 2)
+        ends = (self.ends[last] + 1) / (self.seen[last] + 2)
+        return (begins * ends) ** EDGE_WEIGHT
+
+
+def best_span(
+    pair: AlignedPair, start: int, end: int, edges: PhraseEdges | None = None
+) -> tuple[int, int, float] | None:
+    """The best of ``scored_spans``, its score bent by ``edges`` where given (the
+    shortest where scores tie), or None."""
+    spans = scored_spans(pair, start, end)
+    if edges is not None:
+        english = pair.english
+        spans = [
+            (a, b, score * edges.weight(english[a].text, english[b].text)) for a, b, score in spans
+        ]
+    return max(spans, key=lambda s: (s[2], s[0] - s[1]), default=None)
 
 
 def rendering_text(english_text: str, tokens: Sequence[Token], first: int, last: int) -> str:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from glossary.attestation import KnownRenderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
-from glossary.phrase_pairs import best_span, rendering_text
+from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
 from glossary.word_alignment import align_units
@@ -72,12 +72,13 @@ def _glossed(sentences: Sequence[EnglishSentence]) -> list[tuple[str, str, int, 
 
 
 def unit_renderings(
-    terms: Sequence[str], units: Sequence[AlignedUnit], lexicon: Lexicon
+    terms: Sequence[str], units: Sequence[AlignedUnit], lexicon: Lexicon, edges: PhraseEdges
 ) -> list[EvidenceDraft]:
     """One piece of evidence for each occurrence of a term in a unit's Chinese: the
     English span rendering it there, or no rendering where the translation
-    paraphrased it. The word aligner is trained on the units in an order of their
-    own content, so that the result does not depend on the order they were stored in."""
+    paraphrased it; ``edges`` (learnt from the termbase's English) prefers whole
+    phrases. The word aligner is trained on the units in an order of their own
+    content, so that the result does not depend on the order they were stored in."""
     if not terms or not units:
         return []
     finder = ahocorasick.Automaton()
@@ -92,7 +93,7 @@ def unit_renderings(
     for k, pair in zip(order, aligned, strict=True):
         unit = units[k]
         for end, term in finder.iter(unit.zh):
-            span = best_span(pair, end - len(term) + 1, end + 1)
+            span = best_span(pair, end - len(term) + 1, end + 1, edges)
             rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
             evidence.append(
                 EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
@@ -123,7 +124,8 @@ def build_terminology(
     for chinese, english in approved_renderings(session):
         lexicon.add(chinese, english)
     units = aligned_units(session)
-    evidence = unit_renderings(ranked, units, lexicon)
+    edges = PhraseEdges([unit.en for unit in units] + [sentence.text for sentence in outside])
+    evidence = unit_renderings(ranked, units, lexicon, edges)
     evidence += [
         EvidenceDraft(chinese, document_id, english, segment_id=segment_id)
         for chinese, english, segment_id, document_id in glosses

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.phrase_pairs import best_span, rendering_text
+from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.word_alignment import AlignedPair, chinese_tokens, english_tokens
 
 ZH = "我们要建设科技强国。"
@@ -53,3 +53,16 @@ def test_a_span_begins_and_ends_on_a_content_word_inside_one_clause() -> None:
 
 def test_no_links_means_the_term_was_paraphrased_away() -> None:
     assert _rendering(_pair({("建设", "build"): 1.0}), "科技强国") is None
+
+
+def test_a_whole_phrase_is_preferred_to_one_cut_inside_it() -> None:
+    edges = PhraseEdges(
+        [
+            "We accomplish major tasks.",
+            "Major reforms and major projects advance, and tasks remain.",
+            "These are the tasks of the year.",
+        ]
+    )
+    # "major" always goes on to a noun; "tasks" ends phrases
+    assert edges.weight("accomplish", "tasks") > edges.weight("accomplish", "major")
+    assert edges.weight("major", "tasks") > edges.weight("tasks", "major")
