@@ -67,10 +67,12 @@ class KnownRenderings:
 
     def __init__(self, known: Iterable[tuple[str, str]]) -> None:
         self._terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._written: dict[tuple[str, ...], str] = {}  # one rendering with these keys
         for term, rendering in known:
             keys = tuple(key for key, _s, _e in _keyed_words(rendering))
             if keys:
                 self._terms[keys].add(term)
+                self._written.setdefault(keys, rendering)
         self._lengths = sorted({len(keys) for keys in self._terms}, reverse=True)
 
     def matches(self, sentence: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -116,13 +118,13 @@ class KnownRenderings:
                 shown[keys] += 1
                 for term in self._terms[keys]:
                     with_term[(keys, term)] += term in chinese
-        kept = KnownRenderings([])
+        kept: list[tuple[str, str]] = []
         for keys, terms in self._terms.items():
-            if not shown[keys]:
-                kept._terms[keys] = set(terms)
-                continue
             most = max(with_term[(keys, term)] for term in terms)
-            if most >= SPECIFICITY * shown[keys]:
-                kept._terms[keys] = {t for t in terms if with_term[(keys, t)] == most}
-        kept._lengths = sorted({len(keys) for keys in kept._terms}, reverse=True)
-        return kept
+            if not shown[keys] or most >= SPECIFICITY * shown[keys]:
+                kept += [
+                    (term, self._written[keys])
+                    for term in terms
+                    if not shown[keys] or with_term[(keys, term)] == most
+                ]
+        return KnownRenderings(kept)
