@@ -365,3 +365,67 @@ def test_string_between_varied_neighbours_is_a_unit() -> None:
     )
     assert _rank(ranked, "负面清单") < _rank(ranked, "海洋牧场")
 
+
+# --- general evidence of units and fragments -------------------------------------------
+
+
+def test_numeral_with_a_measure_word_is_a_numbered_formula() -> None:
+    """八项规定 is always framed the same way (党中央|八项规定|精神), yet a numeral, a
+    measure word and the counted thing make a numbered formula; the tail of a longer
+    number (十九大) starts none."""
+    by_text = _by_text(
+        extract_candidates(
+            ["落实党中央八项规定精神。", "严格执行党中央八项规定精神。", "党的十九大胜利召开。"]
+        )
+    )
+    assert "formula" in by_text["八项规定"].kinds
+    assert not any(text.startswith("九大") for text in by_text)
+
+
+def test_string_nested_only_beside_another_candidate_keeps_its_frequency() -> None:
+    """新常态 only occurs in 经济发展新常态, which is 经济发展 (used everywhere on its
+    own) beside it: two units side by side, so 新常态 is no fragment of the longer one
+    and, seen three times, ranks above a phrase seen once."""
+    texts = [
+        "主动适应经济发展新常态。",
+        "积极引领经济发展新常态。",
+        "正确把握经济发展新常态。",
+        "经济发展取得新成就。",
+        "推动经济发展。",
+        "保持经济发展。",
+        "壮大新动能。",
+        "培育新动能。",
+        "发展新动能。",
+    ]
+    ranked = extract_candidates(texts)
+    assert _rank(ranked, "新常态") < _rank(ranked, "发展新动能")
+
+
+def test_string_always_glued_to_one_lone_character_is_a_fragment() -> None:
+    """贸试验区 always follows 自, which the segmenter cut off though 自贸 begins a
+    dictionary word: a piece of 自贸试验区, below a candidate seen as often."""
+    ranked = extract_candidates(
+        [
+            "扩大自贸试验区范围。",
+            "推广自贸试验区经验。",
+            "建设自贸试验区。",
+            "扩大海洋牧场范围。",
+            "推广海洋牧场经验。",
+            "建设海洋牧场。",
+        ]
+    )
+    assert _rank(ranked, "贸试验区") > _rank(ranked, "海洋牧场")
+
+
+def test_rare_long_word_is_a_candidate_whatever_its_tag() -> None:
+    """A word of four characters that general language seldom uses is a set expression
+    whatever its tag (简政放权, which the dictionary's head 放权 makes a verb)."""
+    texts = {c.text for c in extract_candidates(["深入推进简政放权。", "继续推进简政放权。"])}
+    assert "简政放权" in texts
+
+
+def test_words_the_dictionary_lists_as_one_are_a_candidate() -> None:
+    """A run of words the dictionary lists as one set expression is a unit, whatever
+    the tags the segmenter gave its pieces (过|紧日子, 过 tagged as a particle)."""
+    texts = {c.text for c in extract_candidates(["各级政府要坚持过紧日子。"])}
+    assert "过紧日子" in texts

@@ -17,7 +17,11 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   neighbours on each side (accessor variety), whatever the tagger made of their words
   (供给|侧 and 减税|降|费 are "verbs"), and whole items of a list set off by 、
   (…、标本兼治、…); both only need their edges not to be function words.
-* The author's and the language's marks: numbered formulas (四个面向, 五位一体), quoted
+* The dictionaries: a word of four or more characters that general language seldom
+  uses, whatever its tag (简政放权), and a run of words CC-CEDICT lists as one set
+  expression though the segmenter cut it (过|紧日子).
+* The author's and the language's marks: numbered formulas of a numeral, a measure
+  word and the counted thing (四个面向, 八项规定, 三大战略) or alternating (五位一体), quoted
   or book-title expressions with their Latin or numeric tails and enumerations
   (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
   (大众创业、万众创新), coordinations (新一轮科技革命和产业变革), abbreviation-like
@@ -40,7 +44,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg as pseg
 
-from glossary.extraction.reference import dictionary_senses, reference_count
+from glossary.extraction.reference import dictionary_senses, general_word, reference_count
 from glossary.textutils import is_cjk
 
 jieba.setLogLevel(60)
@@ -52,6 +56,8 @@ MAX_SLOGAN_CHARS = 8
 MAX_ITEM_CHARS = 8  # a longer list item is a description
 MIN_VARIETY = 2  # distinct neighbours on each side that make a recurring string a candidate
 UNIT_VARIETY = 3  # ... and that make it a unit (kind "repeated") whatever its shape
+SET_EXPRESSION_CHARS = 4  # a rare word this long is a set expression, not a verb in use
+MAX_SET_EXPRESSION_CHARS = 6
 MAX_COMPRESSED = 3  # a one-character verb with a two-character object: 去产能
 
 # jieba part-of-speech tags of words that end a chunk: particles, prepositions,
@@ -81,7 +87,10 @@ _NUMERAL = "一二两三四五六七八九十百千万"
 # numeral other than 一 (as often the article "a"), with at most one measure word.
 _NUMERAL_WORD = re.compile("[两二三四五六七八九十双][两二三四五六七八九十]*[项个大条]?")
 _FORMULA_NUMERAL = "两二三四五六七八九"  # 一 and 十 are as often article or round number
-_COUNTED = re.compile(rf"[{_FORMULA_NUMERAL}]个[\u4e00-\u9fff]{{2,4}}")
+# A numbered formula: a numeral, one measure word (个, 项, 条 or the "great" of 三大) and
+# the counted thing (四个意识, 八项规定, 三大战略), not the tail of a longer number (十九大).
+_MEASURES = "个项条大"
+_COUNTED = re.compile(rf"(?<![{_NUMERAL}])[{_FORMULA_NUMERAL}][{_MEASURES}][\u4e00-\u9fff]{{2,4}}")
 _ALTERNATING = re.compile(rf"[{_NUMERAL}][\u4e00-\u9fff][{_NUMERAL}][\u4e00-\u9fff]")
 # Quotation marks and book-title marks (《中国制造2025》): the author marks off a name.
 _QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{2,16})[”」』》\"]")
@@ -232,7 +241,12 @@ def _may_end(token: Token) -> bool:
 
 
 def _content_single(token: Token) -> bool:
-    """Single words worth proposing on their own: nouns, idioms, set phrases."""
+    """Single words worth proposing on their own: nouns, idioms, set phrases, and any
+    word of four or more characters that general language seldom uses, whatever its
+    tag: a set expression the segmenter keeps whole (简政放权 "streamline administration
+    and delegate power", tagged as a noun but a verb by its head)."""
+    if len(token.word) >= SET_EXPRESSION_CHARS and not general_word(token.word):
+        return token.tag != "nr"  # not a personal name
     return (
         len(token.word) >= 2
         and token.tag.startswith(("n", "vn", "i", "l", "j"))
@@ -470,6 +484,30 @@ def list_items(segment: Chunk) -> Iterator[tuple[int, int]]:
         yield i, j
 
 
+def dictionary_words(sentence_tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """Runs of words that the dictionary lists as one set expression of four or more
+    characters although the segmenter cut it (过|紧日子 "to live frugally"), whatever
+    the tags of its pieces: the dictionary's word is the unit."""
+    for i in range(len(sentence_tokens)):
+        chars = 0
+        for j in range(i, len(sentence_tokens)):
+            chars += len(sentence_tokens[j].word)
+            if chars > MAX_SET_EXPRESSION_CHARS:
+                break
+            if j > i and chars >= SET_EXPRESSION_CHARS:
+                text = _text(sentence_tokens[i : j + 1])
+                if all(is_cjk(ch) for ch in text) and dictionary_senses(text) is not None:
+                    yield i, j + 1
+
+
+def _before_token(words: Sequence[Token], i: int) -> Token | None:
+    return words[i - 1] if i else None
+
+
+def _after_token(words: Sequence[Token], j: int) -> Token | None:
+    return words[j] if j < len(words) else None
+
+
 def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
     """Every candidate string of the sentences (``tokenised``: their ``tokens``), with
     the kinds of evidence for it and the contexts it was cut from."""
@@ -497,6 +535,13 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
                 add(token.word, {"idiom"}, words=[token])
             if _is_abbreviation(token.word) and token.tag in ("n", "j"):  # not names (nr)
                 add(token.word, {"abbreviation"}, words=[token])
+        for i, j in dictionary_words(sentence_tokens):
+            add(
+                _text(sentence_tokens[i:j]),
+                {"phrase"},
+                (_before_token(sentence_tokens, i), _after_token(sentence_tokens, j)),
+                sentence_tokens[i:j],
+            )
         sentence_chunks = chunks(sentence_tokens)
         for chunk in sentence_chunks:
             for i, j in phrase_spans(chunk):

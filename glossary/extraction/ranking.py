@@ -5,7 +5,10 @@ Three kinds of evidence are combined into one score:
 * frequency, discounted for nesting as in C-value (Frantzi et al. 2000): a string that
   only ever occurs inside longer candidates (战略科技 in 国家战略科技力量) earns little
   on its own, one that recurs in several different longer terms (制高点, 科技强国) or on
-  its own earns much;
+  its own earns much, and so does one whose container is merely it beside another
+  candidate used on its own (经济发展|新常态); a string always glued to one lone
+  character that begins a dictionary word with it is a piece of a word the segmenter
+  cut (自|贸试验区) and earns little;
 * domain specificity: the text uses the candidate's words far more often than general
   language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
   phrase while 工作, 问题, 方面 do not;
@@ -28,7 +31,8 @@ from dataclasses import dataclass
 
 from glossary.extraction.candidates import MIN_VARIETY, Proposal, Token, propose, tokens
 from glossary.extraction.counting import count_all
-from glossary.extraction.reference import dictionary_senses, general_word, keyness
+from glossary.extraction.reference import dictionary_senses, general_word, keyness, known_string
+from glossary.textutils import is_cjk
 
 # Extra termhood for candidates the author marked off as units, in score units.
 KIND_BONUS = {
@@ -51,11 +55,15 @@ MAX_LENGTH_WORDS = 3  # C-value's reward for length stops here: longer is descri
 NESTED_FLOOR = 0.3  # share of its frequency a string nested in longer candidates keeps
 CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管理体制实现重塑)
 CONTEXT_FACTOR = 0.2  # for a better candidate plus a word of its context (建设|科技强国)
+FRAGMENT_FACTOR = 0.2  # for a string cut out of a longer word (贸试验区 of 自贸试验区)
 NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
 ADVERBIAL_SHARE = 0.6  # words before a verb this often modify it (全面推进, 深入发展)
 
 # Kinds that say where a candidate was seen, not that its author marked it off.
 _UNMARKED = frozenset({"phrase", "item", "repeated"})
+
+# Conjunctions and particles (和, 的): words of their own that join or mark phrases.
+_JOINING_TAGS = ("c", "u", "y", "e")
 
 # jieba tags of what follows a verb in use: aspect particles (了 ul, 着 uz, 过 ug),
 # numerals and measure words (取得一批).
@@ -87,6 +95,7 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
     usage = _Usage(tokenised)
     statement = {
         text: _statement_factor(proposal, evidence, proposals, usage)
+        * (FRAGMENT_FACTOR if _fragment(text, proposal, evidence[text], distinct_joined) else 1.0)
         for text, proposal in proposals.items()
     }
     independent = _independent_frequency(evidence, proposals, usage, statement)
@@ -256,6 +265,44 @@ def _closes(after: Token | None) -> bool:
     return after is None or (after.is_boundary and not after.tag.startswith(_VERBAL_FOLLOWERS))
 
 
+def _fragment(text: str, proposal: Proposal, frequency: int, joined: str) -> bool:
+    """A string the texts always write with the same character before it (or after it),
+    which the segmenter cut off as a word of its own although with the string's edge it
+    begins a word of the dictionary: 自|贸试验区 (自贸区), 二|十国集团 (二十).  A term
+    seen more than once is used in varied surroundings, so an edge always glued to one
+    lone character is a cut through a longer word.  A neighbour that ends a word of its
+    own (发展|新常态), a conjunction or particle (和|容错纠错机制) or a character that makes
+    no word with the edge is no evidence."""
+    if frequency < 2:
+        return False
+    for side, before in ((0, True), (1, False)):
+        lone = {
+            c[side].word
+            for c in proposal.contexts
+            if c[side] and len(c[side].word) == 1 and not c[side].tag.startswith(_JOINING_TAGS)
+        }
+        neighbours = _neighbour_chars(text, joined, before=before)
+        if len(neighbours) != 1 or (char := neighbours.pop()) not in lone or not is_cjk(char):
+            continue
+        glued = (char + text[:k] if before else text[-k:] + char for k in range(1, len(text)))
+        if any(known_string(string) for string in glued):
+            return True
+    return False
+
+
+def _neighbour_chars(text: str, joined: str, *, before: bool) -> set[str]:
+    """The characters right before (or after) each occurrence of ``text``."""
+    found: set[str] = set()
+    start = joined.find(text)
+    while start != -1:
+        at = start - 1 if before else start + len(text)
+        found.add(joined[at] if 0 <= at < len(joined) else "")
+        if len(found) > 1:
+            break
+        start = joined.find(text, start + 1)
+    return found
+
+
 def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
     """A single word proposed only because it is a noun, a list item or recurring, and
     either common in general language (人才, 发展) or a collocation jieba lists but no
@@ -281,7 +328,9 @@ def _independent_frequency(
     it is itself a term: as much as it is a unit (发展制高点, only ever after 未来 or
     产业, hardly is) and a name rather than a statement (提高|全要素生产率 is that
     term in use), unless the nested string is itself as much a statement (推动科技 in
-    推动科技创新)."""
+    推动科技创新).  A container that is the string beside another candidate the texts
+    use without it (经济发展|新常态) counts for nothing: two units side by side say
+    nothing against either."""
     containers: dict[str, set[str]] = defaultdict(set)
     for longer in proposals:
         if frequency[longer] < 2:
@@ -296,7 +345,10 @@ def _independent_frequency(
         holders = containers.get(text)
         if holders:
             weights = [
-                usage.unithood(proposals[b]) * max(statement[b], statement[text]) for b in holders
+                0.0
+                if _joins_another(b, text, frequency, proposals)
+                else usage.unithood(proposals[b]) * max(statement[b], statement[text])
+                for b in holders
             ]
             nested = sum(frequency[b] * w for b, w in zip(holders, weights, strict=True)) / len(
                 holders
@@ -305,6 +357,20 @@ def _independent_frequency(
         else:
             independent[text] = float(f)
     return independent
+
+
+def _joins_another(
+    longer: str, text: str, frequency: dict[str, int], proposals: dict[str, Proposal]
+) -> bool:
+    """Whether ``longer`` is ``text`` joined to another candidate the texts use without
+    it (经济发展 + 新常态): two units side by side, so ``text`` is no fragment of it."""
+    if longer.startswith(text):
+        rest = longer[len(text) :]
+    elif longer.endswith(text):
+        rest = longer[: -len(text)]
+    else:
+        return False
+    return rest in proposals and frequency[rest] > frequency[longer]
 
 
 def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:

@@ -38,6 +38,12 @@ def reference_count(word: str) -> int:
     return freq.get(word) or 0
 
 
+def known_string(string: str) -> bool:
+    """Whether ``string`` is a word of jieba's dictionary or the beginning of one."""
+    freq, _total = _dictionary()
+    return string in freq
+
+
 def general_word(word: str) -> bool:
     """One of general language's few thousand most frequent words (发展, 工作, 人才):
     alone it is vocabulary, not terminology, however often a text uses it."""
