@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import math
 import sys
 import time
 import tracemalloc
@@ -176,19 +175,6 @@ def _row(result: dict, baseline: dict, traced_column: bool) -> str:
     return common.line(cells, columns)
 
 
-def _exponent(results: list[dict]) -> float | None:
-    """k in seconds ∝ sentences^k, least squares over the sizes measured."""
-    points = [
-        (math.log(r["sentences"]), math.log(r["seconds"])) for r in results if r["seconds"] > 0
-    ]
-    if len(points) < 2:
-        return None
-    mean_x = sum(x for x, _ in points) / len(points)
-    mean_y = sum(y for _, y in points) / len(points)
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
-    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else None
-
-
 def _revision() -> str:
     """The commit measured, and whether the aligner's code differs from it."""
     return common.revision(("glossary",), "uncommitted changes in glossary/", untracked=False)
@@ -286,12 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.tracemalloc:
         print("traced: tracemalloc's peak of Python allocations while aligning, in a second run.")
     for layout, name in LAYOUTS.items():
-        exponent = _exponent([r for r in results if r["layout"] == layout])
-        if exponent is not None:
-            verdict = (
-                "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
-            )
-            print(f"{name}: seconds ∝ sentences^{exponent:.2f} ({verdict})")
+        fitted = common.growth(
+            [(r["sentences"], r["seconds"]) for r in results if r["layout"] == layout], "sentences"
+        )
+        if fitted:
+            print(f"{name}: {fitted}")
     if args.json:
         common.write_summary(args.json, _revision(), SEED, results)
     return 0

@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -162,6 +164,17 @@ def size_list(
         return sizes
 
     return parse
+
+
+def growth(points: Sequence[tuple[float, float]], size: str) -> str | None:
+    """"seconds ∝ size^k (verdict)" for (size, seconds) measurements: k fitted by least
+    squares on their logarithms; None with fewer than two sizes."""
+    logs = [(math.log(x), math.log(seconds)) for x, seconds in points if x > 0 and seconds > 0]
+    if len({x for x, _ in logs}) < 2:
+        return None
+    exponent = statistics.linear_regression(*zip(*logs, strict=True)).slope
+    verdict = "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
+    return f"seconds ∝ {size}^{exponent:.2f} ({verdict})"
 
 
 def megabytes(amount: int | None, unit: int = 1024) -> str:

@@ -33,9 +33,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import math
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -176,14 +174,6 @@ def _row(result: dict, reference: dict) -> str:
     ), COLUMNS)
 
 
-def _exponent(results: list[dict]) -> float | None:
-    """k in seconds ∝ sentences^k, least squares over the sizes (as bench.align fits)."""
-    points = [(math.log(r["sentences"]), math.log(r["seconds"])) for r in results if r["seconds"]]
-    if len({x for x, _ in points}) < 2:
-        return None
-    return statistics.linear_regression(*zip(*points, strict=True)).slope
-
-
 def _recall(sentences: list[str], tops: dict[str, list[str]]) -> str:
     """Recall within the first TOP, counted as glossary.extraction counts it."""
     from glossary.extraction import Candidate, read_gold_terms, term_recall, terms_in
@@ -256,12 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat > 1:
         print(f"Each task ran {args.repeat} times, each in a fresh process; the fastest run.")
     for tool, (label, _) in TOOLS.items():
-        exponent = _exponent([r for r in results if r["tool"] == tool])
-        if exponent is not None:
-            verdict = (
-                "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
-            )
-            print(f"{label}: seconds ∝ sentences^{exponent:.2f} ({verdict})")
+        fitted = common.growth(
+            [(r["sentences"], r["seconds"]) for r in results if r["tool"] == tool], "sentences"
+        )
+        if fitted:
+            print(f"{label}: {fitted}")
     tops = {r["tool"]: r["top"] for r in results if r["copies"] == 1}
     recall = _recall(sentences, tops) if tops else f"recall within {TOP}: at size 1 only"
     print(recall)

@@ -25,9 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -201,14 +199,6 @@ def _row(size: int, built: float, result: dict) -> str:
     )
 
 
-def _exponent(points: list[tuple[int, float]]) -> float | None:
-    """k in seconds ∝ units^k, least squares over the sizes."""
-    logs = [(math.log(units), math.log(seconds)) for units, seconds in points if seconds]
-    if len({x for x, _ in logs}) < 2:
-        return None
-    return statistics.linear_regression(*zip(*logs, strict=True)).slope
-
-
 _parse_sizes = common.size_list(int, "sizes like 1,2,4", "sizes are numbers of reports, 1 to 4")
 
 
@@ -278,12 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     print("terms s: the terminology stage, split into extract (candidates and ranking), render")
     print("  (word links and renderings) and attest (English without Chinese); the fastest of")
     print(f"  {repeat} runs, each in a fresh process; k chars/s: Chinese characters a second.")
-    exponent = _exponent([(r["units"], r["seconds"]) for r in results])
-    if exponent is not None:
-        verdict = (
-            "linear" if exponent < 1.15 else "NOT linear" if exponent > 1.3 else "about linear"
-        )
-        print(f"terminology seconds ∝ units^{exponent:.2f} ({verdict})")
+    fitted = common.growth([(r["units"], r["seconds"]) for r in results], "units")
+    if fitted:
+        print(f"terminology {fitted}")
     if ranking:
         ours, peer = ranking["ours"], ranking["tfidf"]
         print(
