@@ -28,6 +28,8 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parents[1]
 # The sample corpus the generated workloads are cut from, beside the repository.
 CORPUS = REPO.parent / "shared" / "corpus"
+# The two Government Work Reports and their official translations, beside it.
+REPORTS = CORPUS.parent / "corpus-gwr"
 ORIGINAL = "speech-2024-06-24.zh.txt"
 TRANSLATION = "speech-2024-06-24.qiushi.en.txt"
 SEED = 20240624  # the speech's date: the same generated data every run

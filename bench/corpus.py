@@ -30,8 +30,9 @@ import random
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from bench.common import ORIGINAL, SEED, TRANSLATION, corpus_file
+from bench.common import ORIGINAL, REPORTS, SEED, TRANSLATION, corpus_file
 from glossary.alignment import Sentence
 from glossary.decoding import decode_bytes
 from glossary.documents import ParsedParagraph
@@ -84,6 +85,10 @@ class Document:
 
 def _read(name: str, language: str, role: str) -> list[ParsedParagraph]:
     path = corpus_file(name)
+    return _read_path(path, language, role)
+
+
+def _read_path(path: Path, language: str, role: str) -> list[ParsedParagraph]:
     return read_text(decode_bytes(path.read_bytes(), str(path)), language, role).paragraphs
 
 
@@ -191,6 +196,33 @@ def generate(sentences: int, seed: int = SEED) -> list[Document]:
         documents.append(document)
         total += document.size
     return documents
+
+
+def real_pairs() -> dict[str, tuple[Path, Path]]:
+    """The real pairs beside the repository, by name: the sample speech with its
+    official translation and the two Government Work Reports with theirs."""
+    pairs = {"speech": (corpus_file(ORIGINAL), corpus_file(TRANSLATION))}
+    for year in (2016, 2017):
+        zh, en = REPORTS / f"gwr-{year}.zh.txt", REPORTS / f"gwr-{year}.en.txt"
+        if not (zh.is_file() and en.is_file()):
+            raise SystemExit(f"report corpus not found: {zh.parent} (it lives beside the repository)")
+        pairs[f"gwr-{year}"] = (zh, en)
+    return pairs
+
+
+def real_document(name: str) -> Document:
+    """A real pair's flow as the pipeline aligns it, each paragraph its own block (the
+    correspondence is not known in advance); ``all`` is every real pair in one."""
+    pairs = real_pairs()
+    if name == "all":
+        return concatenate([real_document(each) for each in pairs])
+    zh_file, en_file = pairs[name]
+    document = Document([], [], [], [])
+    for side, path, language, role in (("zh", zh_file, "zh-Hans", "original"), ("en", en_file, "en", "translation")):
+        for number, paragraph in enumerate(_flow(_read_path(path, language, role))):
+            getattr(document, side).extend(Sentence(text, number) for text in paragraph)
+            getattr(document, f"{side}_block").extend([-1] * len(paragraph))
+    return document
 
 
 def concatenate(documents: list[Document]) -> Document:

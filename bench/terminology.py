@@ -36,7 +36,6 @@ if __package__ in (None, ""):  # run as a file: bench/terminology.py
 
 from bench import common
 
-REPORTS = common.CORPUS.parent / "corpus-gwr"
 GOLD = common.CORPUS.parent / "dev-gold" / "gwr-2017-terms.tsv"
 ORDER = ("2017", "2016", "2017", "2016")  # the reports of size 1, 2, 4
 SIZES = (1, 2, 4)
@@ -55,7 +54,7 @@ def write_corpus(folder: Path, size: int) -> Path:
     for number, year in enumerate(ORDER[:size]):
         for lang, suffix in (("zh-Hans", "zh"), ("en", "en")):
             name = f"gwr-{year}-{number}.{suffix}.txt"
-            source = REPORTS / f"gwr-{year}.{suffix}.txt"
+            source = common.REPORTS / f"gwr-{year}.{suffix}.txt"
             if not source.is_file():
                 raise SystemExit(
                     f"report corpus not found: {source} (it lives beside the repository)"

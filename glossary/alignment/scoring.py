@@ -106,6 +106,16 @@ def _range_mask(start: int, stop: int) -> int:
     return (1 << stop) - (1 << start)
 
 
+def _never_explained(items: list[list[tuple[float, int]]], totals: list[float]) -> list[float]:
+    """Cumulative sums of what no bead can explain of each sentence: the share of its
+    words with no translation anywhere on the other side."""
+    shares = (
+        1 - sum(weight for weight, mask in words if mask) / total
+        for words, total in zip(items, totals, strict=True)
+    )
+    return [0.0, *accumulate(shares)]
+
+
 @dataclass
 class BeadScorer:
     """Precomputed evidence for two sentence lists, and the cost of any bead.
@@ -159,6 +169,8 @@ class BeadScorer:
         self.en_prefix = [0, *accumulate(self.en_lengths)]
         if not self.ratio:
             self.ratio = (self.en_prefix[-1] or 1) / (self.zh_prefix[-1] or 1)
+        self.zh_unexplained = _never_explained(self.zh_items, self.zh_totals)
+        self.en_unexplained = _never_explained(self.en_items, self.en_totals)
 
     def _explained(self, side: int, index: int, start: int, stop: int) -> float:
         """How well sentence ``index`` of one side (0 zh, 1 en) is explained by the
@@ -198,6 +210,19 @@ class BeadScorer:
         """The penalty for the paragraph breaks inside zh[i0:i1] and en[j0:j1]."""
         breaks = self.zh_breaks[i1 - 1] - self.zh_breaks[i0] + self.en_breaks[j1 - 1] - self.en_breaks[j0]
         return CROSSING * breaks
+
+    def floor(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The least the bead zh[i0:i1] ↔ en[j0:j1] can cost, without scoring its words:
+        its shape, its paragraph breaks and what the other side can never explain."""
+        size = (i1 - i0, j1 - j0)
+        if 0 in size:
+            return SKIP * sum(size)
+        return (
+            SHAPES[size]
+            + self.crossing(i0, i1, j0, j1)
+            + self.zh_unexplained[i1] - self.zh_unexplained[i0]
+            + self.en_unexplained[j1] - self.en_unexplained[j0]
+        )
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """(cost, similarity) of the bead zh[i0:i1] ↔ en[j0:j1]; similarity is the mean
