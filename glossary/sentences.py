@@ -140,6 +140,24 @@ def _period_ends_sentence(sentence_so_far: str, rest: str) -> bool:
     return True
 
 
+# A period glued to the next sentence ("stability grew.Given all these factors"), as
+# text copied from web pages often has where a line break was lost: a word of two or
+# more letters ending in lower case, the terminal, and a capitalised word.
+_GLUED = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+)([.!?])(?=[A-Z][a-z])")
+
+
+def _unglue(line: str) -> str:
+    """Put the lost space back after a glued terminal, unless the word before it is an
+    abbreviation ("etc.The" is left to the rules for abbreviations)."""
+    def space(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        if word in _NEVER_END or word in _MAY_END or word in _BEFORE_NUMBER:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)} "
+
+    return _GLUED.sub(space, line)
+
+
 def _split_english_line(line: str) -> list[str]:
     sentences: list[str] = []
     start = 0
@@ -160,13 +178,14 @@ def split_english_sentences(text: str) -> list[str]:
     """Split English text into sentences.
 
     Boundaries: after . ! ? (and closing quotes/brackets) followed by whitespace and an
-    uppercase letter, digit, quote or bullet; at every line break; before an inline
-    bullet (•, ▪).  Abbreviations, initials, dotted acronyms and list enumerators do
+    uppercase letter, digit, quote or bullet, or glued to a capitalised word after a
+    lower-case one ("grew.Given"); at every line break; before an inline bullet (•, ▪).  Abbreviations, initials, dotted acronyms and list enumerators do
     not end sentences (see ``_period_ends_sentence``).  Returns stripped, non-empty
     sentences.
     """
     result: list[str] = []
     for line in text.split("\n"):
         for item in _INLINE_BULLET.split(line):
-            result.extend(s.strip() for s in _split_english_line(item.strip()) if s.strip())
+            pieces = _split_english_line(_unglue(item.strip()))
+            result.extend(s.strip() for s in pieces if s.strip())
     return result

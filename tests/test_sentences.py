@@ -183,3 +183,20 @@ def test_english_decimals_and_times_not_split() -> None:
     assert split_english_sentences("Growth was 5.2 percent at 10 a.m. on Monday.") == [
         "Growth was 5.2 percent at 10 a.m. on Monday."
     ]
+
+
+def test_english_sentences_glued_by_a_lost_space_are_split() -> None:
+    text = "Social stability grew.Given all these factors, it was not easy.China grew."
+    assert split_english_sentences(text) == [
+        "Social stability grew.",
+        "Given all these factors, it was not easy.",
+        "China grew.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr.Smith went home.", "Tea, coffee etc.Those are drinks.", "The U.S.Army came.", "See gov.cn.Then go."],
+)
+def test_english_glued_abbreviations_and_addresses_are_not_split(text: str) -> None:
+    assert split_english_sentences(text) == [text]
