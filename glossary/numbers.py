@@ -7,6 +7,7 @@ aligner and the lexicon reduce them to one key, ``#18``, whatever script they ca
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -45,7 +46,9 @@ _ZH_NUMBER_CONTEXT = re.compile(
     r"(第)?([零〇一二两三四五六七八九十百千万亿]+)"
     r"(年|月|日|次|届|个|项|条|大|周年|号|颗|种|位|名|批|倍|是)?"
 )
-_ARABIC = re.compile(r"\d+(?:[.,]\d+)*")
+# Digits scaled by the myriads after them, as reports write quantities: 795万 (7.95
+# million), 1.5亿 (150 million), 74.4万亿 (74.4 trillion).
+_ARABIC = re.compile(r"(\d+(?:[.,]\d+)*)([万亿]*)")
 
 
 def _counts_as_number(ordinal: str | None, numeral: str, classifier: str | None) -> bool:
@@ -57,11 +60,17 @@ def _counts_as_number(ordinal: str | None, numeral: str, classifier: str | None)
 
 
 def chinese_number_keys(text: str) -> list[str]:
-    keys = [f"#{_arabic_value(m.group())}" for m in _ARABIC.finditer(text)]
+    keys = []
+    for match in _ARABIC.finditer(text):
+        digits, myriads = match.groups()
+        scale = 1
+        for char in myriads:
+            scale *= _MYRIADS[char]
+        keys.append(f"#{_arabic_value(digits, scale)}")
     for match in _ZH_NUMBER_CONTEXT.finditer(text):
         ordinal, numeral, classifier = match.groups()
         value = chinese_numeral_value(numeral)
-        if value is not None and _counts_as_number(ordinal, numeral, classifier):
+        if value and _counts_as_number(ordinal, numeral, classifier):  # not a lone 万
             keys.append(f"#{value}")
     return keys
 
@@ -75,21 +84,30 @@ _EN_WORDS = {
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
     "twelfth": 12, "twentieth": 20, "hundredth": 100, "once": 1, "twice": 2,
 }
-_EN_NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?\b|\b([a-z]+)\b", re.IGNORECASE)
+_EN_SCALES = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_NUMBER = re.compile(
+    r"\b(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?\b(?:[ -](million|billion|trillion)\b)?|\b([a-z]+)\b",
+    re.IGNORECASE,
+)
 
 
 def english_number_keys(text: str) -> list[str]:
     keys = []
     for match in _EN_NUMBER.finditer(text):
-        digits, word = match.groups()
+        digits, scale, word = match.groups()
         if digits:
-            keys.append(f"#{_arabic_value(digits)}")
+            keys.append(f"#{_arabic_value(digits, _EN_SCALES[scale.lower()] if scale else 1)}")
         elif word.lower() in _EN_WORDS:
             keys.append(f"#{_EN_WORDS[word.lower()]}")
     return keys
 
 
-def _arabic_value(digits: str) -> str:
-    """2,035 and 2035 are one number; 3.5 stays 3.5."""
-    plain = digits.replace(",", "")
-    return plain.rstrip("0").rstrip(".") if "." in plain else str(int(plain))
+def _arabic_value(digits: str, scale: int = 1) -> str:
+    """2,035 and 2035 are one number; 3.5 stays 3.5; 7.95 at a scale of a million
+    and 795 at a scale of ten thousand are both 7950000."""
+    try:
+        value = Decimal(digits.replace(",", "")) * scale
+    except InvalidOperation:
+        return digits
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
