@@ -92,6 +92,26 @@ def test_an_added_english_sentence_is_left_unaligned(lexicon: Lexicon) -> None:
     ]
 
 
+def test_lone_neighbours_standing_alike_are_paired(lexicon: Lexicon) -> None:
+    """An address with no dictionary evidence, alone in its paragraph on both sides,
+    between two aligned sentences: its place and length pair it."""
+    zh = [Sentence(ZH[0], 0), Sentence("各位代表！", 1), Sentence(ZH[1], 2)]
+    en = [Sentence(EN[0], 0), Sentence("Esteemed Deputies,", 1), Sentence(EN[1], 2)]
+    assert [(b.zh, b.en) for b in align_sentences(zh, en, lexicon)] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,)),
+    ]
+
+
+def test_lone_neighbours_placed_differently_stay_apart(lexicon: Lexicon) -> None:
+    """A heading the translation dropped and an English sentence added at the end of
+    the paragraph before it are not each other's translation."""
+    zh = [Sentence(ZH[0], 0), Sentence("（四）以创新引领转型。", 1), Sentence(ZH[1], 2)]
+    en = [Sentence(EN[0], 0), Sentence("All this will make our cities better.", 0), Sentence(EN[1], 2)]
+    assert [(b.zh, b.en) for b in align_sentences(zh, en, lexicon)] == [
+        ((0,), (0,)), ((), (1,)), ((1,), ()), ((2,), (2,)),
+    ]
+
+
 def test_a_moved_clause_stays_one_to_one(lexicon: Lexicon) -> None:
     zh = [ZH[0], "为了提高科技创新投入效能，要深化科技经费管理改革。", ZH[2]]
     en = [EN[0], "We must deepen the reform of research funding management to improve the efficiency of investment in innovation.", EN[2]]

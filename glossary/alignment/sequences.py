@@ -23,6 +23,10 @@ SHAPES = [((1, 1), 0.0), ((1, 0), SKIP), ((0, 1), SKIP),
           *((shape, penalty) for shape, penalty in SHAPE_PENALTIES.items() if shape != (1, 1))]
 FORGET_EVERY = 32  # rows between clean-ups of the scorer's memo
 MIN_BAND = 30
+# Two lone neighbours are paired when their lengths are this likely (−log of the
+# Gale–Church tail probability: 3.0 is a length difference within about two standard
+# deviations of what the texts' ratio predicts).
+LONE_LENGTH_COST = 3.0
 MAX_BAND = 150
 
 
@@ -107,4 +111,40 @@ def align_sentences(
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), similarity, cost))
         i, j = i - a, j - b
     beads.reverse()
-    return beads
+    return _pair_lone_neighbours(beads, scorer)
+
+
+def _place(breaks: list[int], index: int) -> tuple[bool, bool]:
+    """Whether sentence ``index`` opens its paragraph and whether it closes it, from
+    the count of paragraph breaks before each sentence."""
+    opens = index == 0 or breaks[index] != breaks[index - 1]
+    closes = index == len(breaks) - 1 or breaks[index + 1] != breaks[index]
+    return opens, closes
+
+
+def _pair_lone_neighbours(beads: list[Bead], scorer: BeadScorer) -> list[Bead]:
+    """A Chinese and an English sentence left unaligned side by side (nothing else
+    between the beads around them) are one bead where they stand alike in their
+    paragraphs (both open one, or both close one, or both are one) and their lengths
+    agree, as Gale–Church would pair them: the words gave no evidence either way
+    ("各位代表！" / "Esteemed Deputies,"); their place and length say they translate
+    each other."""
+    paired: list[Bead] = []
+    for bead in beads:
+        previous = paired[-1] if paired else None
+        if (
+            previous is not None
+            and len(previous.zh) + len(previous.en) == 1
+            and len(bead.zh) + len(bead.en) == 1
+            and bool(previous.zh) != bool(bead.zh)
+        ):
+            zh = previous.zh or bead.zh
+            en = previous.en or bead.en
+            bounds = (zh[0], zh[0] + 1, en[0], en[0] + 1)
+            same_place = _place(scorer.zh_breaks, zh[0]) == _place(scorer.en_breaks, en[0])
+            if same_place and scorer.length_cost(*bounds) <= LONE_LENGTH_COST:
+                cost, similarity = scorer.cost(*bounds)
+                paired[-1] = Bead(zh, en, similarity, cost)
+                continue
+        paired.append(bead)
+    return paired
