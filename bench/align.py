@@ -61,7 +61,7 @@ QUICK_SIZES = (1, 3, 10)
 QUICK_LONG_SIZES = (1, 2)
 REAL = ("speech", "gwr-2017", "gwr-2016", "all")
 QUICK_REAL = ("speech", "gwr-2017")
-LAYOUTS = {"many": "many documents", "one": "one document", "real": "real pair"}
+LAYOUTS = {"many": "many documents", "one": "one document", "real": "real pairs"}
 
 
 # --------------------------------------------------------------------------------
@@ -317,15 +317,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("in-block: pairs whose sentences all come from one block of real text (a sanity check).")
     print("ratio: time per sentence against the smallest size of the layout; 1.0 is linear.")
-    print("band s: the same alignment by the baseline, the band search without anchors (commit")
-    print("  9732e64's aligner); faster: its time over ours; same: the share of its beads we find too.")
+    print("band s: the baseline, the same documents aligned with anchored=False: the band search")
+    print("  the aligner used before anchors (to commit 9732e64), now its fallback; faster: its")
+    print("  time over ours; same: the share of its beads the anchored search finds too.")
     print("peak RSS: the worker's resident high-water mark while aligning (the lexicon and jieba")
     print("  take most of it); growth: that peak less its resident memory before aligning.")
     if args.tracemalloc:
         print("traced: tracemalloc's peak of Python allocations while aligning, in a second run.")
     for layout, name in LAYOUTS.items():
         points = [(r["sentences"], r["seconds"]) for r in results if r["layout"] == layout]
-        fitted = common.growth(points, "sentences") if layout != "real" else None
+        fitted = common.growth(points, "sentences")
         if fitted:
             print(f"{name}: {fitted}")
     if args.json:
