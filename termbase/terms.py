@@ -187,7 +187,17 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
     came with an import (documents without text here) is not the build's to replace."""
     imported = select(Document.id).where(Document.content_hash == IMPORTED)
     session.execute(delete(Attestation).where(Attestation.document_id.not_in(imported)))
+    evidence = [item for item in evidence if item.term in term_ids]
     renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
+    new = dict.fromkeys(
+        (term_ids[item.term], item.rendering)
+        for item in evidence
+        if item.rendering is not None and (term_ids[item.term], item.rendering) not in renderings
+    )
+    if new:  # one statement for all of them, not a flush each
+        rows = [{"term_id": t, "text": text, "created_by": SYSTEM, "modified_by": SYSTEM} for t, text in new]
+        session.execute(insert(Rendering), rows)
+        renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
     attested: set[int] = set()
     batch: list[dict] = []
 
@@ -197,19 +207,11 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
             batch.clear()
 
     for item in evidence:
-        term_id = term_ids.get(item.term)
-        if term_id is None:
-            continue
+        term_id = term_ids[item.term]
         rendering_id = None
         if item.rendering is not None:
-            rendering = renderings.get((term_id, item.rendering))
-            if rendering is None:
-                rendering = Rendering(term_id=term_id, text=item.rendering, created_by=SYSTEM, modified_by=SYSTEM)
-                session.add(rendering)
-                session.flush()
-                renderings[(term_id, item.rendering)] = rendering
-            rendering_id = rendering.id
-            attested.add(rendering.id)
+            rendering_id = renderings[term_id, item.rendering].id
+            attested.add(rendering_id)
         batch.append(
             {
                 "term_id": term_id,
