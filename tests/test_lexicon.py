@@ -23,6 +23,17 @@ def test_senses_marked_regional_informal_or_obsolete_are_left_out() -> None:
     assert set(senses["单车"]) == {_keys("single vehicle")}
 
 
+def test_definitions_about_the_character_itself_are_left_out() -> None:
+    senses = _parse_cedict({
+        "一": ("one", "single", '"one" radical in Chinese characters (Kangxi radical 1)',
+               "also pr. [yao1] for greater clarity when spelling out numbers digit by digit"),
+        "激进": ("radical", "extreme"),
+    })
+    assert set(senses["一"]) == {_keys("single")}
+    assert _keys("radical") in set(senses["激进"])
+    assert not {"chine", "chara", "clari"} & Lexicon().glosses("一百年")
+
+
 def test_the_shipped_dictionary_gives_strong_countries_no_ironic_sense() -> None:
     assert all("china" not in keys for keys in Lexicon().senses("强国"))
 
