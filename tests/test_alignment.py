@@ -164,6 +164,36 @@ def test_captions_are_aligned_with_captions_wherever_they_stand(lexicon: Lexicon
     assert all(d.zh_segments or d.en_segments for d in drafts)
 
 
+def test_a_caption_translated_in_the_running_text_is_paired_with_it(lexicon: Lexicon) -> None:
+    """The translation has no caption: it says what the photo showed in a body
+    paragraph of its own, out of the flow's order."""
+    caption = "2024年6月24日，习近平出席大会并发表重要讲话。"
+    said = "On June 24, 2024, Xi Jinping attended the conference and delivered an important speech."
+    original = [
+        paragraph(BODY, "zh", ZH[0], ZH[1]),
+        paragraph(CAPTION, "zh", caption),
+        paragraph(BODY, "zh", ZH[2], ZH[3]),
+    ]
+    translation = [
+        paragraph(BODY, "en", EN[0], EN[1]),
+        paragraph(BODY, "en", EN[2], EN[3]),
+        paragraph(BODY, "en", said),
+    ]
+    zh, en = stored_form(original), stored_form(translation, first_id=100)
+    drafts = align_twice(lambda lex: align_translation(zh, en, lex), lexicon)
+    moved = [(d.zh_text, d.en_text, d.method) for d in drafts if d.method.startswith("moved")]
+    assert moved == [(caption, said, "moved:1-1")]
+    assert all(d.zh_segments and d.en_segments for d in drafts)  # nothing left over
+
+
+def test_leftovers_that_do_not_translate_each_other_stay_apart(lexicon: Lexicon) -> None:
+    original = [paragraph(BODY, "zh", ZH[0]), paragraph(CAPTION, "zh", "新华社记者姚大伟/摄")]
+    translation = [paragraph(BODY, "en", EN[0]), paragraph(BODY, "en", EN[4])]
+    zh, en = stored_form(original), stored_form(translation, first_id=100)
+    drafts = align_twice(lambda lex: align_translation(zh, en, lex), lexicon)
+    assert [d.method for d in drafts].count("unaligned") == 2
+
+
 def test_every_sentence_is_in_exactly_one_bead(lexicon: Lexicon) -> None:
     zh = ZH + ["这是一个多余的句子。"]
     en = EN[1:] + ["Another sentence with no counterpart at all."]

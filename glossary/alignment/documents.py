@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from glossary.alignment.scoring import Sentence
+from glossary.alignment.scoring import BeadScorer, Sentence
 from glossary.alignment.sequences import Bead, align_sentences
 from glossary.documents import ParsedParagraph
 from glossary.lexicon import Lexicon
@@ -20,6 +20,10 @@ from termbase.memory import StoredParagraph, StoredSentence, UnitDraft
 FLOW_KINDS = ("title", "heading", "body", "footnote")
 CAPTION_KINDS = ("caption",)
 LOW_CONFIDENCE = 0.2  # similarity under which a unit is flagged for review
+# A sentence left unaligned in its stream is paired with one left unaligned anywhere
+# else in the document (a caption translated in the running text, a footnote moved)
+# only when each is the other's best match and they explain each other this well.
+MOVED_SIMILARITY = 0.5
 
 
 def _sentences(paragraphs: Sequence[StoredParagraph]) -> tuple[list[Sentence], list[int]]:
@@ -107,7 +111,45 @@ def align_translation(
         lexicon,
         ratio,
     )
-    return drafts
+    return pair_moved_sentences(drafts, lexicon, ratio)
+
+
+def pair_moved_sentences(
+    drafts: list[UnitDraft], lexicon: Lexicon, ratio: float
+) -> list[UnitDraft]:
+    """Pair the sentences each stream left unaligned across the whole document, where a
+    Chinese and an English one are each other's best match and explain each other
+    well: a photo caption translated in the running text, a footnote the translation
+    moves elsewhere. Order says nothing here, so the words must say it all."""
+    lone_zh = [k for k, d in enumerate(drafts) if d.zh_segments and not d.en_segments]
+    lone_en = [k for k, d in enumerate(drafts) if d.en_segments and not d.zh_segments]
+    if not lone_zh or not lone_en:
+        return drafts
+    scorer = BeadScorer(
+        [Sentence(drafts[k].zh_text) for k in lone_zh],
+        [Sentence(drafts[k].en_text) for k in lone_en],
+        lexicon,
+        ratio=ratio,
+    )
+    zh_range, en_range = range(len(lone_zh)), range(len(lone_en))
+    similarity = {(a, b): scorer.cost(a, a + 1, b, b + 1)[1] for a in zh_range for b in en_range}
+    best_en = {a: max(en_range, key=lambda b: (similarity[a, b], -b)) for a in zh_range}
+    best_zh = {b: max(zh_range, key=lambda a: (similarity[a, b], -a)) for b in en_range}
+    paired: dict[int, UnitDraft] = {}
+    dropped: set[int] = set()
+    for a, b in best_en.items():
+        if best_zh[b] == a and similarity[a, b] >= MOVED_SIMILARITY:
+            zh, en = drafts[lone_zh[a]], drafts[lone_en[b]]
+            paired[lone_zh[a]] = UnitDraft(
+                zh_segments=zh.zh_segments,
+                en_segments=en.en_segments,
+                zh_text=zh.zh_text,
+                en_text=en.en_text,
+                score=round(similarity[a, b], 4),
+                method="moved:1-1",
+            )
+            dropped.add(lone_en[b])
+    return [paired.get(k, d) for k, d in enumerate(drafts) if k not in dropped]
 
 
 def align_bilingual(paragraphs: Sequence[StoredParagraph], lexicon: Lexicon) -> list[UnitDraft]:
