@@ -25,18 +25,17 @@ ELLIPSES = "…"
 # was broken mid-sentence (PDF wrapping) from one that ends a paragraph.
 _PARAGRAPH_FINAL = TERMINALS_ZH + "：" + TERMINALS_ASCII + ".:" + ELLIPSES
 
-_CJK_RANGES = (
-    (0x3400, 0x4DBF),  # Extension A
-    (0x4E00, 0x9FFF),  # Unified Ideographs
-    (0xF900, 0xFAFF),  # Compatibility Ideographs
-    (0x20000, 0x3134F),  # Extensions B-G
-)
-
-
 def is_cjk(ch: str) -> bool:
-    """True for a Han character (including 〇, which writes zero in dates)."""
+    """True for a Han character (including 〇, which writes zero in dates). Asked of
+    every character of every text, hence the ranges spelled out rather than looped."""
     cp = ord(ch)
-    return ch == "〇" or any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x20000 <= cp <= 0x3134F
+        or ch == "〇"
+    )
 
 
 def is_wide_punct(ch: str) -> bool:
