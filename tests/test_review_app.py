@@ -11,12 +11,18 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Select
 
 from glossary.cli import main
+from glossary.pinyin import pinyin_fields
+from glossary.script import to_traditional
 from termbase import Termbase, browse
+from termbase.memory import UnitDraft, document_units, replace_units
 from termbase.models import Rendering, Term
+from termbase.store import DocumentMeta, save_document
+from termbase.terms import EvidenceDraft, TermDraft, replace_evidence, sync_terms
 from tests.test_review_actions import OFFICIAL, OTHER, TERMS, build_termbase, log, statuses
 from tui.app import ReviewApp
 from tui.screens.form import FormScreen
@@ -54,6 +60,14 @@ class RecordingApp(ReviewApp):
 def count_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The list counts its total once typing pauses; tests do not pause."""
     monkeypatch.setattr("tui.screens.term_list.COUNT_DELAY", 0.001)
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the app remembers between sessions (the last export) goes to a folder of
+    the test's own, never the user's."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state"
 
 
 @pytest.fixture
@@ -603,6 +617,231 @@ async def test_export_runs_in_a_worker_with_progress(make_app, tmp_path: Path) -
         await settle(pilot)
         bar = app.screen.query_one(ProgressBar)
         assert (bar.total, bar.progress) == (len(TERMS), len(TERMS))
-        assert f"Exported {len(TERMS)} to {target}" in app.messages
+        assert f"Exported {len(TERMS)} terms to {target}" in app.messages
     exported = target.read_text(encoding="utf-8")
     assert all(simplified in exported for simplified, _pinyin, _occurrences in TERMS)
+
+
+# --- the term view at 80×24 --------------------------------------------------------------
+
+# The sample corpus's four English documents, whose labels alone take 45 columns.
+WIDE_ORIGINAL = "speech-2024-zh"
+WIDE_DOCUMENTS = (
+    ("speech-2024-en-qiushi", True),
+    ("commentary-2025-theorychina", False),
+    ("speech-2018-en-digichina", False),
+    ("speech-2024-en-newsletter", False),
+)
+QIUSHI, THEORYCHINA, DIGICHINA, NEWSLETTER = (d for d, _official in WIDE_DOCUMENTS)
+# Two renderings alike in their first 28 characters, and one longer than any column.
+POWER = "scientific and technological power"
+POWERHOUSE = "scientific and technological powerhouse"
+LONG = "a country that is strong in science and technology and leads the world in innovation"
+WIDE_TERMS = [
+    (
+        "科技强国",
+        "kējì qiángguó",
+        [
+            (POWER, QIUSHI, "加快建设科技强国。", f"Build a {POWER}."),
+            (POWER, DIGICHINA, "建设科技强国。", f"A {POWER} is the goal."),
+            (POWERHOUSE, THEORYCHINA, "建成科技强国。", f"China as a {POWERHOUSE}."),
+            (POWERHOUSE, NEWSLETTER, "迈向科技强国。", f"Towards a {POWERHOUSE}."),
+            (LONG, NEWSLETTER, "成为科技强国。", f"To become {LONG}."),
+        ],
+    ),
+]
+
+
+def build_wide_termbase(path: Path, terms: list = WIDE_TERMS) -> Path:
+    """Like ``build_termbase``, with the four translations of the sample corpus."""
+    termbase = Termbase.open(str(path))
+    try:
+        with termbase.transaction() as session:
+            save_document(
+                session,
+                DocumentMeta(
+                    id=WIDE_ORIGINAL, language="zh-Hans", role="original", content_hash="zh"
+                ),
+                [],
+            )
+            units = {}
+            for document, official in WIDE_DOCUMENTS:
+                save_document(
+                    session,
+                    DocumentMeta(
+                        id=document,
+                        language="en",
+                        role="translation",
+                        translation_of=WIDE_ORIGINAL,
+                        official=official,
+                        content_hash=document,
+                    ),
+                    [],
+                )
+                pairs = [
+                    (zh, en) for _t, _p, found in terms for _r, d, zh, en in found if d == document
+                ]
+                replace_units(
+                    session,
+                    document,
+                    WIDE_ORIGINAL,
+                    [UnitDraft([], [], zh, en, 0.9, "test") for zh, en in pairs],
+                )
+                units |= {(document, u.zh_text): u.id for u in document_units(session, document)}
+            drafts = []
+            for rank, (simplified, marks, found) in enumerate(terms, start=1):
+                fields = pinyin_fields(marks)
+                drafts.append(
+                    TermDraft(
+                        simplified,
+                        to_traditional(simplified),
+                        fields["pinyin_marks"],
+                        fields["pinyin_numbers"],
+                        fields["pinyin_toneless"],
+                        fields["pinyin_initials"],
+                        rank,
+                        len(found),
+                    )
+                )
+            replace_evidence(
+                session,
+                sync_terms(session, drafts),
+                [
+                    EvidenceDraft(simplified, d, rendering, unit_id=units[(d, zh)], context=en)
+                    for simplified, _marks, found in terms
+                    for rendering, d, zh, en in found
+                ],
+            )
+    finally:
+        termbase.close()
+    return path
+
+
+def rendering_column(table: RenderingsTable) -> list[str]:
+    """What the renderings table shows in its first column, row by row: each row's
+    lines (a rendering may wrap) joined by spaces."""
+    width = next(iter(table.columns.values())).get_render_width(table)
+    lines = [
+        strip.crop(0, width).text.strip()
+        for strip in table.render_lines(Region(0, 0, table.size.width, table.size.height))
+    ]
+    shown, y = [], table.header_height
+    for row in table.ordered_rows:
+        shown.append(" ".join(line for line in lines[y : y + row.height] if line))
+        y += row.height
+    return shown
+
+
+@run
+async def test_at_80_columns_every_rendering_and_document_is_shown_whole(tmp_path: Path) -> None:
+    termbase = Termbase.open(str(build_wide_termbase(tmp_path / "wide.sqlite")))
+    app = ReviewApp(termbase, "ana")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            table = app.screen.query_one(RenderingsTable)
+            # whole, and so told apart, though alike in their first 28 characters
+            assert sorted(table.texts) == sorted([POWER, POWERHOUSE, LONG])
+            assert rendering_column(table) == table.texts
+            # every document's column is on screen, none scrolled off to the right
+            widths = sum(column.get_render_width(table) for column in table.columns.values())
+            assert widths <= table.scrollable_content_region.width
+            assert table.scroll_x == 0
+            assert table.document_key is not None  # lettered, with the key above
+            screen = app.export_screenshot()
+            for label in ("qiushi", "theorychina", "digichina", "newsletter"):
+                assert label in screen, label
+            # wider, the documents are headed by name and the cursor stays where it was
+            await pilot.press("down")
+            selected = table.selected
+            await pilot.resize_terminal(160, 24)
+            await settle(pilot)
+            assert table.document_key is None
+            assert [str(c.label) for c in table.columns.values()][2:] == [
+                "★qiushi",
+                "theorychina",
+                "digichina",
+                "newsletter",
+            ]
+            assert table.selected == selected
+    finally:
+        termbase.close()
+
+
+# --- the export dialog -------------------------------------------------------------------
+
+
+def export_summary(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one("#export-summary").render())
+
+
+@run
+async def test_the_export_dialog_says_which_terms_it_will_export(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_term(pilot, "kejiqiangguo")
+        await pilot.press("a")  # one approved term, four candidates
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        summary = export_summary(pilot)
+        assert "all 5 terms" in summary
+        assert "4 not reviewed" in summary and "1 approved" in summary, summary
+        await pilot.click("#export-approved")
+        await settle(pilot)
+        summary = export_summary(pilot)
+        assert "only the 1 approved term" in summary and "leaves out 4" in summary, summary
+        app.screen.query_one("#export-format", Select).value = "tmx"
+        await settle(pilot)
+        assert "sentence pairs" in export_summary(pilot)
+        assert "Confident" in str(app.screen.query_one("#export-approved").label)
+
+
+@run
+async def test_enter_in_the_file_field_exports_and_the_path_is_remembered(
+    make_app, tmp_path: Path, own_state_folder: Path
+) -> None:
+    target = tmp_path / "out" / "terms.csv"
+    target.parent.mkdir()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#export-format", Select).value = "csv"
+        await pilot.click("#export-approved")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("home", "ctrl+k", *str(target), "enter")
+        await settle(pilot)
+        assert f"Exported 0 terms to {target}" in app.messages
+        assert target.exists()
+        await pilot.press("escape")
+        await pilot.press("x")  # again in the same session: the same choices
+        await settle(pilot)
+        assert app.screen.query_one("#export-path", Input).value == str(target)
+        assert app.screen.query_one("#export-format", Select).value == "csv"
+        assert app.screen.query_one("#export-approved").value is True
+    assert list(own_state_folder.rglob("*.json"))  # kept where platformdirs puts state
+    again = make_app()  # the next session, on the same termbase
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert again.screen.query_one("#export-path", Input).value == str(target)
+        assert again.screen.query_one("#export-format", Select).value == "csv"
+    other = Termbase.open(str(build_termbase(tmp_path / "other.sqlite")))
+    elsewhere = ReviewApp(other, "ana")  # another termbase: not its export
+    try:
+        async with elsewhere.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("x")
+            await settle(pilot)
+            assert elsewhere.screen.query_one("#export-path", Input).value != str(target)
+    finally:
+        other.close()

@@ -1,5 +1,6 @@
 """Snapshots of the review app's main screens at 80×24 (pytest-textual-snapshot):
-the term list, the term view (on a dark and a light theme) and the help.
+the term list, the term view (on a dark and a light theme, and of a term four
+documents render, with long renderings) and the help.
 ``--snapshot-update`` rewrites them; look at the SVGs
 (tests/__snapshots__/test_review_snapshots/) before committing new ones."""
 
@@ -13,7 +14,7 @@ from textual.pilot import Pilot
 
 from termbase import Termbase
 from tests.test_review_actions import build_termbase
-from tests.test_review_app import settle, status_line
+from tests.test_review_app import build_wide_termbase, settle, status_line
 from tui.app import ReviewApp
 
 SIZE = (80, 24)
@@ -24,9 +25,22 @@ def count_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.screens.term_list.COUNT_DELAY", 0.001)
 
 
+@pytest.fixture(autouse=True)
+def own_state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[ReviewApp]:
     termbase = Termbase.open(str(build_termbase(tmp_path / "review.sqlite")))
+    yield ReviewApp(termbase, "ana")
+    termbase.close()
+
+
+@pytest.fixture
+def wide_app(tmp_path: Path) -> Iterator[ReviewApp]:
+    """Four translations of the term, and renderings longer than the table's column."""
+    termbase = Termbase.open(str(build_wide_termbase(tmp_path / "wide.sqlite")))
     yield ReviewApp(termbase, "ana")
     termbase.close()
 
@@ -63,6 +77,12 @@ def test_term_view(snap_compare, app: ReviewApp) -> None:
 
 def test_term_view_on_a_light_theme(snap_compare, app: ReviewApp) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=term_view_light)
+
+
+def test_term_view_of_four_documents(snap_compare, wide_app: ReviewApp) -> None:
+    """Every document's column in view, each keyed by a letter, and the renderings
+    whole: the longest wraps."""
+    assert snap_compare(wide_app, terminal_size=SIZE, run_before=term_view)
 
 
 def test_help(snap_compare, app: ReviewApp) -> None:

@@ -3,7 +3,8 @@
 Every editorial action is one transaction, run in a worker thread (a save can wait
 for another writer's lock), logged under the editor's name, and refused when another
 editor changed the term since it was loaded. ``revision`` counts the saves, so that
-screens showing the termbase reload after each one.
+screens showing the termbase reload after each one. The app also keeps the editor's
+last export of the termbase, for the session and in a state file (``tui.state``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from termbase import Termbase, TermbaseError
 from termbase.review import ConflictError, undo_last
 from tui.screens.help import HelpScreen
 from tui.screens.term_list import TermListScreen
+from tui.state import ExportChoice, default_state_file, last_export, remember_export
 
 Change = Callable[[Session], str]  # one action: makes the change, says what it did
 
@@ -53,15 +55,47 @@ class ReviewApp(App[None]):
     saving: reactive[bool] = reactive(False, bindings=True)
     revision: reactive[int] = reactive(0)
 
-    def __init__(self, termbase: Termbase, editor: str) -> None:
+    def __init__(self, termbase: Termbase, editor: str, state_file: Path | None = None) -> None:
+        """``state_file``: where to remember the last export between sessions (by
+        default in the per-user state folder)."""
         super().__init__()
         self.termbase = termbase
         self.editor = editor
+        self.state_file = state_file or default_state_file()
+        self.last_export: ExportChoice | None = None  # of this termbase
         self._heap_frozen = False
 
     def on_mount(self) -> None:
         self.sub_title = f"{termbase_name(self.termbase.url)} · {self.editor}"
+        self._recall_export()
         self.push_screen(TermListScreen())
+
+    @property
+    def termbase_key(self) -> str:
+        """How the state file names this termbase: its URL, without a password."""
+        return make_url(self.termbase.url).render_as_string(hide_password=True)
+
+    @work(thread=True, group="state")
+    def _recall_export(self) -> None:
+        remembered = last_export(self.state_file, self.termbase_key)
+        if remembered is not None:
+            self.call_from_thread(self._recalled, remembered)
+
+    def _recalled(self, choice: ExportChoice) -> None:
+        if self.last_export is None:  # an export of this session is newer
+            self.last_export = choice
+
+    def remember_export(self, choice: ExportChoice) -> None:
+        """Offer ``choice`` at the next export, in this session and the next ones."""
+        self.last_export = choice
+        self._keep_export(choice)
+
+    @work(thread=True, group="state")
+    def _keep_export(self, choice: ExportChoice) -> None:
+        try:
+            remember_export(self.state_file, self.termbase_key, choice)
+        except OSError:
+            pass  # remembered for this session only
 
     def on_term_list_screen_page_shown(self) -> None:
         """Once the first page is on screen, set aside from the garbage collector the

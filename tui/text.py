@@ -16,14 +16,17 @@ from rich.text import Text
 from textual.content import Content
 
 
-def cell(value: object, style: str = "", justify: JustifyMethod = "left") -> Text:
-    """A DataTable cell: plain text, one line, cut with an ellipsis where too long."""
+def cell(
+    value: object, style: str = "", justify: JustifyMethod = "left", wrap: bool = False
+) -> Text:
+    """A DataTable cell: plain text, one line cut with an ellipsis where too long, or
+    with ``wrap`` as many lines as it takes (a word longer than the column is folded)."""
     return Text(
         "" if value is None else str(value),
         style=style,
         justify=justify,
-        no_wrap=True,
-        overflow="ellipsis",
+        no_wrap=not wrap,
+        overflow="fold" if wrap else "ellipsis",
     )
 
 

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Static
 
 from glossary.pinyin import pinyin_fields
 from termbase import TermbaseError
@@ -73,6 +74,7 @@ class TermScreen(Screen[str | None], ReviewNode):
     def compose(self) -> ComposeResult:
         yield Header()
         yield TermSummary("Loading…", id="summary")
+        yield Static(id="document-key")
         yield RenderingsTable(id="renderings")
         yield Concordance(id="concordance")
         yield Footer(compact=True, show_command_palette=False)
@@ -80,6 +82,7 @@ class TermScreen(Screen[str | None], ReviewNode):
     def on_mount(self) -> None:
         self._load()
         self.watch(self.app, "revision", self._load, init=False)
+        self.watch(self.query_one(RenderingsTable), "document_key", self._show_key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.DECISIONS and (self.view is None or self.review.saving):
@@ -114,6 +117,12 @@ class TermScreen(Screen[str | None], ReviewNode):
         table.show(view, self.documents, selected)
         self._show_concordance()
         self.refresh_bindings()
+
+    def _show_key(self, key: Content | None) -> None:
+        """The documents the table's lettered columns stand for, when it letters them."""
+        document_key = self.query_one("#document-key", Static)
+        document_key.update(key or "")
+        document_key.display = key is not None
 
     @on(DataTable.RowHighlighted, "#renderings")
     def _show_concordance(self) -> None:
