@@ -6,7 +6,9 @@ corpus can be moved or shared as one directory.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,13 +64,39 @@ def validate_language(lang: str, where: str) -> str:
     return lang
 
 
-def _entry_to_spec(entry: dict, base: Path, number: int, warnings: list[str]) -> DocumentSpec:
-    where = f"document #{number}" + (f" ({entry['id']})" if isinstance(entry.get("id"), str) else "")
+def _did_you_mean(word: str, choices: Collection[str]) -> str:
+    """A hint naming the nearest of ``choices`` to a misspelt ``word``, or nothing."""
+    nearest = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean `{nearest[0]}`?)" if nearest else ""
+
+
+def _unknown_keys(
+    keys: Collection[str], known: Collection[str], where: str, what: str, lenient: bool
+) -> list[str]:
+    """Refuse a key the manifest format does not have, naming the nearest known one: a
+    misspelt ``translation_of`` otherwise builds a translation aligned with nothing.
+    With ``lenient``, return warnings instead."""
+    unknown = sorted(set(keys) - set(known))
+    if unknown and not lenient:
+        key = unknown[0]
+        raise ManifestError(
+            f"{where}: unknown {what} `{key}`{_did_you_mean(key, known)}; "
+            "`glossary build --lenient` ignores unknown fields"
+        )
+    return [
+        f"{where}: unknown {what} `{key}` ignored{_did_you_mean(key, known)}" for key in unknown
+    ]
+
+
+def _entry_to_spec(
+    entry: dict, base: Path, where: str, warnings: list[str], lenient: bool
+) -> DocumentSpec:
+    if isinstance(entry.get("id"), str):
+        where += f" ({entry['id']})"
     missing = [key for key in REQUIRED if key not in entry]
     if missing:
         raise ManifestError(f"{where}: missing {', '.join(missing)}")
-    for key in sorted(set(entry) - set(REQUIRED) - set(OPTIONAL)):
-        warnings.append(f"{where}: unknown field {key!r} ignored")
+    warnings += _unknown_keys(entry, (*REQUIRED, *OPTIONAL), where, "field", lenient)
     texts = {
         key: entry[key] for key in (*REQUIRED, *OPTIONAL) if key in entry and key != "official"
     }
@@ -102,9 +130,31 @@ def _entry_to_spec(entry: dict, base: Path, number: int, warnings: list[str]) ->
     )
 
 
-def read_manifest(path: Path) -> tuple[list[DocumentSpec], list[str]]:
+def _check_originals(
+    specs: list[DocumentSpec], path: Path, stored: Callable[[str], bool]
+) -> None:
+    """Refuse a ``translation_of`` that names no document of the manifest and none
+    that ``stored`` knows (the termbase's), before any file is read."""
+    ids = [spec.id for spec in specs]
+    for number, spec in enumerate(specs, 1):
+        original = spec.translation_of
+        if original and original not in ids and not stored(original):
+            raise ManifestError(
+                f"{path}: document #{number} ({spec.id}): translation_of {original!r} names "
+                f"no document in this manifest or the termbase{_did_you_mean(original, ids)}"
+            )
+
+
+def read_manifest(
+    path: Path, *, lenient: bool = False, stored: Callable[[str], bool] | None = None
+) -> tuple[list[DocumentSpec], list[str]]:
     """Read and check a manifest; return its documents (originals before their
-    translations) and warnings for the user."""
+    translations) and warnings for the user.
+
+    An unknown key is an error unless ``lenient`` (then a warning). With ``stored``
+    (whether the termbase holds a document id), a ``translation_of`` naming no
+    document here or there is an error too; without it, such an original is assumed
+    to be somewhere else, as a library caller may know."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
@@ -113,14 +163,21 @@ def read_manifest(path: Path) -> tuple[list[DocumentSpec], list[str]]:
         raise ManifestError(f"{path}: not a valid TOML file: {error}") from None
     entries = data.get("document")
     if not isinstance(entries, list) or not entries:
-        raise ManifestError(f"{path}: no [[document]] entries")
-    warnings = [f"{path}: unknown top-level key {key!r} ignored" for key in data if key != "document"]
-    specs = [_entry_to_spec(entry, path.parent, n, warnings) for n, entry in enumerate(entries, 1)]
+        misspelt = [key for key in data if key != "document" and _did_you_mean(key, ["document"])]
+        hint = f" (`{misspelt[0]}` is not a key: did you mean `document`?)" if misspelt else ""
+        raise ManifestError(f"{path}: no [[document]] entries{hint}")
+    warnings = _unknown_keys(data, ("document",), str(path), "top-level key", lenient)
+    specs = [
+        _entry_to_spec(entry, path.parent, f"{path}: document #{n}", warnings, lenient)
+        for n, entry in enumerate(entries, 1)
+    ]
     seen: set[str] = set()
     for spec in specs:
         if spec.id in seen:
             raise ManifestError(f"{path}: document id {spec.id!r} is used twice")
         seen.add(spec.id)
+    if stored is not None:
+        _check_originals(specs, path, stored)
     return originals_first(specs), warnings
 
 

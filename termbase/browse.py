@@ -17,11 +17,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from termbase.models import RANK_ORDER, Attestation, Document, Rendering, RenderingStatus, Term
+from termbase.variants import group_variants
 
 # Renderings still in the running: the ones an editor has to choose between.
 COMPETING = (
@@ -286,6 +288,16 @@ def warm_up(session: Session) -> None:
     count_terms(session, TermQuery(search=TermSearch(chinese=("\n",), english="\n")))
 
 
+def _grouped(renderings: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """(text, status, count) of each rendering with its variants (``termbase.variants``)
+    as one: the head's text and status, the count of all of them; so that the list
+    counts the competitors the term view shows."""
+    return [
+        (group[0][0], group[0][1], sum(count for _, _, count in group))
+        for group in group_variants(renderings, itemgetter(0), itemgetter(1), itemgetter(2))
+    ]
+
+
 def _rendering_summaries(
     session: Session, term_ids: Sequence[int]
 ) -> dict[int, tuple[str | None, bool, int]]:
@@ -304,7 +316,7 @@ def _rendering_summaries(
             found[term_id].append((text, status, count))
     summaries: dict[int, tuple[str | None, bool, int]] = {}
     for term_id in term_ids:
-        renderings = found.get(term_id, [])
+        renderings = _grouped(found.get(term_id, []))
         preferred = [
             text for text, status, _ in renderings if status == RenderingStatus.PREFERRED.value
         ]

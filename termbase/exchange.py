@@ -38,6 +38,7 @@ from termbase.models import (
     TranslationUnit,
     utc_now,
 )
+from termbase.variants import group_variants
 
 _APPROVED_RENDERINGS = (
     RenderingStatus.PREFERRED.value, RenderingStatus.ADMITTED.value, RenderingStatus.DEPRECATED.value
@@ -126,40 +127,55 @@ def iter_term_records(
 
     ``approved_only`` keeps approved terms and their decided renderings (preferred,
     admitted, deprecated): what a CAT tool's termbase should hold. ``documents``
-    keeps renderings attested in those documents, and their counts there."""
+    keeps renderings attested in those documents, and their counts there. Variants
+    of a rendering (case, article, number: ``termbase.variants``) are written as
+    the one rendering ``glossary show`` and the review app show, with their counts."""
     counts, contexts = _evidence(session, documents)
     term_decisions = _last_decisions(session, "term")
     rendering_decisions = _last_decisions(session, "rendering")
     by_term: dict[int, list[Rendering]] = defaultdict(list)
     for rendering in session.scalars(select(Rendering)):
-        if approved_only and rendering.status not in _APPROVED_RENDERINGS:
-            continue
-        if documents and rendering.id not in counts:
-            continue
         by_term[rendering.term_id].append(rendering)
     statement = select(Term).order_by(Term.simplified)
     if approved_only:
         statement = statement.where(Term.status == TermStatus.APPROVED.value)
     for term in session.scalars(statement):
+        groups = [
+            group for group in group_variants(
+                by_term.get(term.id, []), lambda r: r.text, lambda r: r.status,
+                lambda r: sum(counts.get(r.id, {}).values()),
+            )
+            if (not approved_only or group[0].status in _APPROVED_RENDERINGS)
+            and (not documents or any(r.id in counts for r in group))
+        ]
+        if documents and not groups:
+            continue
         renderings = sorted(
-            by_term.get(term.id, []),
+            (_rendering_record(group, counts, contexts, rendering_decisions) for group in groups),
             key=lambda r: (RENDERING_ORDER[r.status], r.text.casefold(), r.text),
         )
-        if documents and not renderings:
-            continue
         yield TermRecord(
             simplified=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
             status=term.status, subject_field=term.subject_field, definition=term.definition,
-            note=term.note, decided=term_decisions.get(term.id),
-            renderings=[
-                RenderingRecord(
-                    text=r.text, status=r.status, note=r.note, context=contexts.get(r.id),
-                    sources=dict(sorted(counts.get(r.id, {}).items())),
-                    decided=rendering_decisions.get(r.id),
-                )
-                for r in renderings
-            ],
+            note=term.note, decided=term_decisions.get(term.id), renderings=renderings,
         )
+
+
+def _rendering_record(
+    group: list[Rendering], counts: dict, contexts: dict, decisions: dict[int, Decision]
+) -> RenderingRecord:
+    """One rendering with its variants: the head's text, status, note and decision,
+    the occurrences of all of them, and the head's context (a variant's if it has none)."""
+    head = group[0]
+    sources: dict[str, int] = defaultdict(int)
+    for member in group:
+        for document, count in counts.get(member.id, {}).items():
+            sources[document] += count
+    return RenderingRecord(
+        text=head.text, status=head.status, note=head.note,
+        context=next((contexts[r.id] for r in group if r.id in contexts), None),
+        sources=dict(sorted(sources.items())), decided=decisions.get(head.id),
+    )
 
 
 # --- merging in ---------------------------------------------------------------------

@@ -32,6 +32,7 @@ from termbase.models import (
     TermStatus,
     utc_now,
 )
+from termbase.variants import variant_key
 
 EDITABLE_TERM_FIELDS = frozenset(
     {"simplified", "traditional", "pinyin_marks", "pinyin_numbers", "pinyin_toneless",
@@ -188,14 +189,44 @@ def approve_rendering(
     return _finish(session, term, action)
 
 
+def _give_status(
+    session: Session, term_id: int, text: str, status: RenderingStatus, editor: str,
+    expected_version: int | None, action_name: str,
+) -> Term:
+    """Give one rendering ``status``, as the action ``action_name``; the term's own
+    status stays as it is."""
+    term = _load_term(session, term_id, expected_version)
+    action = _Action(session, editor, action_name)
+    _set_rendering(_rendering(term, text), term, "status", status.value, action)
+    return _finish(session, term, action)
+
+
 def deprecate_rendering(
     session: Session, term_id: int, text: str, editor: str, expected_version: int | None
 ) -> Term:
     """Mark a rendering as one not to use (it stays, so that translators are told)."""
-    term = _load_term(session, term_id, expected_version)
-    action = _Action(session, editor, "deprecate")
-    _set_rendering(_rendering(term, text), term, "status", RenderingStatus.DEPRECATED.value, action)
-    return _finish(session, term, action)
+    return _give_status(
+        session, term_id, text, RenderingStatus.DEPRECATED, editor, expected_version, "deprecate"
+    )
+
+
+def admit_rendering(
+    session: Session, term_id: int, text: str, editor: str, expected_version: int | None
+) -> Term:
+    """Allow a rendering beside the preferred one (a shorter form, a usage of its own)."""
+    return _give_status(
+        session, term_id, text, RenderingStatus.ADMITTED, editor, expected_version, "admit"
+    )
+
+
+def reject_rendering(
+    session: Session, term_id: int, text: str, editor: str, expected_version: int | None
+) -> Term:
+    """Reject a rendering: not a translation of this term at all (a wrong span the
+    extraction took), as opposed to a deprecated one, which is a translation not to use."""
+    return _give_status(
+        session, term_id, text, RenderingStatus.REJECTED, editor, expected_version, "reject"
+    )
 
 
 def reject_term(session: Session, term_id: int, editor: str, expected_version: int | None) -> Term:
@@ -256,6 +287,70 @@ def add_rendering(
     session.flush()
     action.log("rendering", rendering.id, term, "text", None, text)
     return _finish(session, term, action)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What ``decide`` did, for the editor (and a script) to be told."""
+
+    term: Term
+    term_before: str  # the term's status before
+    rendering: str | None  # None: the decision was about the term itself
+    status: str | None  # the rendering's status now
+    before: str | None  # the rendering's status before; None if it was added
+    variant_of: str | None  # an existing rendering the added one is a variant of
+
+
+_DECISIONS: dict[RenderingStatus, Callable[[Session, int, str, str, int | None], Term]] = {
+    RenderingStatus.PREFERRED: approve_rendering,
+    RenderingStatus.ADMITTED: admit_rendering,
+    RenderingStatus.DEPRECATED: deprecate_rendering,
+    RenderingStatus.REJECTED: reject_rendering,
+}
+
+
+def _decide_term(
+    session: Session, term: Term, status: RenderingStatus, editor: str,
+    expected_version: int | None,
+) -> Decided:
+    """A decision with no rendering: preferring approves the term as it is (as the
+    review app's ``a`` on a term with no rendering), rejecting rejects it."""
+    term_before = term.status
+    if status is RenderingStatus.PREFERRED:
+        decided = approve_rendering(session, term.id, None, editor, expected_version)
+    elif status is RenderingStatus.REJECTED:
+        decided = reject_term(session, term.id, editor, expected_version)
+    else:
+        raise ValueError(f"only a rendering can be {status.value}: name one")
+    return Decided(decided, term_before, None, None, None, None)
+
+
+def decide(
+    session: Session, term_id: int, text: str | None, status: RenderingStatus, editor: str,
+    expected_version: int | None = None,
+) -> Decided:
+    """Give the rendering ``text`` of a term ``status`` by the same actions, logged the
+    same way, as the review app's keys: a rendering the term does not have yet is
+    added first (``add_rendering``, as its ``+`` key does), and preferring approves the
+    term (``approve_rendering``, its ``a`` key). ``text`` is the exact written form:
+    another case or number of an existing rendering is added as a form of its own,
+    which then heads that rendering's variants (``termbase.variants``). With
+    ``text=None`` the decision is about the term (``_decide_term``)."""
+    term = _load_term(session, term_id, expected_version)
+    if text is None:
+        return _decide_term(session, term, status, editor, expected_version)
+    text = text.strip()
+    term_before = term.status
+    existing = next((r for r in term.renderings if r.text == text), None)
+    before = existing.status if existing is not None else None
+    variant_of = None
+    if existing is None:
+        key = variant_key(text)
+        variant_of = next((r.text for r in term.renderings if variant_key(r.text) == key), None)
+        add_rendering(session, term_id, text, editor, expected_version)
+        expected_version = None  # the addition moved the version on
+    decided = _DECISIONS[status](session, term_id, text, editor, expected_version)
+    return Decided(decided, term_before, text, status.value, before, variant_of)
 
 
 def merge_terms(

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from termbase.browse import compact_pinyin
+from termbase.db import TermbaseError
 from termbase.exchange import BATCH
 from termbase.models import (
     IMPORTED,
@@ -34,6 +35,7 @@ from termbase.models import (
     TranslationUnit,
 )
 from termbase.review import merged_away
+from termbase.variants import group_variants
 
 SYSTEM = "glossary"  # the editor name of automatic changes
 
@@ -238,12 +240,30 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
 
 
 @dataclass
+class VariantView:
+    """Another written form of a rendering (case, a leading article, the plural),
+    with its own status and how often it occurs."""
+
+    en: str
+    status: str
+    count: int
+
+
+@dataclass
 class RenderingView:
+    """A rendering as editors see it: its head form's text, status and note, with the
+    counts and contexts of all its variants together (``termbase.variants``)."""
+
     en: str
     status: str
     note: str | None
     documents: dict[str, int] = field(default_factory=dict)
     contexts: list[dict] = field(default_factory=list)
+    variants: list[VariantView] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(self.documents.values())
 
 
 @dataclass
@@ -283,7 +303,7 @@ class TermView:
             "definition": self.definition,
             "note": self.note,
             "subject_field": self.subject_field,
-            "renderings": [vars(r) for r in self.renderings],
+            "renderings": [asdict(r) for r in self.renderings],
             "paraphrased": self.paraphrased,
         }
 
@@ -301,13 +321,27 @@ def list_terms(
     return list(session.scalars(_ranked(statement).offset(offset).limit(limit)))
 
 
-def find_term_ids(
+@dataclass(frozen=True)
+class TermMatches:
+    """Ids of the terms a query finds: ``exact`` (the whole form, pinyin, initials or
+    rendering) and ``partial`` (containing it, or pinyin starting with it), each
+    in rank order; no id is in both."""
+
+    exact: list[int]
+    partial: list[int]
+
+    @property
+    def ids(self) -> list[int]:
+        return [*self.exact, *self.partial]
+
+
+def match_terms(
     session: Session, *, simplified: Sequence[str] = (), pinyin: str | None = None,
     english: str | None = None, limit: int = 50,
-) -> list[int]:
-    """Ids of terms matching any of: a Chinese form (simplified, or the traditional
+) -> TermMatches:
+    """The terms matching any of: a Chinese form (simplified, or the traditional
     form stored beside it), toneless pinyin with or without spaces or its initials,
-    or a rendering's English text; exact matches rank first, then by term rank."""
+    or a rendering's English text; at most ``limit`` of them, exact ones first."""
     conditions = []
     for text in simplified:
         conditions += [Term.simplified == text, Term.traditional == text]
@@ -320,7 +354,7 @@ def find_term_ids(
         )
     exact = list(session.scalars(_ranked(select(Term.id).where(or_(*conditions))).limit(limit))) if conditions else []
     if len(exact) >= limit:
-        return exact
+        return TermMatches(exact, [])
     partial = []
     for text in simplified:
         partial += [Term.simplified.contains(text), Term.traditional.contains(text)]
@@ -331,21 +365,95 @@ def find_term_ids(
             Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text).contains(english.lower())))
         )
     more = session.scalars(_ranked(select(Term.id).where(or_(*partial))).limit(limit)) if partial else []
-    return list(dict.fromkeys([*exact, *more]))[:limit]
+    return TermMatches(exact, [i for i in more if i not in exact][: limit - len(exact)])
 
 
-def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | None:
-    term = session.get(Term, term_id, options=[selectinload(Term.renderings)])
-    if term is None:
-        return None
-    rows = session.execute(
+def find_term_ids(
+    session: Session, *, simplified: Sequence[str] = (), pinyin: str | None = None,
+    english: str | None = None, limit: int = 50,
+) -> list[int]:
+    """Ids of terms matching any of: a Chinese form (simplified, or the traditional
+    form stored beside it), toneless pinyin with or without spaces or its initials,
+    or a rendering's English text; exact matches rank first, then by term rank."""
+    return match_terms(session, simplified=simplified, pinyin=pinyin, english=english, limit=limit).ids
+
+
+class UnknownTerm(TermbaseError):
+    """No term matches what the editor typed."""
+
+
+class AmbiguousTerm(TermbaseError):
+    """What the editor typed matches several terms equally well."""
+
+
+AMBIGUOUS_SHOWN = 5  # terms an ambiguity error names
+
+
+def resolve_term(
+    session: Session, query: str, *, simplified: Sequence[str] = (), pinyin: str | None = None,
+    english: str | None = None,
+) -> int:
+    """The one term an editor's decision is about, found as ``glossary show`` finds
+    it (``query`` is what was typed, for the messages). Showing the best of several
+    matches is harmless; deciding on it is not, so one exact match, or else one
+    partial match, is required: several are an AmbiguousTerm naming them."""
+    found = match_terms(session, simplified=simplified, pinyin=pinyin, english=english,
+                        limit=AMBIGUOUS_SHOWN + 1)
+    candidates = found.exact or found.partial
+    if not candidates:
+        raise UnknownTerm(f"no term matches {query!r}")
+    if len(candidates) == 1:
+        return candidates[0]
+    rows = session.execute(select(Term.id, Term.simplified).where(Term.id.in_(candidates)))
+    names = {term_id: name for term_id, name in rows}
+    shown = ", ".join(names[i] for i in candidates[:AMBIGUOUS_SHOWN])
+    more = ", …" if len(candidates) > AMBIGUOUS_SHOWN else ""
+    how = "exactly" if found.exact else "in part"
+    raise AmbiguousTerm(
+        f"{query!r} matches several terms {how} ({shown}{more}): give the whole Chinese term"
+    )
+
+
+def _evidence_rows(session: Session, term_id: int) -> list:
+    """The term's attestations with the sentence pair (or the segment) of each."""
+    return session.execute(
         select(Attestation, TranslationUnit.zh_text, TranslationUnit.en_text, Segment.text)
         .outerjoin(TranslationUnit, Attestation.unit_id == TranslationUnit.id)
         .outerjoin(Segment, Attestation.segment_id == Segment.id)
         .where(Attestation.term_id == term_id)
         .order_by(Attestation.document_id, Attestation.id)
     ).all()
-    views = {r.id: RenderingView(r.text, r.status, r.note) for r in term.renderings}
+
+
+def _rendering_views(renderings: Sequence[Rendering], rows: Sequence) -> dict[int, RenderingView]:
+    """Per rendering id, the view of the group it belongs to: variants of one
+    rendering (``termbase.variants``) share one view, headed by their head form."""
+    counts: dict[int, int] = defaultdict(int)
+    for attestation, *_ in rows:
+        if attestation.rendering_id is not None:
+            counts[attestation.rendering_id] += attestation.count
+    views: dict[int, RenderingView] = {}
+    for head, *variants in group_variants(
+        renderings, lambda r: r.text, lambda r: r.status, lambda r: counts[r.id]
+    ):
+        view = RenderingView(head.text, head.status, head.note, variants=[
+            VariantView(v.text, v.status, counts[v.id]) for v in variants
+        ])
+        for member in (head, *variants):
+            views[member.id] = view
+    return views
+
+
+def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | None:
+    """The term as ``glossary show``, ``terms`` and the review app show it: each
+    rendering with its variants, counts per document and up to ``contexts`` sentence
+    pairs: preferred, admitted, undecided, deprecated, rejected, the most frequent
+    first within each."""
+    term = session.get(Term, term_id, options=[selectinload(Term.renderings)])
+    if term is None:
+        return None
+    rows = _evidence_rows(session, term_id)
+    views = _rendering_views(term.renderings, rows)
     paraphrased: dict[str, int] = defaultdict(int)
     for attestation, zh, en, segment_text in rows:
         if attestation.rendering_id is None:
@@ -359,7 +467,8 @@ def term_view(session: Session, term_id: int, contexts: int = 3) -> TermView | N
                  "zh": zh, "en": en if en is not None else segment_text}
             )
     renderings = sorted(
-        views.values(), key=lambda v: (RENDERING_ORDER[v.status], -sum(v.documents.values()), v.en)
+        {id(v): v for v in views.values()}.values(),
+        key=lambda v: (RENDERING_ORDER[v.status], -v.count, v.en),
     )
     return TermView(
         id=term.id, zh=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
@@ -395,3 +504,39 @@ def stored_pinyin(session: Session) -> dict[str, tuple[str, str]]:
         )
         if marks
     }
+
+
+_ENGLISH_TO_USE = (RenderingStatus.PREFERRED.value, RenderingStatus.ADMITTED.value)
+
+
+def approved_without_english(session: Session, term_ids: Sequence[int] | None = None) -> list[str]:
+    """Approved terms (of ``term_ids``, or all) with no preferred or admitted
+    rendering: an export of approved terms gives CAT tools no English for them, so
+    the editor who approved them must be told rather than find out from a translator."""
+    decided = select(Rendering.id).where(
+        Rendering.term_id == Term.id, Rendering.status.in_(_ENGLISH_TO_USE)
+    )
+    statement = select(Term.simplified).where(
+        Term.status == TermStatus.APPROVED.value, ~decided.exists()
+    )
+    if term_ids is not None:
+        statement = statement.where(Term.id.in_(term_ids))
+    return list(session.scalars(statement.order_by(Term.simplified)))
+
+
+def count_unreviewed(session: Session, documents: Sequence[str] = ()) -> int:
+    """How many candidate terms nobody has reviewed yet an export of every term
+    writes (with ``documents``, those with a rendering attested there, as the
+    export chooses them)."""
+    statement = (
+        select(func.count()).select_from(Term).where(Term.status == TermStatus.CANDIDATE.value)
+    )
+    if documents:
+        statement = statement.where(
+            Term.id.in_(
+                select(Attestation.term_id).where(
+                    Attestation.rendering_id.is_not(None), Attestation.document_id.in_(documents)
+                )
+            )
+        )
+    return session.scalar(statement) or 0

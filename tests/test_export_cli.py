@@ -238,9 +238,30 @@ def test_a_failed_export_leaves_the_old_file(decided: Path, tmp_path: Path) -> N
 
 def test_export_errors_name_the_file_asked_for(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite"
+    Termbase.open(str(db), create=True).close()  # an empty termbase: export creates none
     missing = CliRunner().invoke(main, ["export", "tmx", "-o", str(tmp_path / "no" / "x.tmx"), "--db", str(db)])
     assert missing.exit_code == 1 and f"there is no folder {tmp_path / 'no'}" in missing.output
     nothing = CliRunner().invoke(main, ["export", "tbx", "-o", str(tmp_path / "x.tbx"), "--status", "approved",
                                         "--db", str(db)])
     assert nothing.exit_code == 1 and f"{tmp_path / 'x.tbx'}: no terms to write" in nothing.output
     assert list(tmp_path.glob(".x.tbx*")) == [] and not (tmp_path / "x.tbx").exists()
+
+
+def test_exporting_every_term_says_how_many_are_unreviewed(decided: Path, tmp_path: Path) -> None:
+    termbase = Termbase.open(str(decided))
+    try:
+        with termbase.reading() as session:
+            candidates = session.scalar(sa.select(sa.func.count()).select_from(Term).where(Term.status == "candidate"))
+    finally:
+        termbase.close()
+    target = tmp_path / "terms.tbx"
+    every = run("export", "tbx", "-o", str(target), "--db", str(decided))
+    assert every.exit_code == 0, every.output
+    assert f"{candidates} of them are unreviewed candidates" in every.stderr
+    assert f"glossary export tbx --status approved -o {target}" in every.stderr
+    approved = run("export", "tbx", "-o", str(target), "--status", "approved", "--db", str(decided))
+    assert approved.exit_code == 0 and "unreviewed" not in approved.stderr
+    memory = run("export", "tmx", "-o", str(tmp_path / "m.tmx"), "--db", str(decided))
+    assert memory.exit_code == 0 and "unreviewed" not in memory.stderr
+    quiet = run("export", "csv", "-o", str(tmp_path / "t.csv"), "--db", str(decided), "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""

@@ -56,12 +56,12 @@ def test_bad_manifests_are_explained(tmp_path: Path, body: str, message: str) ->
         read_manifest(manifest(tmp_path, body))
 
 
-def test_unknown_fields_are_warned_about_not_fatal(tmp_path: Path) -> None:
+def test_unknown_fields_are_warnings_when_lenient(tmp_path: Path) -> None:
     path = manifest(
         tmp_path,
         "[[document]]\nid = 'a'\npath = 'a.txt'\nlang = 'en'\nrole = 'commentary'\n"
-        "translator = 'x'\npublished = 2025-01-02\n",
+        "colour = 'x'\npublished = 2025-01-02\n",
     )
-    specs, warnings = read_manifest(path)
+    specs, warnings = read_manifest(path, lenient=True)
     assert specs[0].published == "2025-01-02"
-    assert warnings == ["document #1 (a): unknown field 'translator' ignored"]
+    assert warnings == [f"{path}: document #1 (a): unknown field `colour` ignored"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from glossary import __version__
-from glossary.cli.options import GlossaryGroup
+from glossary.cli.options import GlossaryGroup, global_options
 
 COMMANDS = {
     "build": "glossary.cli.ingest_commands:build",
@@ -17,6 +17,10 @@ COMMANDS = {
     "terms": "glossary.cli.terms_command:terms",
     "show": "glossary.cli.terms_command:show",
     "edit": "glossary.cli.edit_command:edit",
+    "prefer": "glossary.cli.decision_commands:prefer",
+    "admit": "glossary.cli.decision_commands:admit",
+    "deprecate": "glossary.cli.decision_commands:deprecate",
+    "reject": "glossary.cli.decision_commands:reject",
     "export": "glossary.cli.exchange_commands:export",
     "import": "glossary.cli.exchange_commands:import_",
     "review": "glossary.cli.review_command:review",
@@ -28,6 +32,7 @@ COMMANDS = {
     lazy_commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+@global_options
 @click.version_option(__version__, prog_name="glossary")
 def main() -> None:
     """Terminology glossary and translation memory for Chinese political texts.
@@ -37,5 +42,7 @@ def main() -> None:
 
     The termbase is a SQLite file in your user data folder unless --db or the
     GLOSSARY_DB environment variable names another file or a database URL
-    (postgresql+psycopg://user@host/name for a shared team termbase).
+    (postgresql+psycopg://user@host/name for a shared team termbase). --db and
+    --quiet go before or after the command's name. Only build, ingest and import
+    create a termbase; the other commands need one that exists.
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -15,6 +16,7 @@ from glossary.cli.options import stdout, termbase_options
 from glossary.decoding import decode_bytes
 from glossary.lexicon import Lexicon
 from glossary.reading import read_text
+from glossary.textutils import count_cjk
 from termbase import Termbase
 from termbase.memory import UnitDraft
 from termbase.terms import approved_renderings
@@ -22,6 +24,43 @@ from termbase.terms import approved_renderings
 
 def _text(path: Path) -> str:
     return decode_bytes(path.read_bytes(), str(path))
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
+# ZH_FILE must be mostly Han characters, EN_FILE mostly Latin letters. Measured in
+# characters, English glosses in a Chinese text or Chinese glosses in an English one
+# stay far from either threshold; a file given in the wrong place does not.
+LITTLE_CHINESE = 0.3
+MOSTLY_CHINESE = 0.5
+
+
+def chinese_share(text: str) -> float | None:
+    """Han characters among Han characters and Latin letters; None with neither."""
+    han, latin = count_cjk(text), len(_LATIN_LETTER.findall(text))
+    return han / (han + latin) if han + latin else None
+
+
+def check_inputs(zh_name: str, zh_text: str, en_name: str, en_text: str) -> None:
+    """Refuse two texts that cannot be a Chinese original and its English translation
+    in that order: an empty one, or swapped files, which would otherwise align into
+    rows of 0.00 that look like a result."""
+    for name, text in ((zh_name, zh_text), (en_name, en_text)):
+        if not text.strip():
+            raise click.ClickException(f"{name}: no text to align")
+    zh_share, en_share = chinese_share(zh_text) or 0.0, chinese_share(en_text) or 0.0
+    little, mostly = zh_share < LITTLE_CHINESE, en_share > MOSTLY_CHINESE
+    if little and mostly:
+        raise click.ClickException(
+            f"the files look swapped: {zh_name} is English and {en_name} Chinese; "
+            "give the Chinese file first (glossary align ZH_FILE EN_FILE)"
+        )
+    if little:
+        raise click.ClickException(f"{zh_name}: hardly any Chinese ({zh_share:.0%} of its "
+                                   "letters); ZH_FILE must be the Chinese text")
+    if mostly:
+        raise click.ClickException(f"{en_name}: mostly Chinese ({en_share:.0%} of its letters); "
+                                   "EN_FILE must be the English translation")
 
 
 def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) -> list[str]:
@@ -45,6 +84,17 @@ def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) 
     ]
 
 
+def _approved_lexicon(termbase: Termbase | None) -> Lexicon:
+    """A lexicon with the termbase's approved renderings, the editors' word on what
+    translates what; empty without a termbase."""
+    lexicon = Lexicon()
+    if termbase is not None:
+        with termbase.reading() as session:
+            for chinese, english in approved_renderings(session):
+                lexicon.add(chinese, english)
+    return lexicon
+
+
 @click.command()
 @click.argument("zh_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("en_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -55,27 +105,32 @@ def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) 
     "(0-based line numbers, Chinese first; [5]:[] for an unaligned line).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Whole documents: print the pairs as JSON.")
-@termbase_options
+@termbase_options(access="if-any")
 def align(
-    zh_file: Path, en_file: Path, sentences: bool, as_json: bool, termbase: Termbase, quiet: bool
+    zh_file: Path, en_file: Path, sentences: bool, as_json: bool, termbase: Termbase | None,
+    quiet: bool,
 ) -> None:
     """Align a Chinese text ZH_FILE with its English translation EN_FILE.
 
     Without --sentences the files are whole documents: their paragraphs and
     sentences are rebuilt as `glossary build` does, and each aligned pair is printed
     as score, Chinese and English separated by tabs. The termbase's approved
-    renderings are used as translation evidence; nothing is stored.
+    renderings are used as translation evidence (when --db or GLOSSARY_DB names
+    none and the default termbase does not exist, none are); nothing is stored.
+    Empty or swapped files (English first) are refused.
     """
-    lexicon = Lexicon()
-    with termbase.reading() as session:
-        for chinese, english in approved_renderings(session):
-            lexicon.add(chinese, english)
+    zh_text, en_text = _text(zh_file), _text(en_file)
+    check_inputs(str(zh_file), zh_text, str(en_file), en_text)
+    lexicon = _approved_lexicon(termbase)
     if sentences:
-        for line in _sentence_beads(_text(zh_file).split("\n"), _text(en_file).split("\n"), lexicon):
+        for line in _sentence_beads(zh_text.split("\n"), en_text.split("\n"), lexicon):
             click.echo(line)
         return
-    original = read_text(_text(zh_file), "zh", "original").paragraphs
-    translation = read_text(_text(en_file), "en", "translation").paragraphs
+    original = read_text(zh_text, "zh", "original").paragraphs
+    translation = read_text(en_text, "en", "translation").paragraphs
+    for name, paragraphs in ((zh_file, original), (en_file, translation)):
+        if not paragraphs:
+            raise click.ClickException(f"{name}: no text to align")
     zh_stored = stored_form(original)
     en_stored = stored_form(translation, first_id=sum(len(p.sentences) for p in original))
     drafts = align_twice(lambda lex: align_translation(zh_stored, en_stored, lex), lexicon)

@@ -17,6 +17,7 @@ from glossary.cli.options import (
     termbase_options,
 )
 from termbase import Termbase
+from termbase.terms import approved_without_english, count_unreviewed
 
 
 @click.command()
@@ -54,6 +55,41 @@ def export(
         count = export_file(termbase, chosen, output, options, progress=update)
     noun = "units" if chosen is Format.TMX else "terms"
     notice(f"{count} {noun} written to {output}", quiet)
+    if chosen is not Format.TMX and not quiet:
+        for message in _term_export_notices(termbase, fmt, output, options, count):
+            notice(message, quiet)
+
+
+SHOWN = 5  # terms a notice names
+
+
+def _term_export_notices(
+    termbase: Termbase, fmt: str, output: Path, options: ExportOptions, written: int
+) -> list[str]:
+    """What a user of the exported terms should know and would not see in the file:
+    how many of them nobody has reviewed (the default exports every candidate), and
+    which approved terms have no English decided for them."""
+    with termbase.reading() as session:
+        unreviewed = 0 if options.approved_only else count_unreviewed(session, options.documents)
+        undecided = [] if options.documents else approved_without_english(session)
+    messages = []
+    if unreviewed:
+        messages.append(
+            f"{min(unreviewed, written)} of them are unreviewed candidates; "
+            f"`glossary export {fmt} --status approved -o {output}` writes approved terms only"
+        )
+    if undecided:
+        names = ", ".join(undecided[:SHOWN]) + (", …" if len(undecided) > SHOWN else "")
+        how = "with no English" if options.approved_only else "with no decided English"
+        counted = (
+            "1 approved term has" if len(undecided) == 1
+            else f"{len(undecided)} approved terms have"
+        )
+        messages.append(
+            f"{counted} no preferred or admitted rendering, written {how} ({names}): "
+            "choose one with `glossary prefer TERM RENDERING`"
+        )
+    return messages
 
 
 @click.command(name="import")
@@ -63,7 +99,7 @@ def export(
               ".csv, or .txt/.tab/.tsv for an OmegaT glossary].")
 @editor_option
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
-@termbase_options
+@termbase_options(access="write")
 def import_(
     file: Path, fmt: str | None, editor: str | None, as_json: bool, termbase: Termbase, quiet: bool
 ) -> None:

@@ -11,7 +11,7 @@ from glossary.ingest import build_steps, ingest_documents
 from glossary.manifest import DocumentSpec, read_manifest, validate_language, validate_role
 from termbase import Termbase
 from termbase.models import DocumentRole
-from termbase.store import SaveResult
+from termbase.store import SaveResult, document_exists
 
 
 def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
@@ -26,8 +26,10 @@ def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
 
 @click.command()
 @click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@termbase_options
-def build(manifest: Path, termbase: Termbase, quiet: bool) -> None:
+@click.option("--lenient", is_flag=True,
+              help="Warn about unknown fields in MANIFEST and ignore them, instead of refusing it.")
+@termbase_options(access="write")
+def build(manifest: Path, lenient: bool, termbase: Termbase, quiet: bool) -> None:
     """Build the termbase from MANIFEST (a corpus TOML file, see the README).
 
     Files are decoded (UTF-8, UTF-16, GB18030/GBK, Big5), their paragraphs rebuilt
@@ -35,9 +37,14 @@ def build(manifest: Path, termbase: Termbase, quiet: bool) -> None:
     the translation memory; terms, their renderings, pinyin and traditional forms
     are extracted. Unchanged files are skipped; changed ones replace their old
     version, and editors' decisions are kept. The whole build is one transaction:
-    if any document fails, the termbase stays exactly as it was.
+    if any document fails, the termbase stays exactly as it was. A field the manifest
+    format does not have is an error (a misspelt translation_of would otherwise
+    leave a translation aligned with nothing) unless --lenient.
     """
-    specs, warnings = read_manifest(manifest)
+    with termbase.reading() as session:
+        specs, warnings = read_manifest(
+            manifest, lenient=lenient, stored=lambda document: document_exists(session, document)
+        )
     for warning in warnings:
         notice(f"warning: {warning}", quiet)
     _run(termbase, specs, quiet)
@@ -61,7 +68,7 @@ def build(manifest: Path, termbase: Termbase, quiet: bool) -> None:
 @click.option("--url", help="Where it can be found.")
 @click.option("--official", is_flag=True, help="An official translation.")
 @click.option("--encoding", help="Skip detection and decode with this encoding.")
-@termbase_options
+@termbase_options(access="write")
 def ingest(
     file: Path,
     lang: str,

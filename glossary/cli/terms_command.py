@@ -12,7 +12,14 @@ from glossary.cli.options import notice, stdout, termbase_options
 from glossary.term_queries import read_term_query
 from termbase import Termbase
 from termbase.models import TermStatus
-from termbase.terms import find_term_ids, list_terms, term_view
+from termbase.terms import (
+    RenderingView,
+    TermView,
+    find_term_ids,
+    list_terms,
+    resolve_term,
+    term_view,
+)
 
 
 def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]
@@ -21,6 +28,14 @@ def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: igno
     wanted = read_term_query(query)
     return find_term_ids(session, simplified=list(wanted.chinese), pinyin=wanted.pinyin,
                          english=wanted.english, limit=limit)
+
+
+def resolve_id(session, query: str) -> int:  # type: ignore[no-untyped-def]
+    """The one term a decision is about, found as ``search_ids`` finds it; no match,
+    or several equally good ones, is an error naming them (``resolve_term``)."""
+    wanted = read_term_query(query)
+    return resolve_term(session, query, simplified=list(wanted.chinese), pinyin=wanted.pinyin,
+                        english=wanted.english)
 
 
 @click.command()
@@ -66,7 +81,11 @@ def terms(status: str | None, limit: int, query: str | None, as_json: bool, term
 @termbase_options
 def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: bool) -> None:
     """One TERM (Chinese in either script, pinyin or English) with pinyin, traditional
-    form, status, and each translation's renderings with counts and contexts."""
+    form, status, and each translation's renderings with counts and contexts.
+
+    Forms of a rendering that differ only in case, a leading article or number are
+    one rendering, their counts added, the other forms listed under it. Each context
+    is the sentence pair: the Chinese, then the English."""
     with termbase.reading() as session:
         ids = search_ids(session, term, limit=1)
         view = term_view(session, ids[0], contexts=contexts) if ids else None
@@ -83,6 +102,21 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
     for label, value in (("definition", view.definition), ("note", view.note)):
         if value:
             stdout.print(Text(f"{label}: {value}"))
+    stdout.print(_renderings_table(view))
+    for rendering in view.renderings:
+        _print_contexts(view, rendering)
+
+
+def _rendering_cell(rendering: RenderingView) -> Text:
+    """The rendering, and under it its other written forms with their counts."""
+    text = Text(rendering.en)
+    for variant in rendering.variants:
+        status = "" if variant.status == rendering.status else f", {variant.status}"
+        text.append(f"\n  also {variant.en} ({variant.count}{status})", style="dim")
+    return text
+
+
+def _renderings_table(view: TermView) -> Table:
     documents = view.documents
     table = Table(title="Renderings by document", title_justify="left")
     table.add_column("rendering", overflow="fold")
@@ -90,14 +124,27 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
     for document in documents:
         table.add_column(document, justify="right", overflow="fold")
     for rendering in view.renderings:
-        table.add_row(Text(rendering.en), rendering.status,
+        table.add_row(_rendering_cell(rendering), rendering.status,
                       *[str(rendering.documents.get(d, "")) for d in documents])
     if view.paraphrased:
         table.add_row(Text("(paraphrased, no rendering)"), "",
                       *[str(view.paraphrased.get(d, "")) for d in documents])
-    stdout.print(table)
-    for rendering in view.renderings:
-        for context in rendering.contexts:
-            line = Text(f"  {rendering.en} — {context['document']}: ")
-            line.append(context["en"] or "")
-            stdout.print(line)
+    return table
+
+
+def _print_contexts(view: TermView, rendering: RenderingView) -> None:
+    """Each sentence pair as the review app's concordance shows it: the document,
+    then the Chinese with the term in bold, then the English with the rendering in
+    bold (English alone where no Chinese stands beside it: commentary)."""
+    if not rendering.contexts:
+        return
+    stdout.print(Text(f"\n{rendering.en}", style="bold underline"))
+    forms = [f for f in (view.zh, view.traditional) if f]
+    wanted = [rendering.en, *(v.en for v in rendering.variants)]
+    for context in rendering.contexts:
+        stdout.print(Text(f"  {context['document']}", style="dim"))
+        for sentence, needles in ((context.get("zh"), forms), (context.get("en"), wanted)):
+            if sentence:
+                line = Text(f"    {sentence}")
+                line.highlight_words(needles, style="bold", case_sensitive=False)
+                stdout.print(line)
