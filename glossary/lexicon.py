@@ -287,7 +287,7 @@ def chinese_evidence(text: str, lexicon: Lexicon) -> list[frozenset[str]]:
         units.append(frozenset(k for k in english_keys(token) if not k.startswith("#")) or frozenset({token.lower()}))
     # terms with approved renderings that jieba cut into pieces
     words = set(chinese_words(text)) if lexicon.phrases else set()
-    for phrase in lexicon.phrases:
+    for phrase in sorted(lexicon.phrases):  # in a fixed order, whatever the hash seed
         if phrase in text and phrase not in words:
             units.append(lexicon.glosses(phrase))
     return units

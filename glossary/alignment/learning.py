@@ -45,12 +45,16 @@ def learn_from_pairs(lexicon: Lexicon, pairs: Iterable[tuple[str, str]]) -> int:
         zh_counts.update(zh_words)
         en_counts.update(en_keys)
         joint.update((z, e) for z in zh_words for e in en_keys)
-    added = 0
-    for (zh_word, en_key), count in joint.items():
-        if count < MIN_COUNT:
-            continue
-        dice = 2 * count / (zh_counts[zh_word] + en_counts[en_key])
-        if dice >= MIN_DICE and en_key not in lexicon.glosses(zh_word):
-            lexicon.add_keys(zh_word, {en_key})
-            added += 1
-    return added
+    # decided against the lexicon as it was, then added: adding a key to a word the
+    # dictionary lacks changes what its other keys are checked against, so deciding
+    # as we add would depend on the order of ``joint``, which string hashing sets
+    learnt = sorted(
+        (zh_word, en_key)
+        for (zh_word, en_key), count in joint.items()
+        if count >= MIN_COUNT
+        and 2 * count / (zh_counts[zh_word] + en_counts[en_key]) >= MIN_DICE
+        and en_key not in lexicon.glosses(zh_word)
+    )
+    for zh_word, en_key in learnt:
+        lexicon.add_keys(zh_word, {en_key})
+    return len(learnt)

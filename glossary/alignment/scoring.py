@@ -85,7 +85,7 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
     frequency = Counter(key for keys in documents for key in keys)
     total = len(documents)
     idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in frequency.items()}
-    floor = IDF_FLOOR * (sum(idf.values()) / len(idf) if idf else 1.0)
+    floor = IDF_FLOOR * (math.fsum(idf.values()) / len(idf) if idf else 1.0)
     return {key: max(value, floor) for key, value in idf.items()}
 
 
@@ -139,7 +139,7 @@ class BeadScorer:
             for s in self.zh
         ]
         en_keys = [
-            set(english_keys(s.text)) | ({QUOTED_KEY} if _EN_QUOTED.search(s.text) else set())
+            sorted({*english_keys(s.text), *([QUOTED_KEY] if _EN_QUOTED.search(s.text) else [])})
             for s in self.en
         ]
         # a Chinese word (its set of translations) is weighted by its rarity here
@@ -157,8 +157,11 @@ class BeadScorer:
             [(zh_idf[u], _union_mask(u, en_holding)) for u in units] for units in zh_units
         ]
         self.en_items = [[(en_idf[k], zh_offering.get(k, 0)) for k in keys] for keys in en_keys]
-        zh_smoothing = SMOOTHING * (sum(zh_idf.values()) / len(zh_idf) if zh_idf else 1.0)
-        en_smoothing = SMOOTHING * (sum(en_idf.values()) / len(en_idf) if en_idf else 1.0)
+        # fsum and sorted keys below: sums of floats in an order that string hashing
+        # decides would differ in their last bits from run to run, and a near tie in
+        # the programme could then fall either way (PYTHONHASHSEED)
+        zh_smoothing = SMOOTHING * (math.fsum(zh_idf.values()) / len(zh_idf) if zh_idf else 1.0)
+        en_smoothing = SMOOTHING * (math.fsum(en_idf.values()) / len(en_idf) if en_idf else 1.0)
         self.zh_totals = [sum(w for w, _ in items) + zh_smoothing for items in self.zh_items]
         self.en_totals = [sum(w for w, _ in items) + en_smoothing for items in self.en_items]
         self.zh_lengths = [_length(s.text) for s in self.zh]
