@@ -6,6 +6,10 @@ Renderings are grouped by status into columns, so a spreadsheet user sees at onc
 what to use, what is allowed, what is only proposed and what to avoid; rejected
 renderings are left out.
 
+Reading takes other tools' glossaries too (OmegaT's and Weblate's CSV, with or
+without a header; tab-separated ones with lines to skip), as a stream: see the
+reading section below.
+
 Spreadsheets run a cell that starts with "=", "+", "-", "@", a tab or a carriage
 return as a formula (CSV injection), so such cells, and cells starting with the
 apostrophe that marks the escape, are written with a leading apostrophe, which
@@ -14,16 +18,19 @@ import removes again.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from exports.files import atomic_output
+from exports.screening import Skips
 from glossary.decoding import decode_bytes
 from termbase.exchange_records import RenderingRecord, TermRecord
 
@@ -56,6 +63,8 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _split(cell: str) -> list[str]:
+    if "\\" not in cell:  # nothing escaped, the common case: no loop over characters
+        return [item for item in (part.strip() for part in cell.split(";")) if item]
     items, current, chars = [], [], iter(cell)
     for ch in chars:
         if ch == "\\":
@@ -122,11 +131,82 @@ def write_csv(
     return count
 
 
+# --- reading ------------------------------------------------------------------------
+#
+# Glossaries run to a million rows, so they are decoded as they are read: the
+# encoding is recognised on the first megabyte (``glossary.decoding``, which knows
+# UTF-8, UTF-16, GB18030 and Big5 and refuses what is none of them) and the rest is
+# decoded as it streams. A file is read as those tools write it: our CSV, named by
+# its header; OmegaT's and Weblate's CSV glossaries (source, target, comment, with a
+# header naming them or with none); OmegaT's tab-separated glossary. Rows a glossary
+# may hold and this termbase cannot (a line without a tab, no target) are skipped and
+# counted in ``Skips``; a cell this reader cannot interpret is an error naming the
+# file and the line.
+
+_PREFIX = 1 << 16  # bytes the encoding is recognised on: some 20,000 characters
+_GUESSED = ("utf-8", "gb18030", "big5")  # what a file without a BOM or NULs may be
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"), (b"\x84\x31\x95\x33", "gb18030"))
+
+
+def _encoding(path: Path) -> str | None:
+    """The codec to stream ``path`` with, or None to decode it whole (UTF-16 without
+    a BOM, whose lines cannot be cut on a byte). DecodingError (naming the file)
+    for bytes that are no text."""
+    with open(path, "rb") as stream:
+        prefix = stream.read(_PREFIX)
+        complete = not stream.read(1)
+    for bom, codec in _BOMS:
+        if prefix.startswith(bom):
+            return codec
+    if b"\x00" in prefix:
+        return None
+    if not complete:  # whole lines only: no character is cut in two
+        prefix = prefix[: prefix.rfind(b"\n") + 1] or prefix
+    text = decode_bytes(prefix, str(path))
+    for codec in _GUESSED:
+        try:
+            if prefix.decode(codec).replace("\r\n", "\n").replace("\r", "\n") == text:
+                return codec
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _text_stream(path: Path) -> TextIO:
+    """The file as text with universal newlines, decoded as it is read."""
     try:
-        return io.StringIO(decode_bytes(path.read_bytes(), str(path)), newline="")
+        codec = _encoding(path)
+        if codec is None:
+            return io.StringIO(decode_bytes(path.read_bytes(), str(path)))
+        return open(path, encoding=codec, newline=None)
     except OSError as exc:
         raise CsvGlossaryError(f"{path}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def _reading(path: Path, where: Callable[[], str]) -> Iterator[TextIO]:
+    """The file's text, closed at the end; a decoding or CSV error further on is
+    one line naming the file and ``where()`` it happened."""
+    stream = _text_stream(path)
+    try:
+        with stream:
+            yield stream
+    except UnicodeDecodeError as exc:
+        raise CsvGlossaryError(
+            f"{path}, {where()}: not valid {exc.encoding} text (the start of the file was)"
+        ) from None
+    except csv.Error as exc:
+        raise CsvGlossaryError(f"{path}, {where()}: {exc}") from None
+
+
+def allow_cells(characters: int | None) -> None:
+    """Let the CSV reader take cells of ``characters`` (None: any length). Python's
+    csv module refuses cells over 131,072 characters with an error, a limit it keeps
+    for the whole process, so this only ever raises it."""
+    wanted = characters + 1 if characters else 2**31 - 1
+    if wanted > csv.field_size_limit():
+        csv.field_size_limit(wanted)
 
 
 def _parse_sources(cell: str, path: Path, line: int) -> dict[str, int]:
@@ -142,39 +222,49 @@ def _parse_sources(cell: str, path: Path, line: int) -> dict[str, int]:
 
 
 def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
+    """A row of our CSV. Its sources count the term's occurrences per document over
+    all its renderings, so they come back as the term's, not the first rendering's:
+    importing the file again then adds nothing (``termbase.exchange``)."""
     renderings = [
         RenderingRecord(text=text, status=status)
         for status, column in _STATUS_COLUMNS.items()
         for text in _split(cells.get(column, ""))
     ]
     sources = _parse_sources(cells.get("sources", ""), path, line)
-    if sources:
-        if not renderings:
-            raise CsvGlossaryError(f"{path}, line {line}: sources given but no rendering")
-        renderings[0].sources = sources
+    if sources and not renderings:
+        raise CsvGlossaryError(f"{path}, line {line}: sources given but no rendering")
     return TermRecord(
         simplified=cells["simplified"], traditional=cells.get("traditional") or None,
         pinyin=cells.get("pinyin") or None, status=cells.get("status") or "candidate",
         subject_field=cells.get("subject field") or None,
         definition=cells.get("definition") or None, note=cells.get("note") or None,
-        renderings=renderings,
+        renderings=renderings, sources=sources, origin=f"line {line}",
     )
 
 
-def read_csv(path: Path, statuses: frozenset[str]) -> Iterator[TermRecord]:
-    """Read a glossary written by ``write_csv`` (columns in any order; only
-    "simplified" is required). ``statuses`` are the valid term statuses."""
-    reader = csv.reader(_text_stream(path))
-    header = [name.strip().lower() for name in next(reader, [])]
-    if "simplified" not in header:
-        raise CsvGlossaryError(
-            f"{path}: the first row must name the columns, including 'simplified' "
-            f"(found: {', '.join(header) or 'nothing'})"
-        )
+class _Rows:
+    """csv.reader over a stream, with the line each row starts on."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._reader = csv.reader(stream)
+        self.line = 0  # where the row last handed out starts
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for row in self._reader:
+            yield row
+            self.line = self._reader.line_num + 1
+
+    def where(self) -> str:
+        return f"line {self.line or 1}"
+
+
+def _ours(rows: Iterable[list[str]], header: list[str], path: Path, statuses: frozenset[str],
+          lines: _Rows) -> Iterator[TermRecord]:
     unknown = set(header) - set(COLUMNS)
     if unknown:
         raise CsvGlossaryError(f"{path}: unknown columns: {', '.join(sorted(unknown))}")
-    for line, row in enumerate(reader, start=2):
+    for row in rows:
+        line = lines.line
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -190,6 +280,88 @@ def read_csv(path: Path, statuses: frozenset[str]) -> Iterator[TermRecord]:
                 f"{', '.join(sorted(statuses))}"
             )
         yield _record(cells, path, line)
+
+
+def read_csv(
+    path: Path, statuses: frozenset[str], skips: Skips | None = None
+) -> Iterator[TermRecord]:
+    """Read a glossary written by ``write_csv`` (columns in any order; only
+    "simplified" is required), or a two- or three-column one as OmegaT and Weblate
+    write it (source, target, comment; see ``_simple_columns``). ``statuses`` are
+    the valid term statuses; ``skips`` counts the rows left out."""
+    skips = skips or Skips(str(path))
+    lines: _Rows
+    with _reading(path, lambda: lines.where()) as stream:
+        lines = _Rows(stream)
+        rows = iter(lines)
+        first = next(rows, [])
+        header = [name.strip().lower() for name in first]
+        if "simplified" in header:
+            yield from _ours(rows, header, path, statuses, lines)
+            return
+        columns = _simple_columns(header)
+        if columns is None:  # no header: the first row is a term
+            columns, rows = (0, 1, 2), chain([first], rows)
+            lines.line = 1
+        yield from _grouped(_simple_rows(rows, columns, lines, skips))
+
+
+# --- OmegaT's and Weblate's glossaries: source, target, comment ----------------------
+
+_SOURCE_NAMES = frozenset({"source", "term", "source term", "src", "zh", "zh-cn", "chinese"})
+_TARGET_NAMES = frozenset({"target", "translation", "target term", "tgt", "en", "english"})
+_COMMENT_NAMES = ("comment", "comments", "note", "notes", "explanation", "description",
+                  "developer_comments", "translator_comments", "context")
+
+
+def _simple_columns(header: list[str]) -> tuple[int, int, int | None] | None:
+    """Where source, target and comment are, if the first row names them (Weblate's
+    CSV: "source,target,developer_comments", or "location,source,target,…"); None if
+    it is a glossary row (OmegaT's and Weblate's plain glossaries have no header)."""
+    source = next((i for i, name in enumerate(header) if name in _SOURCE_NAMES), None)
+    target = next((i for i, name in enumerate(header) if name in _TARGET_NAMES), None)
+    if source is None or target is None:
+        return None
+    comment = next((header.index(name) for name in _COMMENT_NAMES if name in header), None)
+    return source, target, comment
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _simple_rows(
+    rows: Iterable[list[str]], columns: tuple[int, int, int | None], lines: _Rows, skips: Skips
+) -> Iterator[tuple[str, str, str | None, str]]:
+    """(source, target, comment, where) of each usable row, as OmegaT reads them:
+    blank rows and rows starting with "#" are not entries; a row with no source or
+    no target is skipped and counted."""
+    source, target, comment = columns
+    for row in rows:
+        where = f"line {lines.line}"
+        if not any(cell.strip() for cell in row) or (row and row[0].startswith("#")):
+            continue
+        term, english = _cell(row, source), _cell(row, target)
+        if not term or not english:
+            skips.skip("with no term or no target", where,
+                       "expected a source term and its target")
+            continue
+        yield term, english, _cell(row, comment) or None, where
+
+
+def _grouped(rows: Iterable[tuple[str, str, str | None, str]]) -> Iterator[TermRecord]:
+    """Consecutive rows of one source as one term with several renderings; a source
+    met again later is a second record of the same term, which the merge joins."""
+    record: TermRecord | None = None
+    for source, target, note, where in rows:
+        if record is None or record.simplified != source:
+            if record is not None:
+                yield record
+            record = TermRecord(simplified=source, origin=where)
+        if all(r.text != target for r in record.renderings):
+            record.renderings.append(RenderingRecord(text=target, note=note))
+    if record is not None:
+        yield record
 
 
 # --- OmegaT's glossary: source⇥target⇥comment ---------------------------------------
@@ -221,22 +393,50 @@ def write_omegat(target: BinaryIO | str | os.PathLike[str], records: Iterable[Te
     return count
 
 
-def read_omegat(path: Path) -> Iterator[TermRecord]:
-    """Read an OmegaT glossary: lines of source, target and an optional comment;
-    lines starting with "#" are comments. Lines of one source become one term."""
-    terms: dict[str, TermRecord] = {}
-    for line_number, line in enumerate(_text_stream(path), start=1):
-        line = line.rstrip("\r\n")
+def _bounded_lines(stream: TextIO, longest: int | None) -> Iterator[str | None]:
+    """The stream's lines without their ends; None for a line over ``longest``
+    characters, which is read past in pieces and never held whole."""
+    piece = longest + 2 if longest else -1  # room for the line end
+    while line := stream.readline(piece):
+        if line.endswith("\n") or not longest or len(line) <= longest:
+            yield line.rstrip("\r\n")
+            continue
+        while line and not line.endswith("\n"):
+            line = stream.readline(1 << 16)
+        yield None
+
+
+def _tab_rows(
+    lines: Iterable[str | None], skips: Skips, longest: int | None, counter: list[int]
+) -> Iterator[tuple[str, str, str | None, str]]:
+    """(source, target, comment, where) of each usable line; ``counter[0]`` is the
+    line number reached, for errors."""
+    for number, line in enumerate(lines, start=1):
+        counter[0] = number
+        where = f"line {number}"
+        if line is None:
+            skips.skip("too long", where, f"the line is longer than {longest:,} characters")
+            continue
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
-        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
-            raise CsvGlossaryError(
-                f"{path}, line {line_number}: expected 'source<TAB>target<TAB>comment'"
-            )
-        source, target = cells[0].strip(), cells[1].strip()
-        note = "\t".join(cells[2:]).strip() or None
-        record = terms.setdefault(source, TermRecord(simplified=source))
-        if all(r.text != target for r in record.renderings):
-            record.renderings.append(RenderingRecord(text=target, note=note))
-    yield from terms.values()
+        if len(cells) < 2:
+            skips.skip("with no tab", where, "expected 'source<TAB>target<TAB>comment'")
+        elif not cells[0].strip() or not cells[1].strip():
+            skips.skip("with no term or no target", where, "expected a source term and its target")
+        else:
+            yield cells[0].strip(), cells[1].strip(), "\t".join(cells[2:]).strip() or None, where
+
+
+def read_omegat(
+    path: Path, skips: Skips | None = None, longest_line: int | None = None
+) -> Iterator[TermRecord]:
+    """Read an OmegaT glossary: lines of source, target and an optional comment;
+    lines starting with "#" are comments, blank lines nothing. Consecutive lines of
+    one source become one term. A line without a tab or without a target is skipped
+    and counted in ``skips``, as is a line over ``longest_line`` characters."""
+    skips = skips or Skips(str(path))
+    counter = [0]
+    with _reading(path, lambda: f"line {counter[0]}") as stream:
+        lines = _bounded_lines(stream, longest_line)
+        yield from _grouped(_tab_rows(lines, skips, longest_line, counter))

@@ -22,7 +22,7 @@ termbase.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from os import PathLike
 from typing import BinaryIO
@@ -42,6 +42,65 @@ _PROLOG_CHUNK = 1 << 14
 
 class XmlInputError(ValueError):
     """A file that is not well-formed XML, or XML this program refuses to read."""
+
+
+class RunTooLong(XmlInputError):
+    """One unit or entry of the file spans more bytes than its reader allows: a
+    parser holds a whole element before its text can be looked at, so an element
+    of 200 MB would be read into memory whole. ``where`` says which one."""
+
+    def __init__(self, label: str, where: str, limit: int) -> None:
+        super().__init__(f"{label}: {where} spans more than {limit:,} bytes, "
+                         "far beyond any real segment; refused")
+        self.label, self.where, self.limit = label, where, limit
+
+
+class _Overrun(Exception):
+    """Raised inside the parser's read: the reader turns it into ``RunTooLong``."""
+
+
+class GuardedStream:
+    """A binary stream that counts what the parser reads from it and stops when more
+    than ``limit`` bytes go by without ``mark`` being called: the reader marks each
+    unit or entry it reaches, so no single one can span more. The parser reads
+    16 KiB at a time, so a limit of a few MiB costs nothing on real files."""
+
+    def __init__(self, raw: BinaryIO, limit: int) -> None:
+        self._raw = raw
+        self.limit = limit
+        self.consumed = 0
+        self.marked = 0
+        self.marks = 0  # units or entries reached: which one overran
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._raw.read(size)
+        self.consumed += len(data)
+        if self.consumed - self.marked > self.limit:
+            raise _Overrun
+        return data
+
+    def mark(self) -> None:
+        self.marked = self.consumed
+        self.marks += 1
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.consumed = self.marked = 0  # the prolog check reads, then rewinds
+        return self._raw.seek(offset, whence)
+
+
+@contextmanager
+def overrun_as(error: Callable[[], Exception]) -> Iterator[None]:
+    """Turn a guard's stop into ``error()`` (which names the unit or entry)."""
+    try:
+        yield
+    except _Overrun:
+        raise error() from None
 
 
 class _RootReached(Exception):
@@ -110,7 +169,7 @@ def xml_errors(label: str) -> Iterator[None]:
 
 
 def checked_iterparse(
-    stream: BinaryIO, events: tuple[str, ...], label: str
+    stream: BinaryIO | GuardedStream, events: tuple[str, ...], label: str
 ) -> Iterator[tuple[str, Element]]:
     """The C ``iterparse`` itself, over a seekable stream whose prolog passed the
     check: the fastest safe loop, for readers whose every event counts. Errors
@@ -123,7 +182,7 @@ def checked_iterparse(
 
 
 def safe_iterparse(
-    source: str | PathLike[str] | BinaryIO,
+    source: str | PathLike[str] | BinaryIO | GuardedStream,
     events: tuple[str, ...] = ("end",),
     name: str | None = None,
 ) -> Iterator[tuple[str, Element]]:

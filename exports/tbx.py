@@ -75,7 +75,9 @@ section has a variant, and in a ``zh-Latn`` section it is the pinyin unless ther
 is a pinyin note (on the entry or the term) or a ``pronunciation`` term note. Notes
 on the entry and on the Chinese term make the term's note, joined by newlines.
 Sections in languages other than Chinese and English are ignored, and so are
-entries without a simplified (or unmarked) Chinese term.
+entries without a simplified (or unmarked) Chinese term; a file none of whose
+entries has one is refused, naming the languages it has. ``martif`` is read in TBX
+v3's namespace too, as Weblate writes it.
 Hostile XML (entity declarations, external entities), XML that is not well formed
 and files that are not TBX raise TbxError naming the file; records read before a
 problem further down was found should be discarded, as ``exports.exchange`` does by
@@ -86,6 +88,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from datetime import datetime
 from itertools import chain
 from typing import BinaryIO
@@ -93,7 +96,13 @@ from xml.etree.ElementTree import Element
 
 from exports import tbx_basic, tbx_martif
 from exports.files import atomic_output, file_label
-from exports.safexml import XmlInputError, safe_iterparse
+from exports.safexml import (
+    GuardedStream,
+    RunTooLong,
+    XmlInputError,
+    overrun_as,
+    safe_iterparse,
+)
 from exports.tbx_entries import (
     TBX_NS,
     EntryReader,
@@ -164,17 +173,32 @@ def _write(
     return count
 
 
-def read_tbx(source: BinaryIO | str | os.PathLike, name: str | None = None) -> Iterator[TermRecord]:
+def read_tbx(
+    source: BinaryIO | str | os.PathLike, name: str | None = None,
+    max_entry_bytes: int | None = None,
+) -> Iterator[TermRecord]:
     """The terms of a TBX file, v3 or v2, one at a time; ``name`` is how error
-    messages refer to the file (default: its path)."""
+    messages refer to the file (default: its path). ``max_entry_bytes`` stops the
+    reading at an entry spanning more bytes, with ``RunTooLong``: the parser holds
+    a whole entry before it can be looked at. A file none of whose entries has a
+    Chinese term is refused, naming the languages it has."""
     label = file_label(source, name)
-    events = safe_iterparse(source, ("start", "end"), name=label)
-    try:
-        yield from _records(events, label)
-    except XmlInputError as exc:
-        raise TbxError(str(exc)) from exc
-    finally:
-        events.close()
+    with ExitStack() as closing:
+        stream: BinaryIO | GuardedStream | str | os.PathLike = source
+        guard = None
+        if max_entry_bytes:
+            raw = source if hasattr(source, "read") else closing.enter_context(open(source, "rb"))
+            stream = guard = GuardedStream(raw, max_entry_bytes)  # type: ignore[arg-type]
+        events = safe_iterparse(stream, ("start", "end"), name=label)
+        closing.callback(events.close)
+        overrun = lambda: RunTooLong(label, f"entry {guard.marks + 1}", max_entry_bytes)
+        try:
+            with overrun_as(overrun):
+                yield from _records(events, label, guard)
+        except RunTooLong:
+            raise
+        except XmlInputError as exc:
+            raise TbxError(str(exc)) from exc
 
 
 def _layout(root: Element, label: str) -> Layout:
@@ -189,12 +213,15 @@ def _layout(root: Element, label: str) -> Layout:
     )
 
 
-def _records(events: Iterator[tuple[str, Element]], label: str) -> Iterator[TermRecord]:
+def _records(
+    events: Iterator[tuple[str, Element]], label: str, guard: GuardedStream | None
+) -> Iterator[TermRecord]:
     _, root = next(events)
     layout = _layout(root, label)
     entries = {layout.entry, f"{{{TBX_NS}}}{layout.entry}"}
     reader = EntryReader(layout, label)
     open_elements = [root]
+    found = False
     for event, element in events:
         if event == "start":
             open_elements.append(element)
@@ -203,5 +230,11 @@ def _records(events: Iterator[tuple[str, Element]], label: str) -> Iterator[Term
         if element.tag in entries:
             record = reader.read(element)
             open_elements[-1].remove(element)  # what has been read need not be kept
+            if guard is not None:
+                guard.mark()
             if record is not None:
+                found = True
                 yield record
+    if not found and reader.position:
+        languages = ", ".join(sorted(reader.languages)) or "none"
+        raise TbxError(f"{label}: no Chinese terms: its languages are {languages}")

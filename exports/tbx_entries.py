@@ -358,11 +358,17 @@ def _category(element: Element) -> str:
 def _items(parent: Element) -> Iterator[tuple[str, Element]]:
     """The data categories directly in ``parent``. A group (``termNoteGrp`` and
     friends) counts as its first child, the item it groups; TBX v2's ``termGrp``
-    (in an ``ntig``) holds the term and its term notes, so it is looked into."""
-    for child in parent:
+    (in an ``ntig``) holds the term and its term notes, so it is looked into, with
+    a stack rather than recursion, however deep a file nests them."""
+    stack = [iter(parent)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         category = _category(child)
         if category == "termGrp":
-            yield from _items(child)
+            stack.append(iter(child))
         elif category in _GROUPS:
             if len(child):
                 yield _category(child[0]), child[0]
@@ -409,6 +415,7 @@ class EntryReader:
         self.layout = layout
         self.label = label
         self.position = 0
+        self.languages: set[str] = set()  # of the entries without Chinese, for messages
 
     def read(self, entry: Element) -> TermRecord | None:
         """The entry's record; None if it has no simplified (or unspecified-script)
@@ -418,9 +425,11 @@ class EntryReader:
         notes: list[str] = []
         chinese: dict[str, list[_Term]] = {"main": [], "hant": [], "latn": []}
         english: list[_Term] = []
+        tags: list[str] = []
         for category, element in _items(entry):
             if category == self.layout.language:
                 tag = element.get(XML_LANG) or element.get("lang") or ""
+                tags.append(tag)
                 kind = _chinese_kind(tag)
                 if kind is not None:
                     chinese[kind] += self._terms(element)
@@ -433,7 +442,10 @@ class EntryReader:
                     facts.setdefault("pinyin", _text(element).strip())
                 else:
                     notes.append(_text(element))
-        return _record(chinese, english, facts, notes)
+        record = _record(chinese, english, facts, notes)
+        if record is None and len(self.languages) < 20:
+            self.languages.update(_language(tag) or tag or "none" for tag in tags)
+        return record
 
     def _terms(self, language: Element) -> list[_Term]:
         terms = []

@@ -10,7 +10,7 @@ and the header says so in its ``encodingDesc``.
 
 from __future__ import annotations
 
-from exports.tbx_entries import INDENT, Layout
+from exports.tbx_entries import INDENT, TBX_NS, Layout
 
 LAYOUT = Layout(
     entry="termEntry",
@@ -20,7 +20,8 @@ LAYOUT = Layout(
     root_attributes=(("type", "TBX"), ("xml:lang", "en")),
     prolog='<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">\n',
     header="martifHeader",
-    roots=frozenset({"martif"}),
+    # Weblate (through translate-toolkit) writes martif in TBX v3's namespace.
+    roots=frozenset({"martif", f"{{{TBX_NS}}}martif"}),
     header_extra=(
         f"{INDENT * 2}<encodingDesc>\n"
         f'{INDENT * 3}<p type="XCSURI">TBXXCSV02.xcs</p>\n'

@@ -9,10 +9,15 @@ the English comes from), ``x-original`` (the Chinese original), ``x-outlet``,
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from exports.screening import ImportLimits, ImportRefused, Skips, column_problem
 from exports.tmx import TmxUnit, TmxVariant
-from termbase.exchange_records import UnitRecord
+from termbase.exchange_records import (
+    DOCUMENT_ID_CHARACTERS,
+    METHOD_CHARACTERS,
+    OUTLET_CHARACTERS,
+    UnitRecord,
+)
 
 _PROPS = ("x-document", "x-original", "x-outlet", "x-score", "x-method")
 
@@ -35,13 +40,6 @@ def tmx_units(records: Iterable[UnitRecord], zh_lang: str, en_lang: str) -> Iter
         )
 
 
-@dataclass
-class UnitReading:
-    """Counts a TMX import reports: units without Chinese or English are skipped."""
-
-    skipped: int = 0
-
-
 def _text(unit: TmxUnit, language: str) -> str | None:
     for variant in unit.variants:
         if variant.lang.split("-")[0].lower() == language and variant.text.strip():
@@ -56,20 +54,54 @@ def _score(value: str | None) -> float:
         return 0.0
 
 
+def _unit_problem(record: UnitRecord, limits: ImportLimits) -> str | None:
+    """Why a unit cannot come in, or None: a segment over the limit, or provenance
+    longer than the termbase's columns (props other tools wrote)."""
+    checks = (
+        limits.segment_problem("Chinese segment", record.zh),
+        limits.segment_problem("English segment", record.en),
+        column_problem("x-document prop", record.document, DOCUMENT_ID_CHARACTERS),
+        column_problem("x-original prop", record.original, DOCUMENT_ID_CHARACTERS),
+        column_problem("x-outlet prop", record.outlet, OUTLET_CHARACTERS),
+        column_problem("x-method prop", record.method, METHOD_CHARACTERS),
+    )
+    return next((problem for problem in checks if problem), None)
+
+
 def unit_records(
-    units: Iterable[TmxUnit], default_document: str, reading: UnitReading
+    units: Iterable[TmxUnit], default_document: str, skips: Skips,
+    limits: ImportLimits | None = None,
 ) -> Iterator[UnitRecord]:
     """Chinese–English pairs from a TMX file in any direction; units from other tools,
-    without our props, are filed under ``default_document``."""
-    for unit in units:
+    without our props, are filed under ``default_document``. Units without Chinese or
+    English, or over a limit, are skipped and counted in ``skips``; a file none of
+    whose units has Chinese is refused, naming its languages."""
+    limits = limits or ImportLimits()
+    languages: set[str] = set()
+    chinese = False
+    for number, unit in enumerate(units, start=1):
         zh, en = _text(unit, "zh"), _text(unit, "en")
+        chinese = chinese or zh is not None
+        where = f"unit {number}" + ("" if unit.tuid is None else f" (tuid {unit.tuid!r})")
         if zh is None or en is None:
-            reading.skipped += 1
+            if not chinese:
+                languages.update(variant.lang for variant in unit.variants)
+            skips.skip("with no Chinese or no English", where,
+                       "it has no Chinese or no English segment", named=False)
             continue
         props = dict(unit.props)
-        yield UnitRecord(
+        record = UnitRecord(
             zh=zh, en=en, document=props.get("x-document") or default_document,
             original=props.get("x-original"), outlet=props.get("x-outlet"),
             score=_score(props.get("x-score")), method=props.get("x-method") or "tmx",
-            created=unit.created,
+            created=unit.created, origin=where,
+        )
+        problem = _unit_problem(record, limits)
+        if problem:
+            skips.skip("too long", where, problem)
+            continue
+        yield record
+    if not chinese and languages:
+        raise ImportRefused(
+            f"{skips.label}: no Chinese segments: its languages are {', '.join(sorted(languages))}"
         )

@@ -20,6 +20,11 @@ Choices worth knowing:
   ``ut`` hold the native code of the original format, so their content goes and their
   tails stay; ``hi`` and ``sub`` hold text, which stays (``sub`` is the only text a
   code element may contain).
+* Inline elements nest as deep as a file likes: flattening keeps its own stack.
+* Header attributes a tool left empty (``adminlang=""``) keep their defaults; only a
+  missing ``srclang`` makes a file not TMX.
+* ``max_unit_bytes`` stops reading at a unit that spans more bytes, before the
+  parser holds it whole (``exports.safexml.GuardedStream``).
 * A ``creationdate`` must be TMX's ``YYYYMMDDThhmmssZ``; anything else is a
   ``TmxError``, not silently dropped, because a date that cannot be read usually
   means a file that was not written the way its tool claims.
@@ -48,7 +53,14 @@ from typing import BinaryIO, Self
 from xml.etree.ElementTree import Element
 
 from exports.files import atomic_output, file_label
-from exports.safexml import checked_iterparse, safe_iterparse, xml_errors
+from exports.safexml import (
+    GuardedStream,
+    RunTooLong,
+    checked_iterparse,
+    overrun_as,
+    safe_iterparse,
+    xml_errors,
+)
 from exports.xmltext import (
     FORBIDDEN,
     XML_LANG,
@@ -287,14 +299,27 @@ def write_tmx(
 
 
 def _flatten(element: Element) -> str:
-    """The plain text of a segment (or ``hi``/``sub``) that has inline elements."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag in CODE_TAGS:
-            parts += [_flatten(sub) for sub in child if sub.tag == "sub"]
-        else:
-            parts.append(_flatten(child))
-        parts.append(child.tail or "")
+    """The plain text of a segment that has inline elements.
+
+    Iterative, with its own stack: inline elements nest as deep as a file likes
+    (1,200 nested ``<hi>`` are a few kilobytes), far deeper than Python's recursion
+    limit. The stack holds what is still to be written, last first: a string is
+    written as it is; an element, its text, then its children, each followed by its
+    tail; a code element contributes only its ``sub``s, whose tails are code too."""
+    parts: list[str] = []
+    pending: list[str | Element] = [element]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        parts.append(item.text or "")
+        for child in reversed(item):
+            pending.append(child.tail or "")
+            if child.tag in CODE_TAGS:
+                pending.extend(reversed([sub for sub in child if sub.tag == "sub"]))
+            else:
+                pending.append(child)
     return "".join(parts)
 
 
@@ -310,24 +335,31 @@ class TmxReader:
     unit is made, so memory stays flat. Use it as a context manager to close the file
     that ``read_tmx`` opened (it is closed anyway once the last unit is read)."""
 
-    def __init__(self, stream: BinaryIO, name: str, owned: bool) -> None:
+    def __init__(
+        self, stream: BinaryIO, name: str, owned: bool, max_unit_bytes: int | None = None
+    ) -> None:
         self.name = name
         self._stream = stream
         self._owned = owned
+        # A unit may span at most max_unit_bytes: the parser builds a whole <tu>
+        # before it can be looked at, so a 200 MB segment must be stopped while it
+        # is read (exports.safexml.GuardedStream; each <tu> start marks a unit).
+        self._guard = GuardedStream(stream, max_unit_bytes) if max_unit_bytes else None
+        source = self._guard or stream
         # "start" events only, as many as a bare "end" loop: see _parse_units. Over a
         # seekable file, the C parser's own iterator: no generator between it and the
         # loop, which sees every event (errors: see _read_units).
         events = ("start",)
         self._events = (
-            checked_iterparse(stream, events, name) if stream.seekable()
-            else safe_iterparse(stream, events, name)
+            checked_iterparse(source, events, name) if stream.seekable()
+            else safe_iterparse(source, events, name)
         )
         self._languages: dict[str, str] = {}
         self._pending: Element | None = None  # the first element after the header
         self._last_date: str | None = None  # the previous unit's creationdate, parsed:
         self._last_created: datetime | None = None  # units written together share it
         try:
-            with xml_errors(name):
+            with xml_errors(name), overrun_as(self._overrun):
                 self.header = self._read_header()
         except BaseException:
             self.close()
@@ -360,6 +392,11 @@ class TmxReader:
 
     def _error(self, problem: str) -> TmxError:
         return TmxError(f"{self.name}: {problem}")
+
+    def _overrun(self) -> RunTooLong:
+        marks = self._guard.marks if self._guard else 0
+        where = f"unit {marks}" if marks else "the header"
+        return RunTooLong(self.name, where, self._guard.limit if self._guard else 0)
 
     def _language(self, tag: str, where: str) -> str:
         """``tag`` normalised, through a cache: a file has only a handful of tags."""
@@ -407,16 +444,23 @@ class TmxReader:
         return False
 
     def _header(self, element: Element) -> TmxHeader:
+        """The header's attributes; one a tool left empty (``adminlang=""``, as some
+        write every attribute the DTD requires whether they know it or not) keeps its
+        default, and so does an adminlang that is no language tag: nothing here
+        depends on it. An empty srclang means any source language ("*all*")."""
         values = {
-            name: element.get(attribute)
+            name: element.get(attribute).strip()
             for attribute, name in HEADER_ATTRIBUTES
-            if element.get(attribute) is not None
+            if (element.get(attribute) or "").strip()
         }
-        if not values.get("srclang"):
+        if element.get("srclang") is None:
             raise self._error("the <header> has no srclang")
-        values["srclang"] = self._language(values["srclang"], "header srclang")
+        values["srclang"] = self._language(values.get("srclang", "*all*"), "header srclang")
         if "adminlang" in values:
-            values["adminlang"] = self._language(values["adminlang"], "header adminlang")
+            try:
+                values["adminlang"] = normalise_language(values["adminlang"])
+            except ValueError:
+                del values["adminlang"]
         created = element.get("creationdate")
         props, notes = _props_and_notes_of(element)
         return TmxHeader(
@@ -434,7 +478,7 @@ class TmxReader:
 
     def _read_units(self) -> Iterator[TmxUnit]:
         """The units, with parse errors turned into ``XmlInputError``s."""
-        with xml_errors(self.name):
+        with xml_errors(self.name), overrun_as(self._overrun):
             yield from self._parse_units()
         self.close()
 
@@ -450,6 +494,7 @@ class TmxReader:
         body: Element | None = None
         previous: Element | None = None
         count = 0
+        mark = self._guard.mark if self._guard else None
         events: Iterator[tuple[str, Element]] = self._events
         pending, self._pending = self._pending, None
         if pending is not None and pending.tag == "body":
@@ -462,6 +507,8 @@ class TmxReader:
                 if tag == "body":
                     body = element
                 continue
+            if mark is not None:
+                mark()
             try:
                 body.remove(element)  # type: ignore[union-attr]
             except (ValueError, AttributeError):  # no body, or not in it
@@ -530,7 +577,10 @@ class TmxReader:
         return self._language(tag, where)
 
 
-def read_tmx(source: BinaryIO | str | os.PathLike[str], name: str | None = None) -> TmxReader:
+def read_tmx(
+    source: BinaryIO | str | os.PathLike[str], name: str | None = None,
+    max_unit_bytes: int | None = None,
+) -> TmxReader:
     """Open a TMX file (1.4b, or 1.1 with ``lang``) for reading, unit by unit.
 
     ``source`` is a path or a binary stream; ``name`` is how errors refer to it
@@ -538,7 +588,10 @@ def read_tmx(source: BinaryIO | str | os.PathLike[str], name: str | None = None)
     returns, so a file that is not TMX, or hostile (entities are declared before the
     root), fails here. A file broken further on (truncated, a bad unit) fails when
     iteration reaches the break, after the units before it: apply what is read only
-    once iteration has finished, e.g. in one transaction."""
+    once iteration has finished, e.g. in one transaction. ``max_unit_bytes`` stops
+    the reading at a unit (or header) spanning more bytes, with ``RunTooLong``."""
     if isinstance(source, (str, os.PathLike)):
-        return TmxReader(open(source, "rb"), file_label(source, name), owned=True)
-    return TmxReader(source, file_label(source, name), owned=False)
+        return TmxReader(open(source, "rb"), file_label(source, name), owned=True,
+                         max_unit_bytes=max_unit_bytes)
+    return TmxReader(source, file_label(source, name), owned=False,
+                     max_unit_bytes=max_unit_bytes)

@@ -1,17 +1,24 @@
 """The corpus manifest: a TOML file with one ``[[document]]`` table per document.
 
 See the README for the format. Paths are relative to the manifest's own folder, so a
-corpus can be moved or shared as one directory.
+corpus can be moved or shared as one directory; and they must stay inside it (or a
+folder the user allows on the command line), so that a manifest from someone else
+cannot read ``../../.ssh/id_rsa`` or ``/etc/shadow`` into a termbase that is then
+exported and shared.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
+import os
+import stat
 import tomllib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossary.textutils import has_control, visible_controls
 from termbase.models import DocumentRole
 
 REQUIRED = ("id", "path", "lang", "role")
@@ -88,8 +95,80 @@ def _unknown_keys(
     ]
 
 
+ALLOW_OPTION = "--allow-dir"  # the build option that lets documents come from elsewhere
+
+# What a path that is not a regular file is, by the type bits of its mode.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _is_symlink_loop(error: BaseException) -> bool:
+    """``Path.resolve`` reports a loop as RuntimeError up to Python 3.12, as an OSError
+    (ELOOP) after; ``stat`` as an OSError."""
+    return isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP
+
+
+def document_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document, in words for the user: what it is
+    when it is not a regular file (a folder, a device, a pipe, a symlink loop, a
+    symlink to nothing); None for a regular file. A device or a pipe would be read
+    for ever (``/dev/zero``) or hang (a FIFO nobody writes)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if _is_symlink_loop(error):
+            return f"{path} is a symlink loop"
+        if isinstance(error, FileNotFoundError):
+            if path.is_symlink():
+                return f"{path} is a symlink to {os.readlink(path)}, which does not exist"
+            return f"file not found: {path}"
+        return f"cannot read {path}: {error.strerror or error}"
+    for is_kind, kind in _KINDS:
+        if is_kind(mode):
+            shown = f"{path} (a symlink to {path.resolve()})" if path.is_symlink() else path
+            return f"{shown} is {kind}, not a file"
+    return None
+
+
+def _inside(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def document_path(given: str, base: Path, allowed: Sequence[Path], where: str) -> Path:
+    """The regular file a manifest entry's ``path`` names, relative to ``base`` (the
+    manifest's folder), with symlinks resolved; refused when it leads outside
+    ``base`` and every folder in ``allowed`` (through ``..``, an absolute path or a
+    symlink), or is not a regular file."""
+    joined = Path(os.path.abspath(base / given))  # normalised, symlinks not followed
+    try:
+        path = joined.resolve()
+    except (RuntimeError, OSError) as error:
+        if _is_symlink_loop(error):
+            raise ManifestError(f"{where}: {joined} is a symlink loop") from None
+        raise ManifestError(f"{where}: cannot read {joined}: {error}") from None
+    roots = [root.resolve() for root in (base, *allowed)]
+    if not _inside(path, roots):
+        symlinked = path != joined
+        through = f" (through a symlink, to {path})" if symlinked else ""
+        raise ManifestError(
+            f"{where}: path {given!r} leads outside the manifest's folder {roots[0]}{through}; "
+            f"documents are read from there only, unless `glossary build {ALLOW_OPTION} DIR` "
+            "allows another folder"
+        )
+    problem = document_file_problem(joined)  # as given: a symlink is named as one
+    if problem:
+        raise ManifestError(f"{where}: {problem}")
+    return path
+
+
 def _entry_to_spec(
-    entry: dict, base: Path, where: str, warnings: list[str], lenient: bool
+    entry: dict, base: Path, where: str, warnings: list[str], lenient: bool,
+    allowed: Sequence[Path] = (),
 ) -> DocumentSpec:
     if isinstance(entry.get("id"), str):
         where += f" ({entry['id']})"
@@ -105,18 +184,19 @@ def _entry_to_spec(
             texts[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
         elif not isinstance(value, str) or not value.strip():
             raise ManifestError(f"{where}: {key} must be a non-empty string")
+        control = has_control(texts[key])
+        if control:  # a TOML string may spell one ("\u001b"): it would reach terminals
+            raise ManifestError(f"{where}: {key} contains the control character "
+                                f"{visible_controls(control)}, which is not text")
     official = entry.get("official", False)
     if not isinstance(official, bool):
         raise ManifestError(f"{where}: official must be true or false")
     role = validate_role(texts["role"], where)
     if role in (DocumentRole.ORIGINAL, DocumentRole.COMMENTARY) and texts.get("translation_of"):
         raise ManifestError(f"{where}: a {role} document cannot be a translation_of another")
-    path = (base / texts["path"]).resolve()
-    if not path.is_file():
-        raise ManifestError(f"{where}: file not found: {path}")
     return DocumentSpec(
         id=texts["id"],
-        path=path,
+        path=document_path(texts["path"], base, allowed, where),
         lang=validate_language(texts["lang"], where),
         role=role,
         title=texts.get("title"),
@@ -146,10 +226,16 @@ def _check_originals(
 
 
 def read_manifest(
-    path: Path, *, lenient: bool = False, stored: Callable[[str], bool] | None = None
+    path: Path, *, lenient: bool = False, stored: Callable[[str], bool] | None = None,
+    allowed: Sequence[Path] = (),
 ) -> tuple[list[DocumentSpec], list[str]]:
     """Read and check a manifest; return its documents (originals before their
     translations) and warnings for the user.
+
+    Each document must be a regular file in the manifest's folder (or below it), or
+    in one of the ``allowed`` folders: a path leading anywhere else, through ``..``,
+    an absolute path or a symlink, is an error, and so is a folder, a device or a
+    symlink loop, each named for what it is.
 
     An unknown key is an error unless ``lenient`` (then a warning). With ``stored``
     (whether the termbase holds a document id), a ``translation_of`` naming no
@@ -168,7 +254,7 @@ def read_manifest(
         raise ManifestError(f"{path}: no [[document]] entries{hint}")
     warnings = _unknown_keys(data, ("document",), str(path), "top-level key", lenient)
     specs = [
-        _entry_to_spec(entry, path.parent, f"{path}: document #{n}", warnings, lenient)
+        _entry_to_spec(entry, path.parent, f"{path}: document #{n}", warnings, lenient, allowed)
         for n, entry in enumerate(entries, 1)
     ]
     seen: set[str] = set()

@@ -8,7 +8,19 @@ Keeping those definitions here, once, is what keeps the readers consistent.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import logging
 import re
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+# Notices for the user (how much text was dropped) are warnings on the "glossary"
+# loggers: the command line shows them on stderr (``cli.options.library_notices``);
+# a library caller, or the review app's screen, sees nothing unless it asks.
+logging.getLogger("glossary").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 # Closing quotes and brackets that may follow sentence-final punctuation and belong
 # to the sentence they close ("他说：“好。”" ends after the closing quote).
@@ -189,3 +201,95 @@ _MARKDOWN_BOLD = re.compile(r"\*\*")
 def strip_markdown_bold(text: str) -> str:
     """Drop ``**`` emphasis markers left over from a markdown source."""
     return _MARKDOWN_BOLD.sub("", text)
+
+
+# Control characters: C0 but tab and newline, DEL, and C1 (U+0080–U+009F, where
+# U+009B is a terminal's CSI). ESC sequences among them clear screens, set window
+# titles or hide text, so they must neither be stored nor reach a terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n?")
+
+
+def drop_controls(text: str) -> tuple[str, int]:
+    """``text`` without control characters, and how many were dropped.
+
+    Tab and newline are text; a carriage return (alone or before a newline) is a
+    line break written another way, so it becomes a newline and is not counted."""
+    text = _LINE_BREAKS.sub("\n", text)
+    return _CONTROL.subn("", text)
+
+
+def has_control(text: str) -> str | None:
+    """The first control character of ``text`` (carriage returns included), if any:
+    for refusing text a person typed rather than changing it behind their back."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None
+
+
+def visible_controls(text: str) -> str:
+    """``text`` safe for a terminal: each control character but tab and newline shown
+    as its escape (``\\x1b``), as ``repr`` would, so that a person sees it is there
+    and the terminal does not act on it."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def dropped_notice(source: object, dropped: int) -> str:
+    """What the user is told when text lost control characters."""
+    noun = "character" if dropped == 1 else "characters"
+    return (f"{source}: {dropped} control {noun} dropped "
+            "(terminal escape sequences and the like are not text)")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
+
+
+def _without_controls(value: Any) -> tuple[Any, int]:
+    """``value`` (a string, or a record, list or dict holding strings) with the control
+    characters dropped from every string in it, and how many were; records are
+    changed in place. Text without any (nearly all of it) is only searched once."""
+    if isinstance(value, str):
+        return drop_controls(value) if _CONTROL.search(value) else (value, 0)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        dropped = 0
+        for name in _field_names(type(value)):
+            before = getattr(value, name)
+            if before is None or isinstance(before, int | float):
+                continue
+            after, count = _without_controls(before)
+            if after is not before:
+                setattr(value, name, after)
+            dropped += count
+        return value, dropped
+    if isinstance(value, list | tuple):
+        pairs = [_without_controls(item) for item in value]
+        dropped = sum(count for _item, count in pairs)
+        if all(item is original for (item, _c), original in zip(pairs, value, strict=True)):
+            return value, dropped  # nothing, or only records changed in place
+        return type(value)(item for item, _count in pairs), dropped
+    if isinstance(value, dict):
+        if not any(isinstance(k, str) and _CONTROL.search(k) for k in value) and not any(
+            not isinstance(v, int | float) for v in value.values()
+        ):
+            return value, 0
+        pairs = [(_without_controls(k), _without_controls(v)) for k, v in value.items()]
+        cleaned = {key: item for (key, _kc), (item, _vc) in pairs}
+        return cleaned, sum(kc + vc for (_k, kc), (_v, vc) in pairs)
+    return value, 0
+
+
+def records_without_controls(records: Iterable[R], source: object) -> Iterator[R]:
+    """The records of an imported file (dataclasses: terms, renderings, units) with
+    control characters dropped from every text in them, so that none enters the
+    termbase; once they are all read, a warning says how many were dropped from
+    ``source``. One pass, one record at a time: a large import stays streamed."""
+    dropped = 0
+    for record in records:
+        record, count = _without_controls(record)
+        dropped += count
+        yield record
+    if dropped:
+        log.warning(dropped_notice(source, dropped))

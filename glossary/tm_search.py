@@ -35,6 +35,14 @@ from termbase.memory import found_units, iter_unit_texts
 
 Language = Literal["zh", "en"]
 
+# The most characters of a unit a search compares: an import refuses longer segments
+# (``exports.screening``, 10,000 characters by default), but a memory filled before
+# that, or with a raised limit, may hold a "segment" of millions, and comparing the
+# query with all of it cost minutes and gigabytes. A unit is compared by its first
+# SEARCHED characters (a match percentage against a text this long is 0 anyway,
+# and a concordance hit must start within them) and shown cut there too.
+SEARCHED = 10_000
+
 # Full-width punctuation and the half-width mark it means to an editor. The first
 # half NFKC leaves alone; the second half NFKC maps too, but replacing them first lets
 # most Chinese sentences skip NFKC (as costly as all the rest of a search).
@@ -159,6 +167,11 @@ def _contains(text: Sequence[str], query: Sequence[str], language: Language) -> 
     return f" {' '.join(query)} " in f" {' '.join(text)} "
 
 
+def _shown(text: str) -> str:
+    """A hit's text as far as it was searched."""
+    return text if len(text) <= SEARCHED else text[:SEARCHED] + "…"
+
+
 def search(
     session: Session,
     query: str,
@@ -195,7 +208,7 @@ def search(
     cutoff = max(0.0, minimum / 100 - 0.001)
     best: list[tuple[int, float, int, bool]] = []  # min-heap of (percent, score, -id, contains)
     for page in iter_unit_texts(session, language, batch_size):
-        texts = [normalise(candidate.text) for candidate in page]
+        texts = [normalise(candidate.text[:SEARCHED]) for candidate in page]
         found: dict[int, tuple[int, bool]] = {}
         for _, _, index in process.extract(
             needle, texts, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff, limit=None
@@ -224,8 +237,8 @@ def search(
         hits.append(
             TMHit(
                 percent=percent,
-                zh=unit.zh_text,
-                en=unit.en_text,
+                zh=_shown(unit.zh_text),
+                en=_shown(unit.en_text),
                 document_id=unit.document_id,
                 document_title=unit.document_title,
                 unit_id=unit.id,

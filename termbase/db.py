@@ -4,25 +4,29 @@ schema at the newest migration."""
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 ENV_VAR = "GLOSSARY_DB"
 MIGRATIONS = Path(__file__).with_name("migrations")
+LOCK_TIMEOUT_VAR = "GLOSSARY_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 60.0  # seconds a writer waits for another one's lock
+WRITE_ATTEMPTS = 12  # how often ``Termbase.write`` re-runs work that met a conflict
+_IMMEDIATE = "glossary_begin_immediate"  # execution option: BEGIN IMMEDIATE on SQLite
+T = TypeVar("T")
 
 
 class TermbaseError(RuntimeError):
@@ -32,6 +36,61 @@ class TermbaseError(RuntimeError):
 class TermbaseMissing(TermbaseError):
     """No termbase where one was named. Reading commands stop here rather than make an
     empty termbase, which would hide a mistyped path behind empty results."""
+
+
+class TermbaseBusy(TermbaseError):
+    """Another writer held the termbase's lock for longer than we wait for it."""
+
+
+class WriteConflict(TermbaseError):
+    """Another writer changed what this transaction read before it could write: the
+    work is worth doing again on what is there now (``Termbase.write``), unless an
+    editor decided on the old state (the review app says so instead)."""
+
+
+def lock_timeout() -> float:
+    """How long a writer waits for another one's lock, in seconds: GLOSSARY_LOCK_TIMEOUT
+    or a minute, long enough for a build to finish."""
+    value = os.environ.get(LOCK_TIMEOUT_VAR)
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise TermbaseError(f"{LOCK_TIMEOUT_VAR} must be a number of seconds, not {value!r}")
+    return seconds
+
+
+def _sqlite_code(error: BaseException) -> int | None:
+    return getattr(getattr(error, "orig", None), "sqlite_errorcode", None)
+
+
+def is_lock_timeout(error: BaseException) -> bool:
+    """SQLite's "database is locked" once the busy timeout has run out (not the
+    stale-snapshot kind of SQLITE_BUSY, which is a conflict)."""
+    code = _sqlite_code(error)
+    if not isinstance(error, OperationalError) or code is None:
+        return False
+    return code & 0xFF == sqlite3.SQLITE_BUSY and code != sqlite3.SQLITE_BUSY_SNAPSHOT
+
+
+def is_write_conflict(error: BaseException) -> bool:
+    """Whether ``error`` means that another writer got there first, so that the same
+    work, re-read and re-applied in a new transaction, can succeed: a stale version
+    (optimistic locking), a row the other one inserted meanwhile, PostgreSQL's
+    serialization failures and deadlocks, SQLite's stale snapshot. (On SQLite, whose
+    writers take turns, a constraint that fails would fail again: not a conflict.)"""
+    if isinstance(error, WriteConflict | StaleDataError):
+        return True
+    code = _sqlite_code(error)
+    if isinstance(error, IntegrityError):
+        return code is None
+    if code == sqlite3.SQLITE_BUSY_SNAPSHOT:
+        return True
+    sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return isinstance(error, DBAPIError) and sqlstate in ("40001", "40P01")
 
 
 # Tables every version of our schema has: a database holding other tables but not
@@ -155,14 +214,19 @@ def _sqlite_setup(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={round(lock_timeout() * 1000)}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock at once (waiting for it
+        # up to the busy timeout): one that read first and then asked for the lock
+        # would get "database is locked" at once, without waiting, whenever another
+        # writer committed in between.
+        immediate = connection.get_execution_options().get(_IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -176,7 +240,18 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration in termbase/migrations/versions (a test checks that it is what
+# alembic finds there). A termbase already at it is opened without importing alembic,
+# which costs a tenth of a second on every command.
+HEAD_REVISION = "0003"
+
+
 def _alembic_config(connection) -> Config:  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -184,18 +259,36 @@ def _alembic_config(connection) -> Config:  # type: ignore[no-untyped-def]
 
 
 def head_revision() -> str:
+    """The newest migration, as alembic reads it from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(MIGRATIONS)).get_current_head() or ""
 
 
 def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     try:
         return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
     except CommandError:
         return False
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def upgrade_schema(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration; a no-op when current."""
+    if _stored_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     head = head_revision()
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -208,9 +301,18 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(_alembic_config(connection), "head")
 
 
-def _first_line(error: Exception) -> str:
+def _gave_up(error: Exception, attempts: int) -> WriteConflict:
+    """The one line for work that met a conflict every time it ran."""
+    if isinstance(error, WriteConflict | IntegrityError):
+        what = first_line(error)
+    else:
+        what = "other writers kept changing the same rows"
+    return WriteConflict(f"{what} (tried {attempts} times); nothing was saved: try again")
+
+
+def first_line(error: Exception) -> str:
     """A driver error's own message, without SQLAlchemy's SQL and background link."""
-    return str(getattr(error, "orig", None) or error).splitlines()[0]
+    return (str(getattr(error, "orig", None) or error).splitlines() or [type(error).__name__])[0]
 
 
 @dataclass
@@ -239,7 +341,7 @@ class Termbase:
         try:
             engine = make_engine(url)
         except Exception as error:  # unknown dialect or driver, unusable path …
-            raise TermbaseError(f"cannot open termbase {shown}: {_first_line(error)}") from error
+            raise TermbaseError(f"cannot open termbase {shown}: {first_line(error)}") from error
         try:
             if path is None:
                 new = _check_server_database(engine, shown, create)
@@ -249,7 +351,7 @@ class Termbase:
             raise
         except Exception as error:  # driver errors: unreachable server, not a database …
             engine.dispose()
-            raise TermbaseError(f"cannot open termbase {shown}: {_first_line(error)}") from error
+            raise TermbaseError(f"cannot open termbase {shown}: {first_line(error)}") from error
         return cls(url=url, engine=engine, created=new, _new_file=new_file)
 
     @property
@@ -271,9 +373,44 @@ class Termbase:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed as one unit, or rolled back whole."""
-        with sessionmaker(self.engine, expire_on_commit=False).begin() as session:
-            yield session
+        """A session whose work is committed as one unit, or rolled back whole.
+
+        On SQLite it holds the write lock from its start, after waiting for it up to
+        ``lock_timeout()``; a wait that runs out is TermbaseBusy, one line for the
+        user rather than the driver's error."""
+        engine = self.engine.execution_options(**{_IMMEDIATE: True})
+        try:
+            with sessionmaker(engine, expire_on_commit=False).begin() as session:
+                yield session
+        except OperationalError as error:
+            if not is_lock_timeout(error):
+                raise
+            raise TermbaseBusy(
+                f"the termbase {self.shown} is locked by another writer (a build or an "
+                f"import?) and stayed locked for {lock_timeout():g} s; nothing was saved: "
+                f"try again when it is done, or wait longer with {LOCK_TIMEOUT_VAR}=SECONDS"
+            ) from error
+
+    def write(self, work: Callable[[Session], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """Run ``work`` in a transaction of its own and return what it returns; when
+        another writer changed what it read first (see ``is_write_conflict``), run it
+        again in a new transaction, on what is there now, a few times, after a short
+        random pause so that two writers do not meet again.
+
+        For plain intents ("set this note"), which stay right whatever the other
+        writer did; if the conflicts go on, WriteConflict says so in one line."""
+        attempt = 1
+        while True:
+            try:
+                with self.transaction() as session:
+                    return work(session)
+            except Exception as error:
+                if not is_write_conflict(error):
+                    raise
+                if attempt == attempts:
+                    raise _gave_up(error, attempts) from error
+            time.sleep(random.uniform(0, 0.02 * attempt))
+            attempt += 1
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -10,6 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from termbase.models import Document, Rendering, ReviewLogEntry, Term, TranslationUnit
+
+# The longest text each field may bring into the termbase: the length of the column
+# it goes to. PostgreSQL refuses a longer value outright (SQLite would store it), so
+# an import checks these before anything is written, and names the file and row.
+# A term is held to 50 characters because its derived pinyin must fit too: up to 8
+# characters a syllable in tone numbers ("zhuang4 ") into 400.
+TERM_CHARACTERS = Term.pinyin_numbers.type.length // 8
+RENDERING_CHARACTERS = Rendering.text.type.length
+SUBJECT_FIELD_CHARACTERS = Term.subject_field.type.length
+PINYIN_CHARACTERS = Term.pinyin_marks.type.length
+EDITOR_CHARACTERS = ReviewLogEntry.editor.type.length
+DOCUMENT_ID_CHARACTERS = Document.id.type.length
+OUTLET_CHARACTERS = Document.outlet.type.length
+METHOD_CHARACTERS = TranslationUnit.method.type.length
+
 
 @dataclass(slots=True)
 class Decision:
@@ -44,6 +60,11 @@ class TermRecord:
     note: str | None = None
     decided: Decision | None = None
     renderings: list[RenderingRecord] = field(default_factory=list)
+    # Occurrences of the term per document, not tied to one rendering: what a file
+    # that counts by term (the CSV) says. An import files them under the first
+    # rendering, for documents where the termbase has no evidence of the term yet.
+    sources: dict[str, int] = field(default_factory=dict)
+    origin: str | None = field(default=None, compare=False)  # "line 7": for messages
 
 
 @dataclass(slots=True)
@@ -58,3 +79,4 @@ class UnitRecord:
     score: float = 0.0
     method: str = "import"
     created: datetime | None = None
+    origin: str | None = field(default=None, compare=False)  # "unit 7": for messages

@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from termbase.db import TermbaseError
+from termbase.db import TermbaseError, WriteConflict
 from termbase.models import (
     Attestation,
     Rendering,
@@ -52,7 +52,7 @@ MERGED = "merged"  # the log field of a merge
 PinyinFields = Callable[[str], dict[str, str]]
 
 
-class ConflictError(TermbaseError):
+class ConflictError(WriteConflict):
     """The row changed since the editor loaded it; reload and decide again."""
 
 
@@ -101,7 +101,7 @@ def _load_term(session: Session, term_id: int, expected_version: int | None) -> 
     if expected_version is not None and term.version != expected_version:
         raise ConflictError(
             f"{term.simplified} was changed by {term.modified_by} since you loaded it "
-            f"(version {term.version}, yours {expected_version}); reload to see the change"
+            f"(version {term.version}, yours {expected_version})"
         )
     return term
 
@@ -136,14 +136,19 @@ def _finish(session: Session, term: Term, action: _Action) -> Term:
     transaction committed first) is a conflict too."""
     term.modified_by = action.editor
     term.modified_at = action.at
+    _flush_or_conflict(session, term)
+    return term
+
+
+def _flush_or_conflict(session: Session, term: Term) -> None:
+    """Write now; a version that changed under us between reading and writing
+    (another editor's transaction committed first) is a ConflictError. The term's
+    name is read before: a failed flush rolls back and expires it."""
+    name = term.simplified
     try:
         session.flush()
     except StaleDataError as error:
-        raise ConflictError(
-            f"{term.simplified} was changed by another editor while you saved; "
-            "reload to see the change"
-        ) from error
-    return term
+        raise ConflictError(f"{name} was changed by another editor while you saved") from error
 
 
 def update_term(
@@ -160,7 +165,7 @@ def update_term(
     term = _load_term(session, term_id, expected_version)
     _set_term_fields(term, changes, _Action(session, editor, action))
     term.modified_by = editor
-    session.flush()
+    _flush_or_conflict(session, term)
     return term
 
 

@@ -2,8 +2,9 @@
 
 Every editorial action is one transaction, run in a worker thread (a save can wait
 for another writer's lock), logged under the editor's name, and refused when another
-editor changed the term since it was loaded. ``revision`` counts the saves, so that
-screens showing the termbase reload after each one. The app also keeps the editor's
+editor changed the term since it was loaded (the screens then reload, to show the
+term as it is now). ``revision`` counts the saves, so that screens showing the
+termbase reload after each one. The app also keeps the editor's
 last export of the termbase, for the session and in a state file (``tui.state``).
 """
 
@@ -17,6 +18,7 @@ from typing import ClassVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -24,7 +26,8 @@ from textual.reactive import reactive
 
 from glossary.pinyin import pinyin_fields
 from termbase import Termbase, TermbaseError
-from termbase.review import ConflictError, undo_last
+from termbase.db import WriteConflict, first_line
+from termbase.review import undo_last
 from tui.screens.help import HelpScreen
 from tui.screens.term_list import TermListScreen
 from tui.state import ExportChoice, default_state_file, last_export, remember_export
@@ -134,10 +137,12 @@ class ReviewApp(App[None]):
         try:
             with self.termbase.transaction() as session:
                 message = change(session)
-        except ConflictError as error:
-            self.call_from_thread(self._saved, f"{error} (ctrl+r)", failed=True)
+        except (WriteConflict, StaleDataError) as error:
+            # The editor decided on a term someone else has changed since: nothing is
+            # saved, and the screens re-read it, so the editor decides again on it.
+            self.call_from_thread(self._conflicted, _conflict_message(error))
         except (TermbaseError, ValueError, SQLAlchemyError) as error:
-            self.call_from_thread(self._saved, f"Not saved: {error}", failed=True)
+            self.call_from_thread(self._saved, f"Not saved: {first_line(error)}", failed=True)
         else:
             self.call_from_thread(self._saved, message)
 
@@ -148,3 +153,15 @@ class ReviewApp(App[None]):
         else:
             self.notify(message, markup=False)
             self.revision += 1
+
+    def _conflicted(self, message: str) -> None:
+        """Say what happened, and reload every screen (``revision``) to show the term
+        as the other editor left it."""
+        self._saved(message, failed=True)
+        self.revision += 1
+
+
+def _conflict_message(error: Exception) -> str:
+    said = str(error).splitlines()[0] if isinstance(error, WriteConflict) else (
+        "another editor changed this term while you saved")
+    return f"{said}; nothing was saved. The term is shown as it is now: decide again"

@@ -12,13 +12,20 @@ can be undone in the app.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
-from glossary.cli.options import editor_name, editor_option, notice, termbase_options
+from glossary.cli.options import (
+    editor_name,
+    editor_option,
+    json_text,
+    notice,
+    refuse_controls,
+    termbase_options,
+)
 from glossary.cli.terms_command import resolve_id
 from termbase import Termbase
 from termbase.models import RenderingStatus
@@ -71,11 +78,16 @@ def _decide(
     if rendering is not None and not rendering.strip():
         raise click.UsageError("RENDERING is empty")
     name = editor_name(editor)
-    with termbase.transaction() as session:
-        decided = decide(session, resolve_id(session, term), rendering, status, name)
-        result = decision_dict(decided, name)
+
+    def apply(session: Session) -> dict[str, Any]:
+        return decision_dict(decide(session, resolve_id(session, term), rendering, status, name),
+                             name)
+
+    # Decided again on what is there if another editor saved the term meanwhile: the
+    # command says what to make of it, whatever it was before (Termbase.write).
+    result = termbase.write(apply)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json_text(result))
     else:
         notice(decision_message(result), quiet)
 
@@ -86,7 +98,7 @@ def decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
         termbase_options,
         click.option("--json", "as_json", is_flag=True, help="Print what was decided as JSON."),
         editor_option,
-        click.argument("rendering"),
+        click.argument("rendering", callback=refuse_controls),
         click.argument("term"),
     ):
         command = option(command)
@@ -132,7 +144,7 @@ def deprecate(term: str, rendering: str, editor: str | None, as_json: bool, term
 
 @click.command()
 @click.argument("term")
-@click.argument("rendering", required=False)
+@click.argument("rendering", required=False, callback=refuse_controls)
 @editor_option
 @click.option("--json", "as_json", is_flag=True, help="Print what was decided as JSON.")
 @termbase_options

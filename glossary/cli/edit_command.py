@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import click
+from sqlalchemy.orm import Session
 
-from glossary.cli.options import editor_name, editor_option, notice, termbase_options
+from glossary.cli.options import (
+    editor_name,
+    editor_option,
+    notice,
+    refuse_controls,
+    termbase_options,
+)
 from glossary.cli.terms_command import resolve_id
 from glossary.pinyin import pinyin_fields
 from termbase import Termbase
@@ -15,12 +22,12 @@ from termbase.terms import approved_without_english
 
 @click.command()
 @click.argument("term")
-@click.option("--pinyin", metavar="MARKS", help="Corrected pinyin with tone marks, e.g. 'kējì qiángguó'.")
-@click.option("--traditional", help="Corrected traditional form.")
+@click.option("--pinyin", metavar="MARKS", callback=refuse_controls, help="Corrected pinyin with tone marks, e.g. 'kējì qiángguó'.")
+@click.option("--traditional", callback=refuse_controls, help="Corrected traditional form.")
 @click.option("--status", type=click.Choice([s.value for s in TermStatus]))
-@click.option("--note", help="An editor's note.")
-@click.option("--definition", help="A definition.")
-@click.option("--subject-field", help="Subject field, e.g. 'science and technology policy'.")
+@click.option("--note", callback=refuse_controls, help="An editor's note.")
+@click.option("--definition", callback=refuse_controls, help="A definition.")
+@click.option("--subject-field", callback=refuse_controls, help="Subject field, e.g. 'science and technology policy'.")
 @editor_option
 @termbase_options
 def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, quiet: bool,
@@ -35,14 +42,20 @@ def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, 
         changes |= pinyin_fields(pinyin)
     if not changes:
         raise click.UsageError("nothing to change: give --pinyin, --status, --note …")
-    with termbase.transaction() as session:
-        updated = update_term(session, resolve_id(session, term), changes, editor_name(editor))
+    name = editor_name(editor)
+
+    def apply(session: Session) -> tuple[str, int, bool]:
+        updated = update_term(session, resolve_id(session, term), changes, name)
         approved = changes.get("status") == TermStatus.APPROVED.value
         without_english = approved and bool(approved_without_english(session, [updated.id]))
-        saved = ", ".join(sorted(changes))
-        notice(f"{updated.simplified}: {saved} saved (version {updated.version})", quiet)
+        return updated.simplified, updated.version, without_english
+
+    # A plain intent ("set this note"): if another editor saves the term meanwhile,
+    # it is applied again to what they saved (Termbase.write).
+    simplified, version, without_english = termbase.write(apply)
+    notice(f"{simplified}: {', '.join(sorted(changes))} saved (version {version})", quiet)
     if without_english:
-        notice(no_english_notice(updated.simplified), quiet)
+        notice(no_english_notice(simplified), quiet)
 
 
 def no_english_notice(term: str) -> str:

@@ -3,13 +3,11 @@ in it, as a CAT tool's memory lookup and concordance would."""
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.table import Table
 from rich.text import Text
 
-from glossary.cli.options import GlossaryGroup, notice, stdout, termbase_options
+from glossary.cli.options import GlossaryGroup, json_text, notice, plain, stdout, termbase_options
 from glossary.tm_search import TMHit, search
 from termbase import Termbase
 
@@ -32,22 +30,23 @@ def _as_json(hit: TMHit) -> dict:
 
 
 def _table(query: str, hits: list[TMHit]) -> Table:
-    # Every text is a Text, never markup: political texts are full of [brackets].
-    table = Table(title=Text(f"{len(hits)} hits for {query}"), title_justify="left")
+    # Every text is plain, never markup (political texts are full of [brackets]), its
+    # control characters escaped (a unit may come from anyone's TMX).
+    table = Table(title=plain(f"{len(hits)} hits for {query}"), title_justify="left")
     table.add_column("zh", overflow="fold", ratio=3)
     table.add_column("en", overflow="fold", ratio=4)
     table.add_column("%", justify="right", no_wrap=True)
     table.add_column("document", overflow="fold", ratio=2)
     for hit in hits:
-        document = Text(hit.document_id)
+        document = plain(hit.document_id)
         if hit.document_title:
-            document.append(f"\n{hit.document_title}", style="dim")
+            document.append_text(plain(f"\n{hit.document_title}", style="dim"))
         # A unit that only contains the query scores low however useful it is: say why
         # it is listed below the cut-off.
         percent = Text(f"{hit.percent}", style="bold" if hit.percent == 100 else "")
         if hit.contains_query and hit.percent < 100:
             percent.append(" ⊃", style="dim")
-        table.add_row(Text(hit.zh), Text(hit.en), percent, document)
+        table.add_row(plain(hit.zh), plain(hit.en), percent, document)
     return table
 
 
@@ -81,6 +80,6 @@ def search_command(
     if not hits:
         notice(f"no translation unit matches {text!r} by {minimum}% or more", quiet)
     if as_json:
-        click.echo(json.dumps([_as_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+        click.echo(json_text([_as_json(hit) for hit in hits]))
     elif hits:
         stdout.print(_table(text, hits))
