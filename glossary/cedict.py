@@ -8,6 +8,9 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from glossary.disk_cache import MARSHAL, cached
+
+PARSE_VERSION = 1  # bump when _parse changes: the cached result is derived again
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 
 
@@ -24,7 +27,11 @@ def fingerprint() -> str:
 @cache
 def definitions() -> dict[str, tuple[str, ...]]:
     """Simplified word → its definitions (the "/"-separated fields), the entries of a
-    word merged in file order."""
+    word merged in file order; parsed once, then cached on disk."""
+    return cached(f"cedict-definitions-{fingerprint()}-{PARSE_VERSION}.marshal", _parse, MARSHAL)
+
+
+def _parse() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for line in _data().decode("utf-8").splitlines():
         match = _ENTRY.match(line)

@@ -10,17 +10,19 @@ top, because political vocabulary (自立自强, 举国体制) is thin in a gene
 
 from __future__ import annotations
 
-import pickle
+import marshal
 import re
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
 import snowballstemmer
-from platformdirs import user_cache_path
-from pypinyin import lazy_pinyin
 
 from glossary import cedict
+from glossary.disk_cache import cache_file
 from glossary.numbers import chinese_number_keys, english_number_keys
 
 jieba.setLogLevel(60)
@@ -157,27 +159,56 @@ def _parse_cedict(entries: dict[str, tuple[str, ...]]) -> dict[str, Senses]:
     return {word: tuple(found) for word, found in senses.items()}
 
 
-@cache
-def cedict_senses() -> dict[str, Senses]:
-    """CC-CEDICT as simplified word → its senses, parsed once, then cached on disk."""
-    tag = f"{cedict.fingerprint()}-{PARSE_VERSION}-{KEY_LENGTH}"
-    cache_file = user_cache_path("glossary", appauthor=False) / f"cedict-{tag}.pickle"
-    try:
-        with cache_file.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    parsed = _parse_cedict(cedict.definitions())
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache_file.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(parsed, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(cache_file)
-    except OSError:
-        pass  # a read-only cache folder only costs the parse next time
-    return parsed
+class SenseStore:
+    """CC-CEDICT's senses in a SQLite file, read a word at a time as they are asked
+    for: aligning two short texts asks for a few dozen words, and loading all 120,000
+    would take half a second; a build asks for some tens of thousands."""
 
+    def __init__(self, path: Path) -> None:
+        self._connection = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, check_same_thread=False
+        )
+        self._found: dict[str, Senses] = {}
+
+    def get(self, word: str, default: Senses = ()) -> Senses:
+        found = self._found.get(word)
+        if found is None:
+            row = self._connection.execute(
+                "SELECT senses FROM senses WHERE word = ?", (word,)
+            ).fetchone()
+            found = self._found[word] = (
+                tuple(frozenset(keys) for keys in marshal.loads(row[0])) if row else ()
+            )
+        return found or default
+
+
+def _write_senses(path: Path, senses: dict[str, Senses]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.unlink(missing_ok=True)
+    with closing(sqlite3.connect(temporary)) as connection:
+        connection.execute("CREATE TABLE senses (word TEXT PRIMARY KEY, senses BLOB) WITHOUT ROWID")
+        connection.executemany(
+            "INSERT INTO senses VALUES (?, ?)",
+            ((word, marshal.dumps(tuple(tuple(sorted(keys)) for keys in found)))
+             for word, found in senses.items()),
+        )
+        connection.commit()
+    temporary.replace(path)
+
+
+@cache
+def cedict_senses() -> SenseStore | dict[str, Senses]:
+    """CC-CEDICT as simplified word → its senses, parsed once into a SQLite file in the
+    cache folder (in memory if that folder cannot be written)."""
+    path = cache_file(f"cedict-senses-{cedict.fingerprint()}-{PARSE_VERSION}-{KEY_LENGTH}.sqlite")
+    if not path.is_file():
+        senses = _parse_cedict(cedict.definitions())
+        try:
+            _write_senses(path, senses)
+        except (OSError, sqlite3.Error):
+            return senses
+    return SenseStore(path)
 
 
 class Lexicon:
@@ -188,7 +219,7 @@ class Lexicon:
     needs to know which keys a word may meet (``glosses``, the union of its senses).
     """
 
-    def __init__(self, base: dict[str, Senses] | None = None) -> None:
+    def __init__(self, base: SenseStore | dict[str, Senses] | None = None) -> None:
         self.base = cedict_senses() if base is None else base
         self.extra: dict[str, dict[frozenset[str], None]] = {}
         self.phrases: set[str] = set()  # multi-word entries, looked for in running text
@@ -264,6 +295,8 @@ class Lexicon:
 def transliteration_keys(word: str) -> set[str]:
     """Keys for a word that translations spell out in pinyin rather than translate:
     names of people (姚大伟 → "Yao Dawei"), missions and systems (北斗 → "BeiDou")."""
+    from pypinyin import lazy_pinyin
+
     syllables = lazy_pinyin(word, errors="ignore")
     if len(syllables) < 2:
         return set()

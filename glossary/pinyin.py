@@ -37,15 +37,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import groupby
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-import jieba
-from pypinyin import Style, pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
+from glossary.disk_cache import MARSHAL, cached
 from glossary.textutils import is_cjk
 
-jieba.setLogLevel(60)
+if TYPE_CHECKING:
+    import jieba.posseg
 
 # ---------------------------------------------------------------------------------
 # Syllables, tone marks and tone numbers
@@ -70,7 +68,17 @@ def _unmarked(syllable: str) -> str:
 
 @cache
 def _syllables() -> frozenset[str]:
-    """Every toneless syllable pypinyin knows (ü written ü), for parsing written pinyin."""
+    """Every toneless syllable pypinyin knows (ü written ü), for parsing written pinyin:
+    derived once from its 41,000 characters (a tenth of a second), then read from the
+    cache folder, so that a search by pinyin starts fast."""
+    from importlib.metadata import version  # not pypinyin's own: importing it takes 0.15 s
+
+    return cached(f"pinyin-syllables-{version('pypinyin')}.marshal", _derive_syllables, MARSHAL)
+
+
+def _derive_syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
     found = {
         _unmarked(reading)
         for readings in pinyin_dict.values()
@@ -249,8 +257,10 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
     review app's first screen) start 0.2 s sooner. It starts as a copy of jieba's
     default dictionary and tags, which term extraction loads anyway: reading the same
     350,000 words a second time would cost about a second."""
+    import jieba  # loaded when first needed: looking terms up reads no pinyin
     import jieba.posseg
 
+    jieba.setLogLevel(60)
     shared = jieba.posseg.dt
     shared.tokenizer.check_initialized()
     tokenizer = jieba.Tokenizer()
@@ -334,6 +344,9 @@ def _capitalised(word: str) -> str:
 def _context_readings(term: str) -> list[str]:
     """pypinyin's reading of every character, each Han run read as a whole so that
     polyphones are resolved in context; 一 and 不 back in their dictionary tones."""
+    # pypinyin loads when first needed: commands that only look terms up never do
+    from pypinyin import Style, pinyin
+
     readings: list[str] = []
     for han, group in groupby(term, key=is_cjk):
         run = "".join(group)

@@ -129,7 +129,7 @@ def test_writing_commands_create_the_termbase_and_say_so_once(tmp_path: Path) ->
 
 def test_a_failed_first_write_leaves_no_termbase_behind(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("zh,en\n科技强国,x\n", encoding="utf-8")
+    bad.write_text("simplified,colour\n科技强国,x\n", encoding="utf-8")  # an unknown column
     db = tmp_path / "tb.sqlite"
     result = run("import", str(bad), "--db", str(db))
     assert result.exit_code == 1 and "bad.csv" in result.stderr

@@ -135,17 +135,23 @@ TERMS = [
 ]
 
 
-def build_termbase(path: Path | str, terms: list = TERMS) -> Path | str:
+def build_termbase(
+    path: Path | str,
+    terms: list = TERMS,
+    documents: tuple[tuple[str, bool], ...] = ((OFFICIAL, True), (OTHER, False)),
+    original: str = ORIGINAL,
+) -> Path | str:
     """A termbase at ``path`` (a file or a database URL) with ``terms``, their
     renderings, sentence pairs and evidence, stored as ``glossary build`` stores them
-    (ranked in the order given)."""
+    (ranked in the order given), in translations ``documents`` (id, official) of
+    ``original``."""
     termbase = Termbase.open(str(path))
     try:
         with termbase.transaction() as session:
             save_document(
                 session,
                 DocumentMeta(
-                    id=ORIGINAL,
+                    id=original,
                     language="zh-Hans",
                     role="original",
                     content_hash="zh",
@@ -153,14 +159,14 @@ def build_termbase(path: Path | str, terms: list = TERMS) -> Path | str:
                 ),
                 [],
             )
-            for document, official in ((OFFICIAL, True), (OTHER, False)):
+            for document, official in documents:
                 save_document(
                     session,
                     DocumentMeta(
                         id=document,
                         language="en",
                         role="translation",
-                        translation_of=ORIGINAL,
+                        translation_of=original,
                         official=official,
                         content_hash=document,
                         title=document,
@@ -176,12 +182,12 @@ def build_termbase(path: Path | str, terms: list = TERMS) -> Path | str:
                 replace_units(
                     session,
                     document,
-                    ORIGINAL,
+                    original,
                     [UnitDraft([], [], zh, en, 0.9, "test") for zh, en in pairs],
                 )
             unit_ids = {
                 (u.document_id, u.zh_text): u.id
-                for d in (OFFICIAL, OTHER)
+                for d, _official in documents
                 for u in document_units(session, d)
             }
             drafts = []

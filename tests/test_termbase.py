@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from termbase import Termbase, TermbaseError
-from termbase.db import head_revision, resolve_url
+from termbase.db import HEAD_REVISION, head_revision, resolve_url
 from termbase.models import (
     Base,
     Paragraph,
@@ -51,6 +51,24 @@ def test_schema_is_created_at_head_and_matches_the_models(termbase: Termbase) ->
         context = MigrationContext.configure(connection)
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_the_recorded_head_is_the_newest_migration() -> None:
+    """Opening a current termbase skips alembic by comparing with HEAD_REVISION: a new
+    migration must move it, or termbases would never be upgraded to it."""
+    assert HEAD_REVISION == head_revision()
+
+
+def test_an_older_schema_is_upgraded_on_opening(termbase: Termbase, db_url: str) -> None:
+    with termbase.engine.begin() as connection:
+        connection.execute(sa.text("DROP INDEX ix_terms_rank"))
+        connection.execute(sa.text("DROP INDEX ix_attestations_document_term"))
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0002'"))
+    Termbase.open(db_url).close()
+    with termbase.engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == HEAD_REVISION
+        indexes = {index["name"] for index in sa.inspect(connection).get_indexes("terms")}
+        assert "ix_terms_rank" in indexes
 
 
 def test_reopening_an_upgraded_termbase_keeps_its_data(termbase: Termbase, db_url: str) -> None:

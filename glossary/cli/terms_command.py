@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.table import Table
 from rich.text import Text
 
-from glossary.cli.options import notice, stdout, termbase_options
+from glossary.cli.options import UserError, json_text, notice, plain, stdout, termbase_options
 from glossary.term_queries import read_term_query
+from glossary.textutils import visible_controls
 from termbase import Termbase
 from termbase.models import TermStatus
 from termbase.terms import (
@@ -19,6 +18,7 @@ from termbase.terms import (
     list_terms,
     resolve_term,
     term_view,
+    term_views,
 )
 
 
@@ -51,11 +51,11 @@ def terms(status: str | None, limit: int, query: str | None, as_json: bool, term
             ids = search_ids(session, query, limit)
         else:
             ids = [t.id for t in list_terms(session, status=status, limit=limit)]
-        views = [v for v in (term_view(session, i) for i in ids) if v is not None]
+        views = term_views(session, ids)
     if query and status:  # list_terms has already filtered by status
         views = [v for v in views if v.status == status]
     if as_json:
-        click.echo(json.dumps([v.as_dict() for v in views], ensure_ascii=False, indent=2))
+        click.echo(json_text([v.as_dict() for v in views]))
         return
     if not views:
         notice("no terms (run glossary build first?)", quiet)
@@ -68,8 +68,8 @@ def terms(status: str | None, limit: int, query: str | None, as_json: bool, term
             f"{r.en} ({sum(r.documents.values())})" for r in view.renderings[:4]
         )
         table.add_row(
-            str(view.rank or "-"), Text(view.zh), Text(view.pinyin or ""), view.status,
-            str(view.frequency), Text(renderings),
+            str(view.rank or "-"), plain(view.zh), plain(view.pinyin), plain(view.status),
+            str(view.frequency), plain(renderings),
         )
     stdout.print(table)
 
@@ -90,18 +90,19 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
         ids = search_ids(session, term, limit=1)
         view = term_view(session, ids[0], contexts=contexts) if ids else None
     if view is None:
-        raise click.ClickException(f"no term matches {term!r}")
+        raise UserError(f"no term matches {term!r}")
     if as_json:
-        click.echo(json.dumps(view.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(view.as_dict()))
         return
-    heading = Text()
-    heading.append(view.zh, style="bold")
-    heading.append(f"  {view.traditional or ''}  {view.pinyin or ''}  [{view.pinyin_numbers or ''}]")
-    heading.append(f"  {view.status}  rank {view.rank or '-'}  frequency {view.frequency}")
+    heading = plain(view.zh, style="bold")
+    heading.append_text(plain(
+        f"  {view.traditional or ''}  {view.pinyin or ''}  [{view.pinyin_numbers or ''}]"
+        f"  {view.status}  rank {view.rank or '-'}  frequency {view.frequency}"
+    ))
     stdout.print(heading)
     for label, value in (("definition", view.definition), ("note", view.note)):
         if value:
-            stdout.print(Text(f"{label}: {value}"))
+            stdout.print(plain(f"{label}: {value}"))
     stdout.print(_renderings_table(view))
     for rendering in view.renderings:
         _print_contexts(view, rendering)
@@ -109,10 +110,10 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
 
 def _rendering_cell(rendering: RenderingView) -> Text:
     """The rendering, and under it its other written forms with their counts."""
-    text = Text(rendering.en)
+    text = plain(rendering.en)
     for variant in rendering.variants:
         status = "" if variant.status == rendering.status else f", {variant.status}"
-        text.append(f"\n  also {variant.en} ({variant.count}{status})", style="dim")
+        text.append_text(plain(f"\n  also {variant.en} ({variant.count}{status})", style="dim"))
     return text
 
 
@@ -121,10 +122,10 @@ def _renderings_table(view: TermView) -> Table:
     table = Table(title="Renderings by document", title_justify="left")
     table.add_column("rendering", overflow="fold")
     table.add_column("status")
-    for document in documents:
-        table.add_column(document, justify="right", overflow="fold")
+    for document in documents:  # ids come from manifests and imported files: plain text
+        table.add_column(plain(document), justify="right", overflow="fold")
     for rendering in view.renderings:
-        table.add_row(_rendering_cell(rendering), rendering.status,
+        table.add_row(_rendering_cell(rendering), plain(rendering.status),
                       *[str(rendering.documents.get(d, "")) for d in documents])
     if view.paraphrased:
         table.add_row(Text("(paraphrased, no rendering)"), "",
@@ -138,13 +139,13 @@ def _print_contexts(view: TermView, rendering: RenderingView) -> None:
     bold (English alone where no Chinese stands beside it: commentary)."""
     if not rendering.contexts:
         return
-    stdout.print(Text(f"\n{rendering.en}", style="bold underline"))
-    forms = [f for f in (view.zh, view.traditional) if f]
-    wanted = [rendering.en, *(v.en for v in rendering.variants)]
+    stdout.print(plain(f"\n{rendering.en}", style="bold underline"))
+    forms = [visible_controls(f) for f in (view.zh, view.traditional) if f]
+    wanted = [visible_controls(e) for e in (rendering.en, *(v.en for v in rendering.variants))]
     for context in rendering.contexts:
-        stdout.print(Text(f"  {context['document']}", style="dim"))
+        stdout.print(plain(f"  {context['document']}", style="dim"))
         for sentence, needles in ((context.get("zh"), forms), (context.get("en"), wanted)):
             if sentence:
-                line = Text(f"    {sentence}")
+                line = plain(f"    {sentence}")
                 line.highlight_words(needles, style="bold", case_sensitive=False)
                 stdout.print(line)
