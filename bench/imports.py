@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import gc
 import json
 import subprocess
@@ -215,12 +214,6 @@ def _row(result: dict, baseline: dict) -> str:
     ), COLUMNS)
 
 
-def _provenance() -> str:
-    """Today's date and the machine. (Other benchmarks add the commit from git; this
-    one leaves version control alone, so that it can run anywhere, beside any work.)"""
-    return f"{dt.date.today().isoformat()}, {common.machine()}"
-
-
 _parse_sizes = common.size_list(int, "sizes like 10000,100000", "sizes are numbers of rows")
 
 
@@ -240,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print("CSV glossary import: the sample termbase's export, its rows made distinct terms")
-    print(_provenance())
+    print(common.provenance(common.revision(("exports", "termbase"), "uncommitted changes")))
     results: list[dict] = []
     slow = []
     with tempfile.TemporaryDirectory(prefix="bench-imports-") as name:
