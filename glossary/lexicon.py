@@ -33,7 +33,7 @@ STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 _LONG_PREFIXES = (
     "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
 )
-PARSE_VERSION = 14  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 15  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -124,12 +124,6 @@ def _content(word: str) -> bool:
 # CC-CEDICT
 # ---------------------------------------------------------------------------------
 
-_SKIP_SENSE = re.compile(r"^(surname |variant of|old variant|see |also written|abbr\. for|CL:|used in )")
-# Definitions that describe the character rather than translate it (CC-CEDICT's
-# conventions for radicals and readings: '"one" radical in Chinese characters',
-# 'also pr. [yao1] for greater clarity when spelling out numbers'): as evidence they
-# tie 一 to "Chinese", "characters" and "clarity".
-_ABOUT_THE_CHARACTER = re.compile(r"radical in Chinese characters|^radical \S|^(also )?pr\.\s")
 # Senses a dictionary marks as regional, informal or obsolete: a formal translation
 # does not use them, and as evidence they only mislead ("mainland China" for 强国,
 # an ironic Taiwan usage).
@@ -151,7 +145,7 @@ def _parse_cedict(entries: dict[str, tuple[str, ...]]) -> dict[str, Senses]:
         # ("center; heart; core"); the words of one synonym go together
         kept = "/".join(field for field in fields if not _MARKED_SENSE.search(field))
         for definition in re.split(r"[/;,]", _PARENTHESES.sub(" ", kept)):
-            if _SKIP_SENSE.match(definition.strip()) or _ABOUT_THE_CHARACTER.search(definition.strip()):
+            if not cedict.is_translation(definition):
                 continue
             keys = frozenset(k for k in english_keys(definition) if not k.startswith("#"))
             if keys:

@@ -89,8 +89,8 @@ def _windows(own: Sequence[int], other: Sequence[int], radius: int) -> list[int]
     windows = []
     for index in range(len(own) - 1):
         expected = bisect.bisect_left(other, own[index] / own_total * other_total)
-        low, high = max(0, expected - radius), min(len(other) - 1, expected + radius)
-        windows.append((1 << high) - (1 << low))
+        low, high = max(0, expected - radius), min(len(other) - 1, expected + radius + 1)
+        windows.append((1 << high) - (1 << low))  # sentences low .. high - 1
     return windows
 
 

@@ -66,14 +66,11 @@ def keyness(count: int, total: int, word: str) -> float:
     return g2 if count / total >= ref / reference_total else -g2
 
 
-_SKIPPED_SENSE = ("variant of", "old variant", "surname ", "see ", "CL:", "used in ", "abbr. for")
-
-
 @cache
 def _senses() -> dict[str, tuple[str, ...]]:
     """CC-CEDICT as simplified word → its English senses, the uninformative ones left out."""
     kept = {
-        word: tuple(d for d in fields if not d.startswith(_SKIPPED_SENSE))
+        word: tuple(d for d in fields if cedict.is_translation(d))
         for word, fields in cedict.definitions().items()
     }
     return {word: senses for word, senses in kept.items() if senses}
