@@ -10,6 +10,7 @@ served stale data; a cache folder that cannot be written only costs the derivati
 from __future__ import annotations
 
 import marshal
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -56,10 +57,20 @@ def cached(name: str, derive: Callable[[], T], codec: Codec = PICKLE) -> T:
         pass
     value = derive()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(codec.dumps(value))
-        temporary.replace(path)
+        write_then_replace(path, lambda temporary: temporary.write_bytes(codec.dumps(value)))
     except OSError:
         pass  # a read-only cache folder only costs the derivation next time
     return value
+
+
+def write_then_replace(path: Path, write: Callable[[Path], object]) -> None:
+    """Have ``write`` fill a temporary file of its own beside ``path``, then put it in
+    ``path``'s place: a reader never sees half a file, and two processes filling the
+    cache at once (parallel tests, two commands) never write into one another's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temporary)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -22,7 +22,7 @@ import jieba
 import snowballstemmer
 
 from glossary import cedict
-from glossary.disk_cache import cache_file
+from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
 
 jieba.setLogLevel(60)
@@ -177,10 +177,7 @@ class SenseStore:
 
 
 def _write_senses(path: Path, senses: dict[str, Senses]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.unlink(missing_ok=True)
-    with closing(sqlite3.connect(temporary)) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         connection.execute("CREATE TABLE senses (word TEXT PRIMARY KEY, senses BLOB) WITHOUT ROWID")
         connection.executemany(
             "INSERT INTO senses VALUES (?, ?)",
@@ -188,7 +185,6 @@ def _write_senses(path: Path, senses: dict[str, Senses]) -> None:
              for word, found in senses.items()),
         )
         connection.commit()
-    temporary.replace(path)
 
 
 @cache
@@ -199,7 +195,7 @@ def cedict_senses() -> SenseStore | dict[str, Senses]:
     if not path.is_file():
         senses = _parse_cedict(cedict.definitions())
         try:
-            _write_senses(path, senses)
+            write_then_replace(path, lambda temporary: _write_senses(temporary, senses))
         except (OSError, sqlite3.Error):
             return senses
     return SenseStore(path)
