@@ -32,6 +32,7 @@ from typing import BinaryIO, TextIO
 from exports.files import atomic_output
 from exports.screening import Skips
 from glossary.decoding import decode_bytes
+from glossary.textutils import ControlFreeLines, warn_dropped
 from termbase.exchange_records import RenderingRecord, TermRecord
 
 COLUMNS = (
@@ -185,13 +186,16 @@ def _text_stream(path: Path) -> TextIO:
 
 
 @contextmanager
-def _reading(path: Path, where: Callable[[], str]) -> Iterator[TextIO]:
-    """The file's text, closed at the end; a decoding or CSV error further on is
+def _reading(path: Path, where: Callable[[], str]) -> Iterator[ControlFreeLines]:
+    """The file's lines without control characters (a warning at the end says how
+    many were dropped), closed at the end; a decoding or CSV error further on is
     one line naming the file and ``where()`` it happened."""
     stream = _text_stream(path)
     try:
         with stream:
-            yield stream
+            lines = ControlFreeLines(stream)
+            yield lines
+        warn_dropped(path, lines.dropped)
     except UnicodeDecodeError as exc:
         raise CsvGlossaryError(
             f"{path}, {where()}: not valid {exc.encoding} text (the start of the file was)"
@@ -245,7 +249,7 @@ def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
 class _Rows:
     """csv.reader over a stream, with the line each row starts on."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: ControlFreeLines) -> None:
         self._reader = csv.reader(stream)
         self.line = 0  # where the row last handed out starts
 
@@ -393,7 +397,7 @@ def write_omegat(target: BinaryIO | str | os.PathLike[str], records: Iterable[Te
     return count
 
 
-def _bounded_lines(stream: TextIO, longest: int | None) -> Iterator[str | None]:
+def _bounded_lines(stream: ControlFreeLines, longest: int | None) -> Iterator[str | None]:
     """The stream's lines without their ends; None for a line over ``longest``
     characters, which is read past in pieces and never held whole."""
     piece = longest + 2 if longest else -1  # room for the line end

@@ -201,10 +201,14 @@ def _import_units(
 
 def _term_records(source: Path, fmt: Format, label: str, limits: ImportLimits,
                   skips: Skips) -> Iterator[TermRecord]:
-    """The file's term records, each reader bounded by the limits: TBX by bytes an
-    entry spans, the CSV by the length of a cell, a glossary line by its length."""
-    if fmt in (Format.TBX, Format.TBX2):
-        return read_tbx(source, label, max_entry_bytes=limits.run_bytes)
+    """The file's term records without control characters, each reader bounded by
+    the limits: TBX by bytes an entry spans, the CSV by the length of a cell, a
+    glossary line by its length. The CSV and glossary readers drop controls from
+    their lines as they read them; TBX records are scrubbed once parsed."""
+    if fmt in (Format.TBX, Format.TBX2):  # XML may carry C1 controls (U+0080–U+009F)
+        return records_without_controls(
+            read_tbx(source, label, max_entry_bytes=limits.run_bytes), source
+        )
     if fmt is Format.CSV:
         allow_cells(limits.max_segment)
         return read_csv(source, frozenset(s.value for s in TermStatus), skips)
@@ -227,8 +231,7 @@ def import_file(
         if fmt is Format.TMX:
             counts = _import_units(session, source, label, limits, skips, progress)
         else:
-            records = _term_records(source, fmt, label, limits, skips)
-            records = records_without_controls(_counted(records, progress), source)
+            records = _counted(_term_records(source, fmt, label, limits, skips), progress)
             counts = merge_term_records(
                 session, screen_terms(records, skips, limits), editor, derive_term_fields
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -21,11 +20,9 @@ from glossary.manifest import DocumentSpec
 from glossary.reading import read_text
 from glossary.terminology import STEPS as TERMINOLOGY_STEPS
 from glossary.terminology import build_terminology
-from glossary.textutils import drop_controls, dropped_notice
+from glossary.textutils import drop_controls, warn_dropped
 from termbase import Termbase
 from termbase.store import DocumentMeta, SaveResult, document_exists, save_document, stored_hash
-
-log = logging.getLogger(__name__)
 
 # Part of every content hash: bump it when a reader changes what it makes of a file,
 # so that the next build re-reads files whose bytes did not change. 2: control
@@ -84,8 +81,7 @@ def prepare_document(spec: DocumentSpec, current_hash: str | None) -> PreparedDo
     except DecodingError as error:
         raise IngestError(str(error)) from None
     text, dropped = drop_controls(text)
-    if dropped:  # escape sequences and the like: never stored, but the user is told
-        log.warning(dropped_notice(spec.path, dropped))
+    warn_dropped(spec.path, dropped)  # escape sequences and the like: never stored
     parsed = read_text(text, spec.lang, spec.role)
     if not parsed.paragraphs:
         raise IngestError(f"{spec.path}: no text found")

@@ -13,7 +13,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 # Notices for the user (how much text was dropped) are warnings on the "glossary"
 # loggers: the command line shows them on stderr (``cli.options.library_notices``);
@@ -235,11 +235,13 @@ def visible_controls(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def dropped_notice(source: object, dropped: int) -> str:
-    """What the user is told when text lost control characters."""
-    noun = "character" if dropped == 1 else "characters"
-    return (f"{source}: {dropped} control {noun} dropped "
-            "(terminal escape sequences and the like are not text)")
+def warn_dropped(source: object, dropped: int) -> None:
+    """Tell the user that text read from ``source`` lost ``dropped`` control
+    characters (nothing if none)."""
+    if dropped:
+        noun = "character" if dropped == 1 else "characters"
+        log.warning(f"{source}: {dropped} control {noun} dropped "
+                    "(terminal escape sequences and the like are not text)")
 
 
 @functools.cache
@@ -281,6 +283,31 @@ def _without_controls(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
+class ControlFreeLines:
+    """A text stream read line by line (by iteration or ``readline``) with control
+    characters dropped from each line, counted in ``dropped``. For files read as
+    lines (CSV, tab-separated glossaries), scrubbing the text before it is parsed
+    costs one search a line, where scrubbing the records parsed from it costs one a
+    cell. The stream's line ends must be plain newlines (universal newlines)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self.dropped = 0
+
+    def _scrubbed(self, line: str) -> str:
+        if _CONTROL.search(line) is None:
+            return line
+        line, count = drop_controls(line)
+        self.dropped += count
+        return line
+
+    def readline(self, size: int = -1) -> str:
+        return self._scrubbed(self._stream.readline(size))
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._scrubbed, self._stream)
+
+
 def records_without_controls(records: Iterable[R], source: object) -> Iterator[R]:
     """The records of an imported file (dataclasses: terms, renderings, units) with
     control characters dropped from every text in them, so that none enters the
@@ -291,5 +318,4 @@ def records_without_controls(records: Iterable[R], source: object) -> Iterator[R
         record, count = _without_controls(record)
         dropped += count
         yield record
-    if dropped:
-        log.warning(dropped_notice(source, dropped))
+    warn_dropped(source, dropped)

@@ -113,6 +113,19 @@ def test_an_imported_file_loses_its_control_characters_with_a_count(
     assert note == "see[2J also\nhidden"  # a carriage return is a line break, not a control
 
 
+def test_a_tab_separated_glossary_loses_its_control_characters(
+    small: str, tmp_path: Path
+) -> None:
+    glossary = tmp_path / "glossary.txt"
+    lines = [f"新质生产力\tnew quality{CLEAR} productive forces\tnote{TITLE}"]
+    lines += [f"术语{number}号\tterm number {number}\t" for number in range(200)]
+    glossary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("import", str(glossary), "--db", small)
+    assert result.exit_code == 0, result.output
+    assert "glossary.txt: 3 control characters dropped" in result.stderr
+    assert stored_controls(small) == []
+
+
 def test_a_tmx_unit_loses_its_c1_controls(small: str, tmp_path: Path) -> None:
     tmx = tmp_path / "units.tmx"
     tmx.write_text(
