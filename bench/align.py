@@ -139,7 +139,11 @@ def measure(layout: str, size: str, traced: bool, anchored: bool) -> dict:
 
 
 def _run_worker(layout: str, size: str, traced: bool, anchored: bool = True) -> dict:
-    arguments = [layout, size] + (["--tracemalloc"] if traced else []) + ([] if anchored else ["--baseline"])
+    arguments = (
+        [layout, size]
+        + (["--tracemalloc"] if traced else [])
+        + ([] if anchored else ["--baseline"])
+    )
     return common.run_worker("bench.align", arguments, f"{layout} {size}")
 
 
@@ -174,7 +178,9 @@ def _columns(traced: bool) -> tuple[tuple[str, int, str], ...]:
 def _same(result: dict, baseline: dict) -> float:
     """The share of the baseline's beads that the anchored search finds too."""
     found = {json.dumps(bead) for bead in result["beads"]}
-    return sum(json.dumps(bead) in found for bead in baseline["beads"]) / (len(baseline["beads"]) or 1)
+    return sum(json.dumps(bead) in found for bead in baseline["beads"]) / (
+        len(baseline["beads"]) or 1
+    )
 
 
 def _row(result: dict, band: dict, smallest: dict, traced_column: bool) -> str:
@@ -228,8 +234,7 @@ def profile(size: str, top: int, layout: str) -> None:
     profiler.disable()
     sentences = sum(d.size for d in documents)
     print(
-        f"cProfile of align_sentences: {len(documents)} document(s), "
-        f"{sentences} sentences ({size})"
+        f"cProfile of align_sentences: {len(documents)} document(s), {sentences} sentences ({size})"
     )
     stats = pstats.Stats(profiler, stream=sys.stdout)
     stats.strip_dirs().sort_stats("tottime").print_stats(top)
@@ -255,17 +260,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=_parse_sizes, help="many-documents sizes, e.g. 1,10,30,100")
     parser.add_argument("--long-sizes", type=_parse_sizes, help="one-document sizes, e.g. 1,2,4")
     parser.add_argument(
-        "--real", type=_real_names, help=f"real pairs, from {', '.join(REAL)} (all: the three as one)"
+        "--real",
+        type=_real_names,
+        help=f"real pairs, from {', '.join(REAL)} (all: the three as one)",
     )
     parser.add_argument("--quick", action="store_true", help="small sizes, for a short run")
     parser.add_argument("--layout", choices=("many", "one", "real", "all"), default="all")
     parser.add_argument(
-        "--tracemalloc", action="store_true",
+        "--tracemalloc",
+        action="store_true",
         help="also measure the traced Python peak, in a second run per size (about 3.5× slower)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
     parser.add_argument(
-        "--profile", nargs="?", const="1", metavar="SIZE",
+        "--profile",
+        nargs="?",
+        const="1",
+        metavar="SIZE",
         help="profile instead: top hotspots of align_sentences at SIZE (default 1; "
         "many documents unless --layout one or real, where SIZE names a real pair)",
     )

@@ -42,6 +42,7 @@ def corpus_file(name: str) -> Path:
         raise SystemExit(f"sample corpus not found: {path} (it lives beside the repository)")
     return path
 
+
 Size = TypeVar("Size", int, float)
 
 
@@ -119,10 +120,9 @@ def machine() -> str:
 def revision(paths: Sequence[str], changed: str, *, untracked: bool = True) -> str:
     """The commit measured, and ``changed`` if the code under ``paths`` differs from it
     (counting files git does not track yet unless ``untracked`` is False)."""
+
     def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], check=False, cwd=REPO, capture_output=True, text=True
-        )
+        done = subprocess.run(["git", *args], check=False, cwd=REPO, capture_output=True, text=True)
         return done.stdout.strip() if done.returncode == 0 else ""
 
     commit = git("rev-parse", "--short", "HEAD")
@@ -141,8 +141,13 @@ def provenance(commit: str) -> str:
 def write_summary(path: Path, commit: str, seed: int, results: object) -> None:
     """The results as JSON, with the date, revision, machine and seed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    summary = {"date": dt.date.today().isoformat(), "revision": commit,
-               "machine": machine(), "seed": seed, "results": results}
+    summary = {
+        "date": dt.date.today().isoformat(),
+        "revision": commit,
+        "machine": machine(),
+        "seed": seed,
+        "results": results,
+    }
     path.write_text(json.dumps(summary, indent=2) + "\n")
 
 
@@ -156,6 +161,7 @@ def size_list(
 ) -> Callable[[str], tuple[Size, ...]]:
     """An argparse type for comma-separated sizes, each at least 1, returned sorted
     without repeats. The errors read "not a list of {example}: …" and "{rule}: …"."""
+
     def parse(text: str) -> tuple[Size, ...]:
         try:
             sizes = tuple(sorted({number(s) for s in text.split(",") if s.strip()}))
@@ -169,7 +175,7 @@ def size_list(
 
 
 def growth(points: Sequence[tuple[float, float]], size: str) -> str | None:
-    """"seconds ∝ size^k (verdict)" for (size, seconds) measurements: k fitted by least
+    """ "seconds ∝ size^k (verdict)" for (size, seconds) measurements: k fitted by least
     squares on their logarithms; None with fewer than two sizes."""
     logs = [(math.log(x), math.log(seconds)) for x, seconds in points if x > 0 and seconds > 0]
     if len({x for x, _ in logs}) < 2:

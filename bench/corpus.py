@@ -205,7 +205,9 @@ def real_pairs() -> dict[str, tuple[Path, Path]]:
     for year in (2016, 2017):
         zh, en = REPORTS / f"gwr-{year}.zh.txt", REPORTS / f"gwr-{year}.en.txt"
         if not (zh.is_file() and en.is_file()):
-            raise SystemExit(f"report corpus not found: {zh.parent} (it lives beside the repository)")
+            raise SystemExit(
+                f"report corpus not found: {zh.parent} (it lives beside the repository)"
+            )
         pairs[f"gwr-{year}"] = (zh, en)
     return pairs
 
@@ -218,7 +220,10 @@ def real_document(name: str) -> Document:
         return concatenate([real_document(each) for each in pairs])
     zh_file, en_file = pairs[name]
     document = Document([], [], [], [])
-    for side, path, language, role in (("zh", zh_file, "zh-Hans", "original"), ("en", en_file, "en", "translation")):
+    for side, path, language, role in (
+        ("zh", zh_file, "zh-Hans", "original"),
+        ("en", en_file, "en", "translation"),
+    ):
         for number, paragraph in enumerate(_flow(_read_path(path, language, role))):
             getattr(document, side).extend(Sentence(text, number) for text in paragraph)
             getattr(document, f"{side}_block").extend([-1] * len(paragraph))

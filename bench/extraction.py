@@ -70,8 +70,10 @@ def numeral(n: int) -> str:
     if n >= 100:
         return "".join(DIGITS[int(d)] for d in str(n))
     tens, units = divmod(n, 10)
-    return (DIGITS[tens] if tens > 1 else "") + ("十" if tens else "") + (
-        DIGITS[units] if units or not tens else ""
+    return (
+        (DIGITS[tens] if tens > 1 else "")
+        + ("十" if tens else "")
+        + (DIGITS[units] if units or not tens else "")
     )
 
 
@@ -128,16 +130,23 @@ def measure(tool: str, count: int, source: Path) -> dict:
     seconds = time.perf_counter() - start
     peak = common.peak_rss_kib(resettable)
     return {
-        "tool": tool, "copies": count, "sentences": len(texts),
-        "characters": sum(map(len, texts)), "terms": len(terms), "seconds": seconds,
-        "rss_before_kib": rss_before, "peak_rss_kib": peak,
+        "tool": tool,
+        "copies": count,
+        "sentences": len(texts),
+        "characters": sum(map(len, texts)),
+        "terms": len(terms),
+        "seconds": seconds,
+        "rss_before_kib": rss_before,
+        "peak_rss_kib": peak,
         "rss_growth_kib": common.growth_kib(peak, rss_before),
         "top": terms[:TOP] if count == 1 else [],
     }
 
 
 def _run_worker(tool: str, count: int, source: Path) -> dict:
-    return common.run_worker("bench.extraction", (tool, str(count), str(source)), f"{tool} {count}×")
+    return common.run_worker(
+        "bench.extraction", (tool, str(count), str(source)), f"{tool} {count}×"
+    )
 
 
 # --------------------------------------------------------------------------------
@@ -160,18 +169,21 @@ COLUMNS = (
 
 def _row(result: dict, reference: dict) -> str:
     seconds = result["seconds"]
-    return common.line((
-        TOOLS[result["tool"]][0],
-        f"{result['copies']}×",
-        result["sentences"],
-        result["characters"],
-        result["terms"],
-        f"{seconds:.3f}",
-        f"{seconds / reference['seconds']:.2f}" if reference["seconds"] else "-",
-        f"{1e6 * seconds / result['characters']:.2f}",
-        common.megabytes(result["peak_rss_kib"]),
-        common.megabytes(result["rss_growth_kib"]),
-    ), COLUMNS)
+    return common.line(
+        (
+            TOOLS[result["tool"]][0],
+            f"{result['copies']}×",
+            result["sentences"],
+            result["characters"],
+            result["terms"],
+            f"{seconds:.3f}",
+            f"{seconds / reference['seconds']:.2f}" if reference["seconds"] else "-",
+            f"{1e6 * seconds / result['characters']:.2f}",
+            common.megabytes(result["peak_rss_kib"]),
+            common.megabytes(result["rss_growth_kib"]),
+        ),
+        COLUMNS,
+    )
 
 
 def _recall(sentences: list[str], tops: dict[str, list[str]]) -> str:
@@ -206,13 +218,23 @@ def main(argv: list[str] | None = None) -> int:
         "TextRank keyword extraction, on copies of the sample speech, and their term "
         f"recall within the first {TOP} on the speech itself.",
     )
-    parser.add_argument("--sizes", type=_parse_sizes, default=SIZES,
-                        help="numbers of copies of the speech, e.g. 1,4,16 (default 1,4,16,64)")
-    parser.add_argument("--repeat", type=int, default=3, metavar="N",
-                        help="run each task N times and keep the fastest (default 3)")
+    parser.add_argument(
+        "--sizes",
+        type=_parse_sizes,
+        default=SIZES,
+        help="numbers of copies of the speech, e.g. 1,4,16 (default 1,4,16,64)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        metavar="N",
+        help="run each task N times and keep the fastest (default 3)",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
-    parser.add_argument("--worker", nargs=3, metavar=("TOOL", "COPIES", "FILE"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("TOOL", "COPIES", "FILE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
 
     if args.worker:
@@ -221,8 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sentences = speech_sentences()
-    print(f"Term extraction on copies of the sample speech ({len(sentences)} sentences, "
-          f"{sum(map(len, sentences))} characters), seed {SEED}")
+    print(
+        f"Term extraction on copies of the sample speech ({len(sentences)} sentences, "
+        f"{sum(map(len, sentences))} characters), seed {SEED}"
+    )
     print(common.provenance(_revision()))
     print()
     print(common.line([name for name, _, _ in COLUMNS], COLUMNS))
@@ -238,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(by_tool[tool])
                 print(_row(by_tool[tool], by_tool[REFERENCE]), flush=True)
     print()
-    print("terms: what the extractor returned (ours: every candidate, limit=None; jieba: "
-          f"topK={TOP}).")
+    print(
+        "terms: what the extractor returned (ours: every candidate, limit=None; jieba: "
+        f"topK={TOP})."
+    )
     print("× TF-IDF: seconds against jieba TF-IDF's on the same input; below 1 is faster.")
     print("peak RSS: the worker's resident high-water mark while extracting; growth: that")
     print("  peak less its resident memory before (jieba's dictionary, and for ours CC-CEDICT).")

@@ -52,16 +52,46 @@ TARGET = 20_000  # rows a second an import must reach (issue 19)
 # Characters that make each copy of a row a distinct term: (simplified, traditional,
 # pinyin), the same as bench.tbx uses, so the terms look like political vocabulary.
 SUFFIXES = (
-    ("改", "改", "gǎi"), ("革", "革", "gé"), ("开", "開", "kāi"), ("放", "放", "fàng"),
-    ("发", "發", "fā"), ("展", "展", "zhǎn"), ("经", "經", "jīng"), ("济", "濟", "jì"),
-    ("社", "社", "shè"), ("会", "會", "huì"), ("主", "主", "zhǔ"), ("义", "義", "yì"),
-    ("国", "國", "guó"), ("家", "家", "jiā"), ("治", "治", "zhì"), ("理", "理", "lǐ"),
-    ("现", "現", "xiàn"), ("代", "代", "dài"), ("化", "化", "huà"), ("人", "人", "rén"),
-    ("民", "民", "mín"), ("党", "黨", "dǎng"), ("中", "中", "zhōng"), ("央", "央", "yāng"),
-    ("全", "全", "quán"), ("面", "面", "miàn"), ("深", "深", "shēn"), ("新", "新", "xīn"),
-    ("时", "時", "shí"), ("质", "質", "zhì"), ("量", "量", "liàng"), ("生", "生", "shēng"),
-    ("产", "產", "chǎn"), ("力", "力", "lì"), ("科", "科", "kē"), ("技", "技", "jì"),
-    ("创", "創", "chuàng"), ("制", "制", "zhì"), ("度", "度", "dù"), ("安", "安", "ān"),
+    ("改", "改", "gǎi"),
+    ("革", "革", "gé"),
+    ("开", "開", "kāi"),
+    ("放", "放", "fàng"),
+    ("发", "發", "fā"),
+    ("展", "展", "zhǎn"),
+    ("经", "經", "jīng"),
+    ("济", "濟", "jì"),
+    ("社", "社", "shè"),
+    ("会", "會", "huì"),
+    ("主", "主", "zhǔ"),
+    ("义", "義", "yì"),
+    ("国", "國", "guó"),
+    ("家", "家", "jiā"),
+    ("治", "治", "zhì"),
+    ("理", "理", "lǐ"),
+    ("现", "現", "xiàn"),
+    ("代", "代", "dài"),
+    ("化", "化", "huà"),
+    ("人", "人", "rén"),
+    ("民", "民", "mín"),
+    ("党", "黨", "dǎng"),
+    ("中", "中", "zhōng"),
+    ("央", "央", "yāng"),
+    ("全", "全", "quán"),
+    ("面", "面", "miàn"),
+    ("深", "深", "shēn"),
+    ("新", "新", "xīn"),
+    ("时", "時", "shí"),
+    ("质", "質", "zhì"),
+    ("量", "量", "liàng"),
+    ("生", "生", "shēng"),
+    ("产", "產", "chǎn"),
+    ("力", "力", "lì"),
+    ("科", "科", "kē"),
+    ("技", "技", "jì"),
+    ("创", "創", "chuàng"),
+    ("制", "制", "zhì"),
+    ("度", "度", "dù"),
+    ("安", "安", "ān"),
 )
 
 
@@ -75,10 +105,13 @@ def base_export(directory: Path) -> Path:
     manifest = common.corpus_file("corpus.toml")
     db, export = directory / "sample.sqlite", directory / "sample.csv"
     glossary = [sys.executable, "-m", "glossary"]
-    for command in (["build", "-q", "--db", str(db), str(manifest)],
-                    ["export", "csv", "-q", "--db", str(db), "-o", str(export)]):
-        done = subprocess.run([*glossary, *command], cwd=common.REPO, capture_output=True,
-                              text=True, check=False)
+    for command in (
+        ["build", "-q", "--db", str(db), str(manifest)],
+        ["export", "csv", "-q", "--db", str(db), "-o", str(export)],
+    ):
+        done = subprocess.run(
+            [*glossary, *command], cwd=common.REPO, capture_output=True, text=True, check=False
+        )
         if done.returncode != 0:
             sys.stderr.write(done.stderr)
             raise SystemExit(f"could not make the sample export: glossary {command[0]}")
@@ -98,8 +131,11 @@ def _suffixes() -> Iterator[tuple[str, str, str]]:
     """Two, then three characters: 1,600 + 64,000 distinct suffixes."""
     for length in (2, 3):
         for chars in product(SUFFIXES, repeat=length):
-            yield ("".join(c[0] for c in chars), "".join(c[1] for c in chars),
-                   _joined_pinyin([c[2] for c in chars]))
+            yield (
+                "".join(c[0] for c in chars),
+                "".join(c[1] for c in chars),
+                _joined_pinyin([c[2] for c in chars]),
+            )
 
 
 def make_file(base: Path, rows: int, target: Path) -> int:
@@ -119,8 +155,9 @@ def make_file(base: Path, rows: int, target: Path) -> int:
                     return written
                 row = list(original)
                 row[column["simplified"]] += simplified
-                row[column["traditional"]] = (row[column["traditional"]] or
-                                              original[column["simplified"]]) + traditional
+                row[column["traditional"]] = (
+                    row[column["traditional"]] or original[column["simplified"]]
+                ) + traditional
                 row[column["pinyin"]] = f"{row[column['pinyin']]} {pinyin}".strip()
                 writer.writerow(row)
                 written += 1
@@ -184,9 +221,15 @@ def measure(task: str, path: Path, db: Path) -> dict:
     rows = run()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = common.peak_rss_kib(resettable)
-    return {"task": task, "rows": rows, "seconds": seconds, "cpu_seconds": cpu,
-            "rss_before_kib": rss_before, "peak_rss_kib": peak,
-            "rss_growth_kib": common.growth_kib(peak, rss_before)}
+    return {
+        "task": task,
+        "rows": rows,
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "rss_before_kib": rss_before,
+        "peak_rss_kib": peak,
+        "rss_growth_kib": common.growth_kib(peak, rss_before),
+    }
 
 
 # --------------------------------------------------------------------------------
@@ -206,26 +249,38 @@ COLUMNS = (
 
 def _row(result: dict, baseline: dict) -> str:
     seconds = result["seconds"]
-    return common.line((
-        TASKS[result["task"]][0], result["rows"], f"{seconds:.2f}",
-        f"{result['rows'] / seconds:.0f}" if seconds else "-",
-        f"{seconds / baseline['seconds']:.0f}" if baseline["seconds"] else "-",
-        common.megabytes(result["peak_rss_kib"]), common.megabytes(result["rss_growth_kib"]),
-    ), COLUMNS)
+    return common.line(
+        (
+            TASKS[result["task"]][0],
+            result["rows"],
+            f"{seconds:.2f}",
+            f"{result['rows'] / seconds:.0f}" if seconds else "-",
+            f"{seconds / baseline['seconds']:.0f}" if baseline["seconds"] else "-",
+            common.megabytes(result["peak_rss_kib"]),
+            common.megabytes(result["rss_growth_kib"]),
+        ),
+        COLUMNS,
+    )
 
 
 _parse_sizes = common.size_list(int, "sizes like 10000,100000", "sizes are numbers of rows")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.imports", description=__doc__.split(
-        "\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=_parse_sizes, default=SIZES,
-                        help="numbers of rows (default 10000,100000,1000000)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.imports",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_parse_sizes,
+        default=SIZES,
+        help="numbers of rows (default 10000,100000,1000000)",
+    )
     parser.add_argument("--base", type=Path, help="a CSV export to make the rows of")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
-    parser.add_argument("--worker", nargs=3, metavar=("TASK", "FILE", "DB"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--worker", nargs=3, metavar=("TASK", "FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         task, path, db = args.worker
@@ -247,8 +302,9 @@ def main(argv: list[str] | None = None) -> int:
             print(common.line([heading for heading, _, _ in COLUMNS], COLUMNS))
             baseline: dict | None = None
             for task in TASKS:
-                result = common.run_worker("bench.imports", (task, str(path), str(db)),
-                                           f"{task} {size}")
+                result = common.run_worker(
+                    "bench.imports", (task, str(path), str(db)), f"{task} {size}"
+                )
                 result["size"] = size
                 baseline = baseline or result
                 results.append(result)
@@ -261,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     print("× stdlib: seconds over those of csv.reader reading the same file (the baseline).")
     print("peak RSS: the worker's resident high-water mark during the task; growth: that")
     print("  peak less its resident memory before (dictionaries and modules loaded).")
-    print(f"Target: at least {TARGET:,} rows/s for an import, memory flat as the file grows"
-          + (f"; MISSED: {', '.join(slow)}" if slow else "; met."))
+    print(
+        f"Target: at least {TARGET:,} rows/s for an import, memory flat as the file grows"
+        + (f"; MISSED: {', '.join(slow)}" if slow else "; met.")
+    )
     if args.json:
         common.write_summary(args.json, "not recorded", 0, results)
     return 0

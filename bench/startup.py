@@ -35,7 +35,13 @@ SHORT_EN = (
     "strong in science and technology.\n"
 )
 BASELINE = [sys.executable, "-c", "import click"]
-COLUMNS = (("job", 34, "<"), ("target", 7, ">"), ("best s", 7, ">"), ("× floor", 7, ">"), ("", 4, "<"))
+COLUMNS = (
+    ("job", 34, "<"),
+    ("target", 7, ">"),
+    ("best s", 7, ">"),
+    ("× floor", 7, ">"),
+    ("", 4, "<"),
+)
 
 
 def _seconds(command: list[str], runs: int, before: list[str] | None = None) -> float:
@@ -62,17 +68,42 @@ def jobs(folder: Path) -> list[tuple[str, float, list[str], list[str] | None]]:
     zh.write_text(SHORT_ZH, encoding="utf-8")
     en.write_text(SHORT_EN, encoding="utf-8")
     fresh = folder / "fresh.sqlite"
-    ingest = [*glossary, "ingest", str(zh), "--lang", "zh-Hans", "--role", "original",
-              "--id", "short", "--db", str(fresh), "-q"]
-    remove = [sys.executable, "-c", f"import pathlib; pathlib.Path({str(fresh)!r}).unlink(missing_ok=True)"]
+    ingest = [
+        *glossary,
+        "ingest",
+        str(zh),
+        "--lang",
+        "zh-Hans",
+        "--role",
+        "original",
+        "--id",
+        "short",
+        "--db",
+        str(fresh),
+        "-q",
+    ]
+    remove = [
+        sys.executable,
+        "-c",
+        f"import pathlib; pathlib.Path({str(fresh)!r}).unlink(missing_ok=True)",
+    ]
     return [
         ("glossary --help", 0.5, [*glossary, "--help"], None),
         ("glossary stats", 0.5, [*glossary, "stats", "--db", sample], None),
         ("glossary terms", 0.5, [*glossary, "terms", "--db", sample], None),
         ("glossary show 科技强国", 0.5, [*glossary, "show", "科技强国", "--db", sample], None),
-        ("glossary show kejiqiangguo", 0.5, [*glossary, "show", "kejiqiangguo", "--db", sample], None),
-        ("glossary align (two short files)", 1.5,
-         [*glossary, "align", str(zh), str(en), "--db", sample], None),
+        (
+            "glossary show kejiqiangguo",
+            0.5,
+            [*glossary, "show", "kejiqiangguo", "--db", sample],
+            None,
+        ),
+        (
+            "glossary align (two short files)",
+            1.5,
+            [*glossary, "align", str(zh), str(en), "--db", sample],
+            None,
+        ),
         ("glossary ingest (short file, new db)", 3.0, ingest, remove),
     ]
 
@@ -83,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Seconds from start to finish of small command-line jobs, against "
         "the floor of a click command line (python -c 'import click') in the same run.",
     )
-    parser.add_argument("--runs", type=int, default=3, help="runs per job; the fastest counts (default 3)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per job; the fastest counts (default 3)"
+    )
     args = parser.parse_args(argv)
     print("Small jobs from the command line, fastest of", args.runs, "runs each")
     print(common.provenance(common.revision(("glossary", "termbase"), "uncommitted changes")))
@@ -91,19 +124,37 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         subprocess.run(
-            [sys.executable, "-m", "glossary", "build", "-q", "--db", str(folder / "sample.sqlite"),
-             str(common.CORPUS / "corpus.toml")],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "glossary",
+                "build",
+                "-q",
+                "--db",
+                str(folder / "sample.sqlite"),
+                str(common.CORPUS / "corpus.toml"),
+            ],
+            check=True,
+            capture_output=True,
         )
         floor = _seconds(BASELINE, args.runs)
         print(common.line([name for name, *_ in COLUMNS], COLUMNS))
-        print(common.line(["python -c 'import click' (floor)", "-", f"{floor:.2f}", "1.0", ""], COLUMNS))
+        print(
+            common.line(
+                ["python -c 'import click' (floor)", "-", f"{floor:.2f}", "1.0", ""], COLUMNS
+            )
+        )
         missed = 0
         for name, target, command, before in jobs(folder):
             seconds = _seconds(command, args.runs, before)
             missed += seconds > target
             verdict = "ok" if seconds <= target else "SLOW"
-            print(common.line([name, f"{target:.1f}", f"{seconds:.2f}", f"{seconds / floor:.1f}", verdict], COLUMNS))
+            print(
+                common.line(
+                    [name, f"{target:.1f}", f"{seconds:.2f}", f"{seconds / floor:.1f}", verdict],
+                    COLUMNS,
+                )
+            )
     print()
     print(f"{missed} job(s) over target" if missed else "every job within its target")
     return 0

@@ -46,29 +46,109 @@ SIZES = (100_000,)
 # (simplified, traditional, pinyin) of characters common in political texts, so that
 # terms, their traditional forms and their pinyin look like the real thing.
 SYLLABLES = (
-    ("改", "改", "gǎi"), ("革", "革", "gé"), ("开", "開", "kāi"), ("放", "放", "fàng"),
-    ("发", "發", "fā"), ("展", "展", "zhǎn"), ("经", "經", "jīng"), ("济", "濟", "jì"),
-    ("社", "社", "shè"), ("会", "會", "huì"), ("主", "主", "zhǔ"), ("义", "義", "yì"),
-    ("国", "國", "guó"), ("家", "家", "jiā"), ("治", "治", "zhì"), ("理", "理", "lǐ"),
-    ("现", "現", "xiàn"), ("代", "代", "dài"), ("化", "化", "huà"), ("人", "人", "rén"),
-    ("民", "民", "mín"), ("党", "黨", "dǎng"), ("中", "中", "zhōng"), ("央", "央", "yāng"),
-    ("全", "全", "quán"), ("面", "面", "miàn"), ("深", "深", "shēn"), ("化", "化", "huà"),
-    ("新", "新", "xīn"), ("时", "時", "shí"), ("质", "質", "zhì"), ("量", "量", "liàng"),
-    ("生", "生", "shēng"), ("产", "產", "chǎn"), ("力", "力", "lì"), ("科", "科", "kē"),
-    ("技", "技", "jì"), ("创", "創", "chuàng"), ("制", "制", "zhì"), ("度", "度", "dù"),
-    ("安", "安", "ān"), ("稳", "穩", "wěn"), ("定", "定", "dìng"), ("协", "協", "xié"),
-    ("调", "調", "tiáo"), ("绿", "綠", "lǜ"), ("色", "色", "sè"), ("共", "共", "gòng"),
-    ("享", "享", "xiǎng"), ("法", "法", "fǎ"), ("规", "規", "guī"), ("划", "劃", "huà"),
-    ("统", "統", "tǒng"), ("一", "一", "yī"), ("战", "戰", "zhàn"), ("线", "線", "xiàn"),
-    ("区", "區", "qū"), ("域", "域", "yù"), ("对", "對", "duì"), ("外", "外", "wài"),
+    ("改", "改", "gǎi"),
+    ("革", "革", "gé"),
+    ("开", "開", "kāi"),
+    ("放", "放", "fàng"),
+    ("发", "發", "fā"),
+    ("展", "展", "zhǎn"),
+    ("经", "經", "jīng"),
+    ("济", "濟", "jì"),
+    ("社", "社", "shè"),
+    ("会", "會", "huì"),
+    ("主", "主", "zhǔ"),
+    ("义", "義", "yì"),
+    ("国", "國", "guó"),
+    ("家", "家", "jiā"),
+    ("治", "治", "zhì"),
+    ("理", "理", "lǐ"),
+    ("现", "現", "xiàn"),
+    ("代", "代", "dài"),
+    ("化", "化", "huà"),
+    ("人", "人", "rén"),
+    ("民", "民", "mín"),
+    ("党", "黨", "dǎng"),
+    ("中", "中", "zhōng"),
+    ("央", "央", "yāng"),
+    ("全", "全", "quán"),
+    ("面", "面", "miàn"),
+    ("深", "深", "shēn"),
+    ("化", "化", "huà"),
+    ("新", "新", "xīn"),
+    ("时", "時", "shí"),
+    ("质", "質", "zhì"),
+    ("量", "量", "liàng"),
+    ("生", "生", "shēng"),
+    ("产", "產", "chǎn"),
+    ("力", "力", "lì"),
+    ("科", "科", "kē"),
+    ("技", "技", "jì"),
+    ("创", "創", "chuàng"),
+    ("制", "制", "zhì"),
+    ("度", "度", "dù"),
+    ("安", "安", "ān"),
+    ("稳", "穩", "wěn"),
+    ("定", "定", "dìng"),
+    ("协", "協", "xié"),
+    ("调", "調", "tiáo"),
+    ("绿", "綠", "lǜ"),
+    ("色", "色", "sè"),
+    ("共", "共", "gòng"),
+    ("享", "享", "xiǎng"),
+    ("法", "法", "fǎ"),
+    ("规", "規", "guī"),
+    ("划", "劃", "huà"),
+    ("统", "統", "tǒng"),
+    ("一", "一", "yī"),
+    ("战", "戰", "zhàn"),
+    ("线", "線", "xiàn"),
+    ("区", "區", "qū"),
+    ("域", "域", "yù"),
+    ("对", "對", "duì"),
+    ("外", "外", "wài"),
 )
 WORDS = (
-    "reform", "opening", "development", "economic", "social", "system", "governance",
-    "modernization", "people", "party", "central", "comprehensive", "deepening", "new", "era",
-    "quality", "productive", "forces", "science", "technology", "innovation", "institutional",
-    "security", "stability", "coordinated", "green", "shared", "rule", "of", "law", "planning",
-    "united", "front", "regional", "foreign", "high-level", "cooperation", "initiative",
-    "strategy", "common", "prosperity",
+    "reform",
+    "opening",
+    "development",
+    "economic",
+    "social",
+    "system",
+    "governance",
+    "modernization",
+    "people",
+    "party",
+    "central",
+    "comprehensive",
+    "deepening",
+    "new",
+    "era",
+    "quality",
+    "productive",
+    "forces",
+    "science",
+    "technology",
+    "innovation",
+    "institutional",
+    "security",
+    "stability",
+    "coordinated",
+    "green",
+    "shared",
+    "rule",
+    "of",
+    "law",
+    "planning",
+    "united",
+    "front",
+    "regional",
+    "foreign",
+    "high-level",
+    "cooperation",
+    "initiative",
+    "strategy",
+    "common",
+    "prosperity",
 )
 SUBJECTS = ("politics", "economy", "law", "diplomacy", "environment", "technology")
 EDITORS = ("ann", "bob", "王编辑", "li.wei")
@@ -112,17 +192,19 @@ def generate(size: int) -> list[TermRecord]:
         seen.add(simplified)
         statuses = ["preferred" if rng.random() < 0.6 else "candidate"]
         statuses += rng.sample(STATUSES, rng.randint(1, 2))
-        records.append(TermRecord(
-            simplified=simplified,
-            traditional="".join(c[1] for c in chars),
-            pinyin=" ".join(c[2] for c in chars),
-            status=rng.choice(("approved", "candidate", "candidate", "rejected")),
-            subject_field=rng.choice(SUBJECTS),
-            definition=_english(rng, 8, 20) if rng.random() < 0.2 else None,
-            note=_english(rng, 4, 12) if rng.random() < 0.1 else None,
-            decided=_decision(rng),
-            renderings=[_rendering(rng, status) for status in statuses],
-        ))
+        records.append(
+            TermRecord(
+                simplified=simplified,
+                traditional="".join(c[1] for c in chars),
+                pinyin=" ".join(c[2] for c in chars),
+                status=rng.choice(("approved", "candidate", "candidate", "rejected")),
+                subject_field=rng.choice(SUBJECTS),
+                definition=_english(rng, 8, 20) if rng.random() < 0.2 else None,
+                note=_english(rng, 4, 12) if rng.random() < 0.1 else None,
+                decided=_decision(rng),
+                renderings=[_rendering(rng, status) for status in statuses],
+            )
+        )
     return records
 
 
@@ -202,8 +284,12 @@ def _tt_read(size: int, path: Path) -> Callable[[], int]:
 TASKS: dict[str, tuple[str, str, Callable[[int, Path], Callable[[], int]], str]] = {
     "tt-v2-write": ("translate-toolkit: write v2", "tt-v2.tbx", _tt_write, "tt-v2-write"),
     "ours-v2-write": ("ours: write v2", "ours-v2.tbx", _ours_write("v2"), "tt-v2-write"),
-    "ours-basic-write": ("ours: write TBX-Basic", "ours-basic.tbx", _ours_write("basic"),
-                         "tt-v2-write"),
+    "ours-basic-write": (
+        "ours: write TBX-Basic",
+        "ours-basic.tbx",
+        _ours_write("basic"),
+        "tt-v2-write",
+    ),
     "tt-v2-read": ("translate-toolkit: read v2", "ours-v2.tbx", _tt_read, "tt-v2-read"),
     "ours-v2-read": ("ours: read v2", "ours-v2.tbx", _ours_read, "tt-v2-read"),
     "ours-basic-read": ("ours: read TBX-Basic", "ours-basic.tbx", _ours_read, "tt-v2-read"),
@@ -223,8 +309,12 @@ def measure(task: str, size: int, directory: Path) -> dict:
     seconds = time.perf_counter() - start
     peak = common.peak_rss_kib(resettable)
     return {
-        "task": task, "size": size, "items": items, "seconds": seconds,
-        "rss_before_kib": rss_before, "peak_rss_kib": peak,
+        "task": task,
+        "size": size,
+        "items": items,
+        "seconds": seconds,
+        "rss_before_kib": rss_before,
+        "peak_rss_kib": peak,
         "rss_growth_kib": common.growth_kib(peak, rss_before),
         "file_bytes": path.stat().st_size,
     }
@@ -256,24 +346,31 @@ def _ratio(value: float | None, reference: float | None) -> str:
 
 
 def _row(result: dict, reference: dict) -> str:
-    return common.line((
-        TASKS[result["task"]][0],
-        result["items"],
-        f"{result['seconds']:.2f}",
-        f"{result['items'] / result['seconds']:.0f}" if result["seconds"] else "-",
-        _ratio(result["seconds"], reference["seconds"]),
-        common.megabytes(result["peak_rss_kib"]),
-        common.megabytes(result["rss_growth_kib"]),
-        _ratio(result["rss_growth_kib"], reference["rss_growth_kib"]),
-        f"{result['file_bytes'] / 2**20:.0f}M",
-    ), COLUMNS)
+    return common.line(
+        (
+            TASKS[result["task"]][0],
+            result["items"],
+            f"{result['seconds']:.2f}",
+            f"{result['items'] / result['seconds']:.0f}" if result["seconds"] else "-",
+            _ratio(result["seconds"], reference["seconds"]),
+            common.megabytes(result["peak_rss_kib"]),
+            common.megabytes(result["rss_growth_kib"]),
+            _ratio(result["rss_growth_kib"], reference["rss_growth_kib"]),
+            f"{result['file_bytes'] / 2**20:.0f}M",
+        ),
+        COLUMNS,
+    )
 
 
 def _revision() -> str:
     """The commit measured, and whether the exporters' code differs from it."""
     return common.revision(
-        ("exports/tbx.py", "exports/tbx_entries.py", "exports/tbx_basic.py",
-         "exports/tbx_martif.py"),
+        (
+            "exports/tbx.py",
+            "exports/tbx_entries.py",
+            "exports/tbx_basic.py",
+            "exports/tbx_martif.py",
+        ),
         "uncommitted changes in exports/tbx*",
     )
 
@@ -289,13 +386,23 @@ def main(argv: list[str] | None = None) -> int:
         description="Time and peak memory of TBX export and import (exports.tbx) on a "
         "generated termbase, against translate-toolkit's tbxfile.",
     )
-    parser.add_argument("--sizes", type=_parse_sizes, default=SIZES,
-                        help="numbers of terms, e.g. 10000,100000 (default 100000)")
-    parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="run each task N times and keep the fastest (a busy machine)")
+    parser.add_argument(
+        "--sizes",
+        type=_parse_sizes,
+        default=SIZES,
+        help="numbers of terms, e.g. 10000,100000 (default 100000)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run each task N times and keep the fastest (a busy machine)",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results here")
-    parser.add_argument("--worker", nargs=3, metavar=("TASK", "SIZE", "DIR"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("TASK", "SIZE", "DIR"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
 
     if args.worker:

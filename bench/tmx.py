@@ -205,7 +205,10 @@ def measure(task: str, count: int, path: Path) -> dict:
     if handled != count:
         raise SystemExit(f"{task} handled {handled} units, not {count}")
     return {
-        "task": task, "units": count, "seconds": seconds, "cpu": cpu,
+        "task": task,
+        "units": count,
+        "seconds": seconds,
+        "cpu": cpu,
         "rss_before_kib": rss_before,
         "peak_rss_kib": peak,
     }

@@ -36,11 +36,23 @@ from glossary.textutils import ControlFreeLines, warn_dropped
 from termbase.exchange_records import RenderingRecord, TermRecord
 
 COLUMNS = (
-    "simplified", "traditional", "pinyin", "preferred", "admitted", "other renderings",
-    "deprecated", "status", "subject field", "definition", "note", "sources",
+    "simplified",
+    "traditional",
+    "pinyin",
+    "preferred",
+    "admitted",
+    "other renderings",
+    "deprecated",
+    "status",
+    "subject field",
+    "definition",
+    "note",
+    "sources",
 )
 _STATUS_COLUMNS = {
-    "preferred": "preferred", "admitted": "admitted", "candidate": "other renderings",
+    "preferred": "preferred",
+    "admitted": "admitted",
+    "candidate": "other renderings",
     "deprecated": "deprecated",
 }
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -95,10 +107,14 @@ def _row(record: TermRecord) -> list[str]:
         if column:
             by_column[column].append(rendering.text)
     values = {
-        "simplified": record.simplified, "traditional": record.traditional or "",
-        "pinyin": record.pinyin or "", "status": record.status,
-        "subject field": record.subject_field or "", "definition": record.definition or "",
-        "note": record.note or "", "sources": _sources(record),
+        "simplified": record.simplified,
+        "traditional": record.traditional or "",
+        "pinyin": record.pinyin or "",
+        "status": record.status,
+        "subject field": record.subject_field or "",
+        "definition": record.definition or "",
+        "note": record.note or "",
+        "sources": _sources(record),
         **{column: _join(texts) for column, texts in by_column.items()},
     }
     return [neutralise(values.get(column, "")) for column in COLUMNS]
@@ -146,8 +162,12 @@ def write_csv(
 
 _PREFIX = 1 << 16  # bytes the encoding is recognised on: some 20,000 characters
 _GUESSED = ("utf-8", "gb18030", "big5")  # what a file without a BOM or NULs may be
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"), (b"\x84\x31\x95\x33", "gb18030"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"\x84\x31\x95\x33", "gb18030"),
+)
 
 
 def _encoding(path: Path) -> str | None:
@@ -238,11 +258,16 @@ def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
     if sources and not renderings:
         raise CsvGlossaryError(f"{path}, line {line}: sources given but no rendering")
     return TermRecord(
-        simplified=cells["simplified"], traditional=cells.get("traditional") or None,
-        pinyin=cells.get("pinyin") or None, status=cells.get("status") or "candidate",
+        simplified=cells["simplified"],
+        traditional=cells.get("traditional") or None,
+        pinyin=cells.get("pinyin") or None,
+        status=cells.get("status") or "candidate",
         subject_field=cells.get("subject field") or None,
-        definition=cells.get("definition") or None, note=cells.get("note") or None,
-        renderings=renderings, sources=sources, origin=f"line {line}",
+        definition=cells.get("definition") or None,
+        note=cells.get("note") or None,
+        renderings=renderings,
+        sources=sources,
+        origin=f"line {line}",
     )
 
 
@@ -262,8 +287,9 @@ class _Rows:
         return f"line {self.line or 1}"
 
 
-def _ours(rows: Iterable[list[str]], header: list[str], path: Path, statuses: frozenset[str],
-          lines: _Rows) -> Iterator[TermRecord]:
+def _ours(
+    rows: Iterable[list[str]], header: list[str], path: Path, statuses: frozenset[str], lines: _Rows
+) -> Iterator[TermRecord]:
     unknown = set(header) - set(COLUMNS)
     if unknown:
         raise CsvGlossaryError(f"{path}: unknown columns: {', '.join(sorted(unknown))}")
@@ -314,8 +340,17 @@ def read_csv(
 
 _SOURCE_NAMES = frozenset({"source", "term", "source term", "src", "zh", "zh-cn", "chinese"})
 _TARGET_NAMES = frozenset({"target", "translation", "target term", "tgt", "en", "english"})
-_COMMENT_NAMES = ("comment", "comments", "note", "notes", "explanation", "description",
-                  "developer_comments", "translator_comments", "context")
+_COMMENT_NAMES = (
+    "comment",
+    "comments",
+    "note",
+    "notes",
+    "explanation",
+    "description",
+    "developer_comments",
+    "translator_comments",
+    "context",
+)
 
 
 def _simple_columns(header: list[str]) -> tuple[int, int, int | None] | None:
@@ -347,8 +382,7 @@ def _simple_rows(
             continue
         term, english = _cell(row, source), _cell(row, target)
         if not term or not english:
-            skips.skip("with no term or no target", where,
-                       "expected a source term and its target")
+            skips.skip("with no term or no target", where, "expected a source term and its target")
             continue
         yield term, english, _cell(row, comment) or None, where
 

@@ -123,14 +123,22 @@ def _write_terms(
         if fmt is Format.OMEGAT:
             return write_omegat(out, records)
         return write_tbx(
-            out, records, flavour="basic" if fmt is Format.TBX else "v2",
-            source_lang=options.zh_lang, target_lang=options.en_lang, name=name,
+            out,
+            records,
+            flavour="basic" if fmt is Format.TBX else "v2",
+            source_lang=options.zh_lang,
+            target_lang=options.en_lang,
+            name=name,
         )
 
 
 def export_file(
-    termbase: Termbase, fmt: Format, target: Path | BinaryIO, options: ExportOptions,
-    progress: Progress | None = None, name: str | None = None,
+    termbase: Termbase,
+    fmt: Format,
+    target: Path | BinaryIO,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    name: str | None = None,
 ) -> int:
     """Write the termbase's memory (TMX) or terms (other formats) to ``target``, a
     path or a binary stream (standard output); returns the number of units or
@@ -149,8 +157,13 @@ def export_file(
 # --- import -----------------------------------------------------------------------
 
 _SUFFIXES = {
-    ".tmx": Format.TMX, ".tbx": Format.TBX, ".csv": Format.CSV,
-    ".txt": Format.OMEGAT, ".tab": Format.OMEGAT, ".tsv": Format.OMEGAT, ".utf8": Format.OMEGAT,
+    ".tmx": Format.TMX,
+    ".tbx": Format.TBX,
+    ".csv": Format.CSV,
+    ".txt": Format.OMEGAT,
+    ".tab": Format.OMEGAT,
+    ".tsv": Format.OMEGAT,
+    ".utf8": Format.OMEGAT,
 }
 
 
@@ -170,8 +183,9 @@ def derive_term_fields(simplified: str, pinyin: str | None) -> dict[str, str]:
     pinyin where it gives one (deriving it from the characters costs 0.1 ms a term),
     and the fields that follow from pinyin through a cache of words
     (``exports.screening.fast_pinyin_fields``)."""
-    fields = fast_pinyin_fields(pinyin) if pinyin else derived_pinyin_fields(
-        pinyin_marks(simplified))
+    fields = (
+        fast_pinyin_fields(pinyin) if pinyin else derived_pinyin_fields(pinyin_marks(simplified))
+    )
     return {"traditional": to_traditional(simplified), **fields}
 
 
@@ -187,7 +201,11 @@ class ImportResult:
 
 
 def _import_units(
-    session: Session, source: Path, label: str, limits: ImportLimits, skips: Skips,
+    session: Session,
+    source: Path,
+    label: str,
+    limits: ImportLimits,
+    skips: Skips,
     progress: Progress | None,
 ) -> MergeCounts:
     """A TMX file's units into the memory; the reader stops at a unit spanning more
@@ -199,8 +217,9 @@ def _import_units(
     return counts
 
 
-def _term_records(source: Path, fmt: Format, label: str, limits: ImportLimits,
-                  skips: Skips) -> Iterator[TermRecord]:
+def _term_records(
+    source: Path, fmt: Format, label: str, limits: ImportLimits, skips: Skips
+) -> Iterator[TermRecord]:
     """The file's term records without control characters, each reader bounded by
     the limits: TBX by bytes an entry spans, the CSV by the length of a cell, a
     glossary line by its length. The CSV and glossary readers drop controls from
@@ -217,8 +236,12 @@ def _term_records(source: Path, fmt: Format, label: str, limits: ImportLimits,
 
 
 def import_file(
-    termbase: Termbase, source: Path, editor: str, fmt: Format | None = None,
-    progress: Progress | None = None, limits: ImportLimits | None = None,
+    termbase: Termbase,
+    source: Path,
+    editor: str,
+    fmt: Format | None = None,
+    progress: Progress | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportResult:
     """Merge ``source`` into the termbase in one transaction, within ``limits``
     (default: those the environment sets, ``exports.screening``)."""

@@ -82,8 +82,10 @@ def _replaced(path: Path, label: str, mode: int | None) -> Iterator[tuple[Binary
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
-        raise OSError(f"cannot write {label}: cannot create a file in {path.parent} "
-                      f"({error.strerror or error})") from None
+        raise OSError(
+            f"cannot write {label}: cannot create a file in {path.parent} "
+            f"({error.strerror or error})"
+        ) from None
     try:
         try:
             with os.fdopen(handle, "wb") as stream:

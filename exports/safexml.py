@@ -50,8 +50,10 @@ class RunTooLong(XmlInputError):
     of 200 MB would be read into memory whole. ``where`` says which one."""
 
     def __init__(self, label: str, where: str, limit: int) -> None:
-        super().__init__(f"{label}: {where} spans more than {limit:,} bytes, "
-                         "far beyond any real segment; refused")
+        super().__init__(
+            f"{label}: {where} spans more than {limit:,} bytes, "
+            "far beyond any real segment; refused"
+        )
         self.label, self.where, self.limit = label, where, limit
 
 
@@ -113,8 +115,10 @@ class _InternalSubset(Exception):
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, _InternalSubset):
-        return ("its DOCTYPE has an internal subset, where entities are declared "
-                "(entity expansion, external files); refused")
+        return (
+            "its DOCTYPE has an internal subset, where entities are declared "
+            "(entity expansion, external files); refused"
+        )
     if isinstance(exc, EntitiesForbidden):
         return "it declares entities, which could expand without limit; refused"
     if isinstance(exc, ExternalReferenceForbidden):

@@ -134,8 +134,10 @@ class ImportLimits:
         """Why ``text`` (a segment, a note …) is too long, or None."""
         if text is None or not self.max_segment or len(text) <= self.max_segment:
             return None
-        return (f"the {what} has {len(text):,} characters, over the limit of "
-                f"{self.max_segment:,} (--max-segment or {SEGMENT_VARIABLE})")
+        return (
+            f"the {what} has {len(text):,} characters, over the limit of "
+            f"{self.max_segment:,} (--max-segment or {SEGMENT_VARIABLE})"
+        )
 
 
 def column_problem(what: str, text: str | None, limit: int) -> str | None:
@@ -147,9 +149,11 @@ def column_problem(what: str, text: str | None, limit: int) -> str | None:
 
 def run_too_long(label: str, where: str, limits: ImportLimits) -> str:
     """The message for a unit or entry the byte guard stopped."""
-    return (f"{label}: {where} spans more than {describe_size(limits.run_bytes or 0)}, far "
-            f"beyond the segment limit of {limits.max_segment:,} characters; refused "
-            f"(raise it with --max-segment or {SEGMENT_VARIABLE}, 0 for no limit)")
+    return (
+        f"{label}: {where} spans more than {describe_size(limits.run_bytes or 0)}, far "
+        f"beyond the segment limit of {limits.max_segment:,} characters; refused "
+        f"(raise it with --max-segment or {SEGMENT_VARIABLE}, 0 for no limit)"
+    )
 
 
 @dataclass
@@ -174,7 +178,7 @@ class Skips:
         return sum(self.counts.values())
 
     def summary(self) -> str:
-        """"3 skipped (2 with no target, 1 not Chinese)", or "" if none was."""
+        """ "3 skipped (2 with no target, 1 not Chinese)", or "" if none was."""
         if not self.counts:
             return ""
         reasons = ", ".join(f"{count} {reason}" for reason, count in self.counts.most_common())
@@ -299,8 +303,10 @@ def _pinyin_problem(record: TermRecord) -> str | None:
         return f"the pinyin {record.pinyin!r} is not pinyin ({error})"
     for name, value in fields.items():
         if len(value) > PINYIN_CHARACTERS:
-            return (f"the pinyin {record.pinyin!r} gives a {name} of {len(value)} characters, "
-                    f"more than the termbase holds ({PINYIN_CHARACTERS})")
+            return (
+                f"the pinyin {record.pinyin!r} gives a {name} of {len(value)} characters, "
+                f"more than the termbase holds ({PINYIN_CHARACTERS})"
+            )
     return None
 
 
@@ -328,8 +334,9 @@ def screen_terms(
     foreign: list[TermRecord] = []
     for record in records:
         if not _has_han(record.simplified):
-            skips.skip("not Chinese", record.origin,
-                       f"{record.simplified!r} has no Chinese character")
+            skips.skip(
+                "not Chinese", record.origin, f"{record.simplified!r} has no Chinese character"
+            )
             if chinese == 0:
                 foreign.append(record)
                 if len(foreign) >= NO_CHINESE_AFTER:

@@ -157,13 +157,16 @@ def write_tbx(
 
 
 def _write(
-    stream: BinaryIO, writer: EntryWriter, records: Iterable[TermRecord], title: str,
+    stream: BinaryIO,
+    writer: EntryWriter,
+    records: Iterable[TermRecord],
+    title: str,
     created: datetime | None,
 ) -> int:
     stream.write(writer.start(title, created).encode())
     pending: list[str] = []
     count = 0
-    for count, record in enumerate(records, start=1):
+    for count, record in enumerate(records, start=1):  # noqa: B007 (the count is returned)
         pending.append(writer.render(record))
         if len(pending) == FLUSH_ENTRIES:
             stream.write("".join(pending).encode())
@@ -174,7 +177,8 @@ def _write(
 
 
 def read_tbx(
-    source: BinaryIO | str | os.PathLike, name: str | None = None,
+    source: BinaryIO | str | os.PathLike,
+    name: str | None = None,
     max_entry_bytes: int | None = None,
 ) -> Iterator[TermRecord]:
     """The terms of a TBX file, v3 or v2, one at a time; ``name`` is how error
@@ -191,7 +195,10 @@ def read_tbx(
             stream = guard = GuardedStream(raw, max_entry_bytes)  # type: ignore[arg-type]
         events = safe_iterparse(stream, ("start", "end"), name=label)
         closing.callback(events.close)
-        overrun = lambda: RunTooLong(label, f"entry {guard.marks + 1}", max_entry_bytes)
+
+        def overrun():
+            return RunTooLong(label, f"entry {guard.marks + 1}", max_entry_bytes)
+
         try:
             with overrun_as(overrun):
                 yield from _records(events, label, guard)

@@ -20,7 +20,10 @@ LAYOUT = Layout(
     term="termSec",
     root="tbx",
     root_attributes=(
-        ("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", TBX_NS),
+        ("type", "TBX-Basic"),
+        ("style", "dca"),
+        ("xml:lang", "en"),
+        ("xmlns", TBX_NS),
     ),
     prolog=(
         f'<?xml-model href="{_SCHEMAS}TBXcoreStructV03_TBX-Basic_integrated.rng" '

@@ -189,8 +189,9 @@ def escape(text: str, what: str) -> str:
     A raw carriage return is written as a reference, which parsers keep."""
     bad = FORBIDDEN.search(text)
     if bad:
-        raise _Unwritable(f"the {what} contains U+{ord(bad.group()):04X}, "
-                          "which XML 1.0 cannot carry")
+        raise _Unwritable(
+            f"the {what} contains U+{ord(bad.group()):04X}, which XML 1.0 cannot carry"
+        )
     return escape_text(text)
 
 
@@ -200,13 +201,17 @@ def file_description(title: str, zh: str, en: str, created: datetime | None) -> 
     when = f" on {format_timestamp(created)}" if created else ""
     lines = [f"{INDENT * 2}<fileDesc>\n"]
     if title:
-        lines += [f"{INDENT * 3}<titleStmt>\n",
-                  f"{INDENT * 4}<title>{escape(title, 'title')}</title>\n",
-                  f"{INDENT * 3}</titleStmt>\n"]
-    lines += [f"{INDENT * 3}<sourceDesc>\n",
-              f"{INDENT * 4}<p>Exported from zh-glossary: {zh} terms, {en} renderings{when}.</p>\n",
-              f"{INDENT * 3}</sourceDesc>\n",
-              f"{INDENT * 2}</fileDesc>\n"]
+        lines += [
+            f"{INDENT * 3}<titleStmt>\n",
+            f"{INDENT * 4}<title>{escape(title, 'title')}</title>\n",
+            f"{INDENT * 3}</titleStmt>\n",
+        ]
+    lines += [
+        f"{INDENT * 3}<sourceDesc>\n",
+        f"{INDENT * 4}<p>Exported from zh-glossary: {zh} terms, {en} renderings{when}.</p>\n",
+        f"{INDENT * 3}</sourceDesc>\n",
+        f"{INDENT * 2}</fileDesc>\n",
+    ]
     return "".join(lines)
 
 
@@ -323,8 +328,10 @@ def _decision(decided: Decision | None) -> Iterator[str]:
     yield f'{INDENT * 7}<transac type="transactionType">modification</transac>\n'
     editor = decided.editor.strip()
     if editor:
-        yield (f'{INDENT * 7}<transacNote type="responsibility">'
-               f"{escape(editor, 'editor')}</transacNote>\n")
+        yield (
+            f'{INDENT * 7}<transacNote type="responsibility">'
+            f"{escape(editor, 'editor')}</transacNote>\n"
+        )
     yield f"{INDENT * 7}<date>{as_utc(decided.at).date().isoformat()}</date>\n"
     yield f"{INDENT * 6}</transacGrp>\n"
 
@@ -389,7 +396,7 @@ def _is_pinyin(note: Element) -> bool:
 
 
 def _status_key(value: str) -> str:
-    """"preferredTerm-admn-sts" -> "preferred", "Deprecated" -> "deprecated"."""
+    """ "preferredTerm-admn-sts" -> "preferred", "Deprecated" -> "deprecated"."""
     letters = re.sub("[^a-z]", "", value.lower())
     return letters.removesuffix("admnsts").removesuffix("term")
 
@@ -513,7 +520,9 @@ def _joined(notes: list[str]) -> str | None:
 
 
 def _record(
-    chinese: dict[str, list[_Term]], english: list[_Term], facts: dict[str, str],
+    chinese: dict[str, list[_Term]],
+    english: list[_Term],
+    facts: dict[str, str],
     concept_notes: list[str],
 ) -> TermRecord | None:
     """The record of an entry: the first non-variant term of the simplified (or
@@ -538,8 +547,12 @@ def _record(
         decided=term.decided,
         renderings=[
             RenderingRecord(
-                text=t.text, status=t.status.value, note=_joined(t.notes), context=t.context,
-                sources=t.sources, decided=t.decided,
+                text=t.text,
+                status=t.status.value,
+                note=_joined(t.notes),
+                context=t.context,
+                sources=t.sources,
+                decided=t.decided,
             )
             for t in english
         ],

@@ -28,15 +28,21 @@ def tmx_units(records: Iterable[UnitRecord], zh_lang: str, en_lang: str) -> Iter
             (name, value)
             for name, value in zip(
                 _PROPS,
-                (record.document, record.original, record.outlet, f"{record.score:.4f}",
-                 record.method),
+                (
+                    record.document,
+                    record.original,
+                    record.outlet,
+                    f"{record.score:.4f}",
+                    record.method,
+                ),
                 strict=True,
             )
             if value
         ]
         yield TmxUnit(
             variants=[TmxVariant(zh_lang, record.zh), TmxVariant(en_lang, record.en)],
-            created=record.created, props=props,
+            created=record.created,
+            props=props,
         )
 
 
@@ -69,7 +75,9 @@ def _unit_problem(record: UnitRecord, limits: ImportLimits) -> str | None:
 
 
 def unit_records(
-    units: Iterable[TmxUnit], default_document: str, skips: Skips,
+    units: Iterable[TmxUnit],
+    default_document: str,
+    skips: Skips,
     limits: ImportLimits | None = None,
 ) -> Iterator[UnitRecord]:
     """Chinese–English pairs from a TMX file in any direction; units from other tools,
@@ -86,15 +94,24 @@ def unit_records(
         if zh is None or en is None:
             if not chinese:
                 languages.update(variant.lang for variant in unit.variants)
-            skips.skip("with no Chinese or no English", where,
-                       "it has no Chinese or no English segment", named=False)
+            skips.skip(
+                "with no Chinese or no English",
+                where,
+                "it has no Chinese or no English segment",
+                named=False,
+            )
             continue
         props = dict(unit.props)
         record = UnitRecord(
-            zh=zh, en=en, document=props.get("x-document") or default_document,
-            original=props.get("x-original"), outlet=props.get("x-outlet"),
-            score=_score(props.get("x-score")), method=props.get("x-method") or "tmx",
-            created=unit.created, origin=where,
+            zh=zh,
+            en=en,
+            document=props.get("x-document") or default_document,
+            original=props.get("x-original"),
+            outlet=props.get("x-outlet"),
+            score=_score(props.get("x-score")),
+            method=props.get("x-method") or "tmx",
+            created=unit.created,
+            origin=where,
         )
         problem = _unit_problem(record, limits)
         if problem:

@@ -163,7 +163,12 @@ def format_date(moment: datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     return "%04d%02d%02dT%02d%02d%02dZ" % (  # noqa: UP031
-        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
     )
 
 
@@ -186,9 +191,7 @@ def _header_xml(header: TmxHeader) -> str:
     """The prolog, the ``<tmx>`` start tag and the whole ``<header>``."""
     if header.segtype not in SEGTYPES:
         raise ValueError(f"segtype {header.segtype!r} is not one of {sorted(SEGTYPES)}")
-    values = {
-        attribute: getattr(header, name) for attribute, name in HEADER_ATTRIBUTES
-    }
+    values = {attribute: getattr(header, name) for attribute, name in HEADER_ATTRIBUTES}
     values["srclang"] = normalise_language(header.srclang)
     values["adminlang"] = normalise_language(header.adminlang)
     values["creationdate"] = format_date(header.created or datetime.now(UTC))
@@ -196,7 +199,8 @@ def _header_xml(header: TmxHeader) -> str:
     content: list[str] = []
     _add_props_and_notes(content, header.props, header.notes, "    ")
     header_xml = (
-        f"  <header{attributes}>\n{''.join(content)}  </header>\n" if content
+        f"  <header{attributes}>\n{''.join(content)}  </header>\n"
+        if content
         else f"  <header{attributes}/>\n"
     )
     return (
@@ -276,7 +280,9 @@ def _write_units(out: BinaryIO, header: TmxHeader, units: Iterable[TmxUnit], nam
 
 
 def write_tmx(
-    target: BinaryIO | str | os.PathLike[str], header: TmxHeader, units: Iterable[TmxUnit],
+    target: BinaryIO | str | os.PathLike[str],
+    header: TmxHeader,
+    units: Iterable[TmxUnit],
     name: str | None = None,
 ) -> int:
     """Write a TMX 1.4b file, streaming ``units``; return how many were written.
@@ -351,7 +357,8 @@ class TmxReader:
         # loop, which sees every event (errors: see _read_units).
         events = ("start",)
         self._events = (
-            checked_iterparse(source, events, name) if stream.seekable()
+            checked_iterparse(source, events, name)
+            if stream.seekable()
             else safe_iterparse(source, events, name)
         )
         self._languages: dict[str, str] = {}
@@ -578,7 +585,8 @@ class TmxReader:
 
 
 def read_tmx(
-    source: BinaryIO | str | os.PathLike[str], name: str | None = None,
+    source: BinaryIO | str | os.PathLike[str],
+    name: str | None = None,
     max_unit_bytes: int | None = None,
 ) -> TmxReader:
     """Open a TMX file (1.4b, or 1.1 with ``lang``) for reading, unit by unit.
@@ -591,7 +599,7 @@ def read_tmx(
     once iteration has finished, e.g. in one transaction. ``max_unit_bytes`` stops
     the reading at a unit (or header) spanning more bytes, with ``RunTooLong``."""
     if isinstance(source, (str, os.PathLike)):
-        return TmxReader(open(source, "rb"), file_label(source, name), owned=True,
-                         max_unit_bytes=max_unit_bytes)
-    return TmxReader(source, file_label(source, name), owned=False,
-                     max_unit_bytes=max_unit_bytes)
+        return TmxReader(
+            open(source, "rb"), file_label(source, name), owned=True, max_unit_bytes=max_unit_bytes
+        )
+    return TmxReader(source, file_label(source, name), owned=False, max_unit_bytes=max_unit_bytes)

@@ -158,7 +158,12 @@ def _pair(items: list[_Item], english_first: bool) -> None:
     i = 0
     while i < len(items) - 1:
         a, b = items[i], items[i + 1]
-        if a.partner is None and b.partner is None and a.script is first_script and b.script is not first_script:
+        if (
+            a.partner is None
+            and b.partner is None
+            and a.script is first_script
+            and b.script is not first_script
+        ):
             a.partner, b.partner = i + 1, i
             i += 2
         else:
@@ -170,7 +175,11 @@ def _pair_kind(en: str, zh: str) -> tuple[ParagraphKind, str, str]:
     are removed from footnotes."""
     en_note, zh_note = english_footnote_text(en), chinese_footnote_text(zh)
     if en_note is not None or zh_note is not None:
-        return ParagraphKind.FOOTNOTE, en_note if en_note is not None else en, zh_note if zh_note is not None else zh
+        return (
+            ParagraphKind.FOOTNOTE,
+            en_note if en_note is not None else en,
+            zh_note if zh_note is not None else zh,
+        )
     if is_english_caption(en) or is_chinese_caption(zh):
         return ParagraphKind.CAPTION, en, zh
     if looks_like_english_heading(en) and not ends_paragraph(zh):
@@ -199,7 +208,9 @@ def read_interleaved(text: str) -> list[ParsedParagraph]:
             paragraphs.append(_make(item.script, item.text, kind))
             continue
         partner = items[item.partner]
-        en, zh = (item.text, partner.text) if item.script is _Script.EN else (partner.text, item.text)
+        en, zh = (
+            (item.text, partner.text) if item.script is _Script.EN else (partner.text, item.text)
+        )
         kind, en, zh = _pair_kind(en, zh)
         if index in (first_pair, items[first_pair].partner):
             kind = ParagraphKind.TITLE

@@ -28,7 +28,7 @@ from glossary.textutils import (
     percentile,
 )
 
-__all__ = ["read_chinese", "make_chinese_paragraph", "is_chinese_caption", "chinese_footnote_text"]
+__all__ = ["chinese_footnote_text", "is_chinese_caption", "make_chinese_paragraph", "read_chinese"]
 
 # ---------------------------------------------------------------------------------
 # captions, footnotes, headings
@@ -76,7 +76,9 @@ def is_chinese_caption(raw: str, strong_only: bool = False) -> bool:
 # usually enumerate list items), and then their references in the text go too.
 _ALWAYS_MARKS = "※＊*"
 _ALWAYS_START = re.compile(rf"^\s*[{_ALWAYS_MARKS}]+\s*")
-_NUMBERED_START = re.compile(r"^\s*([\u2460-\u2473\u3251-\u325F]|[\[〔［]\d{1,3}[\]〕］]|注[:：])\s*")
+_NUMBERED_START = re.compile(
+    r"^\s*([\u2460-\u2473\u3251-\u325F]|[\[〔［]\d{1,3}[\]〕］]|注[:：])\s*"
+)
 
 
 def chinese_footnote_text(raw: str) -> str | None:
@@ -205,7 +207,14 @@ def _join(parts: list[str]) -> str:
     """Join wrapped lines: no space, except between two Latin/digit tokens."""
     out = parts[0] if parts else ""
     for part in parts[1:]:
-        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalnum()
+        ):
             out += " " + part
         else:
             out += part
@@ -282,7 +291,9 @@ class _Assembler:
         index = self.open
         block = self.blocks[index]
         at_break = i + 1 == len(self.lines) or self._starts_paragraph(i + 1)
-        if block.kind is not None or not is_chinese_caption(_join(block.parts), strong_only=not at_break):
+        if block.kind is not None or not is_chinese_caption(
+            _join(block.parts), strong_only=not at_break
+        ):
             return
         block.kind = ParagraphKind.CAPTION
         self.open = None
@@ -327,7 +338,7 @@ def _finish(blocks: list[_Block], heading_width: float) -> list[ParsedParagraph]
     numbered = {m.group(1) for m in notes.values() if not m.group(1).startswith("注")}
 
     paragraphs: list[ParsedParagraph] = []
-    for index, (block, raw) in enumerate(zip(blocks, raws)):
+    for index, (block, raw) in enumerate(zip(blocks, raws, strict=False)):
         kind = block.kind
         if kind is None:
             starred = chinese_footnote_text(raw)
@@ -341,7 +352,9 @@ def _finish(blocks: list[_Block], heading_width: float) -> list[ParsedParagraph]
                 kind = ParagraphKind.HEADING
         text = clean_cjk_spacing(_remove_marks(raw, numbered)).strip()
         if text:
-            paragraphs += split_enumerated_lead(make_chinese_paragraph(text, kind or ParagraphKind.BODY))
+            paragraphs += split_enumerated_lead(
+                make_chinese_paragraph(text, kind or ParagraphKind.BODY)
+            )
     return paragraphs
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
-__all__ = ["DecodingError", "decode_bytes", "SUPPORTED_ENCODINGS"]
+__all__ = ["SUPPORTED_ENCODINGS", "DecodingError", "decode_bytes"]
 
 SUPPORTED_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030", "big5")
 
@@ -84,7 +84,9 @@ def _detect_and_decode(data: bytes, source: str) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise DecodingError(source, f"{codec} byte-order mark but invalid {codec} at byte {exc.start}") from None
+                raise DecodingError(
+                    source, f"{codec} byte-order mark but invalid {codec} at byte {exc.start}"
+                ) from None
 
     if b"\x00" in data:
         # NUL bytes occur in text only as the high half of UTF-16 code units.
@@ -162,7 +164,11 @@ def _best_candidate(data: bytes) -> str | None:
     if len(data) % 2 == 0:
         # BOM-less UTF-16 of Chinese text has no NULs; only plausibility tells it apart.
         candidates += [c for enc in ("utf-16-le", "utf-16-be") if (c := _candidate(data, enc))]
-    viable = [c for c in candidates if c.bad_share <= _MAX_BAD_SHARE and c.plausibility >= _MIN_PLAUSIBILITY]
+    viable = [
+        c
+        for c in candidates
+        if c.bad_share <= _MAX_BAD_SHARE and c.plausibility >= _MIN_PLAUSIBILITY
+    ]
     if not viable:
         return None
     viable.sort(key=lambda c: (c.plausibility, c.encoding == preferred), reverse=True)

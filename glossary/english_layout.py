@@ -22,7 +22,13 @@ from glossary.textutils import (
     percentile,
 )
 
-__all__ = ["read_english", "make_english_paragraph", "is_english_caption", "english_footnote_text", "looks_like_english_heading"]
+__all__ = [
+    "english_footnote_text",
+    "is_english_caption",
+    "looks_like_english_heading",
+    "make_english_paragraph",
+    "read_english",
+]
 
 # ---------------------------------------------------------------------------------
 # kinds
@@ -63,13 +69,17 @@ def looks_like_english_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or ends_paragraph(stripped) or stripped.endswith(","):
         return False
-    return len(stripped.split()) <= _HEADING_MAX_WORDS and len(split_english_sentences(stripped)) == 1
+    return (
+        len(stripped.split()) <= _HEADING_MAX_WORDS and len(split_english_sentences(stripped)) == 1
+    )
 
 
 def make_english_paragraph(text: str, kind: ParagraphKind) -> ParsedParagraph:
     """An English paragraph with whitespace collapsed and sentences split."""
     cleaned = collapse_spaces(text)
-    return ParsedParagraph(language="en", kind=kind, text=cleaned, sentences=split_english_sentences(cleaned))
+    return ParsedParagraph(
+        language="en", kind=kind, text=cleaned, sentences=split_english_sentences(cleaned)
+    )
 
 
 # ---------------------------------------------------------------------------------
@@ -90,7 +100,9 @@ def _join_wrapped(lines: list[str]) -> str:
     return out
 
 
-def _split_block(block: list[str], indents: list[int], use_indent: bool, full: float, split_short: bool) -> list[str]:
+def _split_block(
+    block: list[str], indents: list[int], use_indent: bool, full: float, split_short: bool
+) -> list[str]:
     """Paragraphs of one blank-line-delimited block of wrapped text."""
     paragraphs: list[list[str]] = []
     for i, line in enumerate(block):
@@ -108,13 +120,19 @@ def _split_block(block: list[str], indents: list[int], use_indent: bool, full: f
     return [_join_wrapped(p) for p in paragraphs]
 
 
-def _mend_page_breaks(blocks: list[list[str]], indents: list[list[int]]) -> tuple[list[list[str]], list[list[int]]]:
+def _mend_page_breaks(
+    blocks: list[list[str]], indents: list[list[int]]
+) -> tuple[list[list[str]], list[list[int]]]:
     """Drop page-number lines and rejoin a paragraph split by a page break: a block
     that stops mid-sentence followed by one that starts in lower case."""
     out_blocks: list[list[str]] = []
     out_indents: list[list[int]] = []
-    for block, block_indents in zip(blocks, indents):
-        kept = [(line, ind) for line, ind in zip(block, block_indents) if not is_page_number(line)]
+    for block, block_indents in zip(blocks, indents, strict=False):
+        kept = [
+            (line, ind)
+            for line, ind in zip(block, block_indents, strict=False)
+            if not is_page_number(line)
+        ]
         if not kept:
             continue
         lines, inds = [line for line, _ in kept], [ind for _, ind in kept]
@@ -133,7 +151,7 @@ def _paragraph_texts(text: str) -> list[str]:
     indents: list[list[int]] = []
     current: list[str] = []
     current_indents: list[int] = []
-    for raw in text.split("\n") + [""]:
+    for raw in [*text.split("\n"), ""]:
         if raw.strip():
             current.append(raw.strip())
             current_indents.append(leading_indent(raw))
@@ -141,7 +159,10 @@ def _paragraph_texts(text: str) -> list[str]:
             blocks.append(current)
             indents.append(current_indents)
             current, current_indents = [], []
-    if not looks_hard_wrapped([line for block in blocks for line in block[:-1]], [line for block in blocks for line in block]):
+    if not looks_hard_wrapped(
+        [line for block in blocks for line in block[:-1]],
+        [line for block in blocks for line in block],
+    ):
         return [line for block in blocks for line in block]
 
     blocks, indents = _mend_page_breaks(blocks, indents)
@@ -151,13 +172,14 @@ def _paragraph_texts(text: str) -> list[str]:
     full = percentile([len(line) for block in blocks for line in block], 0.9)
     split_short = len(blocks) == 1 and not use_indent  # no blank lines: ends of lines decide
     out: list[str] = []
-    for block, block_indents in zip(blocks, indents):
+    for block, block_indents in zip(blocks, indents, strict=False):
         out.extend(_split_block(block, block_indents, use_indent, full, split_short))
     return out
 
 
 def _collapse_repeated_title(texts: list[str]) -> list[str]:
     """Drop consecutive repeats of the first line (a title printed twice)."""
+
     def key(line: str) -> str:
         return collapse_spaces(line).casefold()
 
@@ -188,7 +210,7 @@ def read_english(text: str) -> list[ParsedParagraph]:
     star = any(m and not m.group(1) for m in marks)
 
     paragraphs: list[ParsedParagraph] = []
-    for index, (raw, note) in enumerate(zip(texts, notes)):
+    for index, (raw, note) in enumerate(zip(texts, notes, strict=False)):
         if note is not None:
             kind, body = ParagraphKind.FOOTNOTE, note
         else:

@@ -31,7 +31,19 @@ KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
 # Prefixes that begin many unrelated words (see ``english_key``).
 _LONG_PREFIXES = (
-    "counter", "under", "inter", "trans", "super", "multi", "front", "over", "con", "com", "pro", "pre", "dis",
+    "counter",
+    "under",
+    "inter",
+    "trans",
+    "super",
+    "multi",
+    "front",
+    "over",
+    "con",
+    "com",
+    "pro",
+    "pre",
+    "dis",
 )
 PARSE_VERSION = 15  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
@@ -72,7 +84,11 @@ def english_key(word: str) -> str:
     and "interest" (or "undertaking" and "underlying", "frontier" and "frontrunner",
     "program" and "progress") say only "inter" ("under", "front", "pro")."""
     base = word.removesuffix("s")
-    if len(base) > KEY_LENGTH + 1 and base.endswith(("ist", "ism")) and not base.endswith(("sist", "exist")):
+    if (
+        len(base) > KEY_LENGTH + 1
+        and base.endswith(("ist", "ism"))
+        and not base.endswith(("sist", "exist"))
+    ):
         return english_key(base[:-3]) + "-ist"  # socialist, socialism: not social, society
     stem = _stemmer.stemWord(word)
     prefix = _long_prefix(stem)
@@ -181,8 +197,10 @@ def _write_senses(path: Path, senses: dict[str, Senses]) -> None:
         connection.execute("CREATE TABLE senses (word TEXT PRIMARY KEY, senses BLOB) WITHOUT ROWID")
         connection.executemany(
             "INSERT INTO senses VALUES (?, ?)",
-            ((word, marshal.dumps(tuple(tuple(sorted(keys)) for keys in found)))
-             for word, found in senses.items()),
+            (
+                (word, marshal.dumps(tuple(tuple(sorted(keys)) for keys in found)))
+                for word, found in senses.items()
+            ),
         )
         connection.commit()
 
@@ -254,7 +272,8 @@ class Lexicon:
         found, start = [], 0
         while start < len(word):
             end = next(
-                end for end in range(min(len(word) - (start == 0), start + MAX_WORD), start, -1)
+                end
+                for end in range(min(len(word) - (start == 0), start + MAX_WORD), start, -1)
                 if end == start + 1 or self.senses(word[start:end])
             )
             found.append(word[start:end])
@@ -307,7 +326,10 @@ def chinese_evidence(text: str, lexicon: Lexicon) -> list[frozenset[str]]:
             units.append(keys)
     units += [frozenset({key}) for key in chinese_number_keys(text)]
     for token in _LATIN_IN_ZH.findall(text):
-        units.append(frozenset(k for k in english_keys(token) if not k.startswith("#")) or frozenset({token.lower()}))
+        units.append(
+            frozenset(k for k in english_keys(token) if not k.startswith("#"))
+            or frozenset({token.lower()})
+        )
     # terms with approved renderings that jieba cut into pieces
     words = set(chinese_words(text)) if lexicon.phrases else set()
     for phrase in sorted(lexicon.phrases):  # in a fixed order, whatever the hash seed

@@ -167,7 +167,11 @@ def document_path(given: str, base: Path, allowed: Sequence[Path], where: str) -
 
 
 def _entry_to_spec(
-    entry: dict, base: Path, where: str, warnings: list[str], lenient: bool,
+    entry: dict,
+    base: Path,
+    where: str,
+    warnings: list[str],
+    lenient: bool,
     allowed: Sequence[Path] = (),
 ) -> DocumentSpec:
     if isinstance(entry.get("id"), str):
@@ -186,8 +190,10 @@ def _entry_to_spec(
             raise ManifestError(f"{where}: {key} must be a non-empty string")
         control = has_control(texts[key])
         if control:  # a TOML string may spell one ("\u001b"): it would reach terminals
-            raise ManifestError(f"{where}: {key} contains the control character "
-                                f"{visible_controls(control)}, which is not text")
+            raise ManifestError(
+                f"{where}: {key} contains the control character "
+                f"{visible_controls(control)}, which is not text"
+            )
     official = entry.get("official", False)
     if not isinstance(official, bool):
         raise ManifestError(f"{where}: official must be true or false")
@@ -210,9 +216,7 @@ def _entry_to_spec(
     )
 
 
-def _check_originals(
-    specs: list[DocumentSpec], path: Path, stored: Callable[[str], bool]
-) -> None:
+def _check_originals(specs: list[DocumentSpec], path: Path, stored: Callable[[str], bool]) -> None:
     """Refuse a ``translation_of`` that names no document of the manifest and none
     that ``stored`` knows (the termbase's), before any file is read."""
     ids = [spec.id for spec in specs]
@@ -226,7 +230,10 @@ def _check_originals(
 
 
 def read_manifest(
-    path: Path, *, lenient: bool = False, stored: Callable[[str], bool] | None = None,
+    path: Path,
+    *,
+    lenient: bool = False,
+    stored: Callable[[str], bool] | None = None,
     allowed: Sequence[Path] = (),
 ) -> tuple[list[DocumentSpec], list[str]]:
     """Read and check a manifest; return its documents (originals before their
@@ -276,8 +283,9 @@ def originals_first(specs: list[DocumentSpec]) -> list[DocumentSpec]:
     pending = list(specs)
     while pending:
         ready = [
-            s for s in pending if s.translation_of is None or s.translation_of in placed
-            or s.translation_of not in ids
+            s
+            for s in pending
+            if s.translation_of is None or s.translation_of in placed or s.translation_of not in ids
         ]
         if not ready:
             cycle = ", ".join(s.id for s in pending)

@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TypedDict
 
 from glossary.disk_cache import MARSHAL, cached
@@ -50,12 +50,30 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------------------
 
 _MARKED = {
-    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
-    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
-    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
-    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
-    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
-    "ǖ": ("ü", 1), "ǘ": ("ü", 2), "ǚ": ("ü", 3), "ǜ": ("ü", 4),
+    "ā": ("a", 1),
+    "á": ("a", 2),
+    "ǎ": ("a", 3),
+    "à": ("a", 4),
+    "ē": ("e", 1),
+    "é": ("e", 2),
+    "ě": ("e", 3),
+    "è": ("e", 4),
+    "ī": ("i", 1),
+    "í": ("i", 2),
+    "ǐ": ("i", 3),
+    "ì": ("i", 4),
+    "ō": ("o", 1),
+    "ó": ("o", 2),
+    "ǒ": ("o", 3),
+    "ò": ("o", 4),
+    "ū": ("u", 1),
+    "ú": ("u", 2),
+    "ǔ": ("u", 3),
+    "ù": ("u", 4),
+    "ǖ": ("ü", 1),
+    "ǘ": ("ü", 2),
+    "ǚ": ("ü", 3),
+    "ǜ": ("ü", 4),
 }
 _BASE = {mark: base for mark, (base, _tone) in _MARKED.items()}
 # Interjection syllables (嗯 ng, 呣 m, 哼 hng) would let a parser cut "xing" as x-i-ng.
@@ -80,9 +98,7 @@ def _derive_syllables() -> frozenset[str]:
     from pypinyin.pinyin_dict import pinyin_dict
 
     found = {
-        _unmarked(reading)
-        for readings in pinyin_dict.values()
-        for reading in readings.split(",")
+        _unmarked(reading) for readings in pinyin_dict.values() for reading in readings.split(",")
     }
     return frozenset(s for s in found if s.isalpha() and s not in _INTERJECTIONS)
 
@@ -113,7 +129,7 @@ def _syllabify(chunk: str) -> tuple[str, ...]:
                 continue
             current = best[end]
             if current is None or len(prefix) + 1 < len(current):
-                best[end] = prefix + [piece]
+                best[end] = [*prefix, piece]
     result = best[-1]
     if result is None:
         raise ValueError(f"not pinyin: {chunk!r}")
@@ -268,8 +284,9 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
     tokenizer.initialized = True
     for hanzi in _phrases():
         # frequent enough to win against a rival cut (补短 板 → 补 短板)
-        tokenizer.add_word(hanzi, max(tokenizer.FREQ.get(hanzi) or 0,
-                                      tokenizer.suggest_freq(hanzi, False), 3000))
+        tokenizer.add_word(
+            hanzi, max(tokenizer.FREQ.get(hanzi) or 0, tokenizer.suggest_freq(hanzi, False), 3000)
+        )
     # POSTokenizer's constructor would read the tags from the dictionary file again
     tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
     tagger.tokenizer, tagger.word_tag_tab = tokenizer, shared.word_tag_tab
@@ -285,15 +302,63 @@ _NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _NUMERAL_RUN = re.compile(f"[{_NUMERALS[2:]}][{_NUMERALS}]*")
 # Measure words (and nouns used as measures) that a numeral stands apart from:
 # 四个 sì gè, 新一轮 xīn yī lún, 十年 shí nián, 五项 wǔ xiàng.
-_MEASURES = set("个位名项条次年岁月日天周种类轮批届张份件只座所颗把本部场步代层级套片段根股句"
-                "首篇幅封番遍趟分成倍元吨亩户家支队样")
+_MEASURES = set(
+    "个位名项条次年岁月日天周种类轮批届张份件只座所颗把本部场步代层级套片段根股句"
+    "首篇幅封番遍趟分成倍元吨亩户家支队样"
+)
 # Words that begin with a numeral but are words, not counts: 一致 yīzhì, 两岸 liǎng'àn.
 _NUMERAL_WORDS = {
-    "一致", "一切", "一起", "一定", "一般", "一样", "一直", "一律", "一同", "一向", "一再",
-    "一旦", "一共", "一齐", "一体", "一贯", "一流", "一线", "一道", "一些", "一点", "一下",
-    "一边", "一度", "一时", "一味", "一心", "一带", "一路", "一手", "一生", "一方", "一面",
-    "一级", "一揽子", "一把手", "一系列", "一方面", "一辈子", "一体化", "进一步", "两岸",
-    "两会", "两制", "三农", "四化", "万一", "十分", "百分", "千万", "万分",
+    "一致",
+    "一切",
+    "一起",
+    "一定",
+    "一般",
+    "一样",
+    "一直",
+    "一律",
+    "一同",
+    "一向",
+    "一再",
+    "一旦",
+    "一共",
+    "一齐",
+    "一体",
+    "一贯",
+    "一流",
+    "一线",
+    "一道",
+    "一些",
+    "一点",
+    "一下",
+    "一边",
+    "一度",
+    "一时",
+    "一味",
+    "一心",
+    "一带",
+    "一路",
+    "一手",
+    "一生",
+    "一方",
+    "一面",
+    "一级",
+    "一揽子",
+    "一把手",
+    "一系列",
+    "一方面",
+    "一辈子",
+    "一体化",
+    "进一步",
+    "两岸",
+    "两会",
+    "两制",
+    "三农",
+    "四化",
+    "万一",
+    "十分",
+    "百分",
+    "千万",
+    "万分",
 }
 # Single-character suffixes joined to the word before them: 创新型 chuàngxīnxíng,
 # 中国式 Zhōngguóshì, 工作者 gōngzuòzhě, 生产力 shēngchǎnlì, 产业链 chǎnyèliàn.
@@ -310,11 +375,28 @@ _PARTICLES = set("的地得之了着过和与及或")
 _CONJUNCTIONS = set("的和与及或")  # 人与自然, 党的建设: phrases, never idioms
 _COMMON = 100  # jieba frequency from which a word counts as common
 _ASPECT_PARTICLES = {"uz", "ul", "ug"}  # 着 了 过, joined to their verb: kànzhe
-_PUNCTUATION = str.maketrans({
-    "，": ",", "、": ",", "。": ".", "；": ";", "：": ":", "！": "!", "？": "?",
-    "“": '"', "”": '"', "‘": "'", "’": "'", "（": "(", "）": ")", "《": "«", "》": "»",
-    "·": " ", "・": " ", "—": "-",
-})
+_PUNCTUATION = str.maketrans(
+    {
+        "，": ",",
+        "、": ",",
+        "。": ".",
+        "；": ";",
+        "：": ":",
+        "！": "!",
+        "？": "?",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "（": "(",
+        "）": ")",
+        "《": "«",
+        "》": "»",
+        "·": " ",
+        "・": " ",
+        "—": "-",
+    }
+)
 _OPENING = set("“‘（《(「『[")
 
 
@@ -404,10 +486,14 @@ def _is_idiom(text: str, flag: str, words: list[str] | None) -> bool:
     if words is None:
         return True
     if flag == "i":
-        return not all(_segmenter().tokenizer.FREQ.get(w, 0) >= _COMMON
-                       for w in (text[:2], text[2:]))
-    return (words == [text[:2], text[2:]] and flag not in ("nr", "ns", "nt")
-            and _coined_pair(text, lexicalised=True))
+        return not all(
+            _segmenter().tokenizer.FREQ.get(w, 0) >= _COMMON for w in (text[:2], text[2:])
+        )
+    return (
+        words == [text[:2], text[2:]]
+        and flag not in ("nr", "ns", "nt")
+        and _coined_pair(text, lexicalised=True)
+    )
 
 
 def _coined_pair(text: str, *, lexicalised: bool) -> bool:
@@ -428,8 +514,7 @@ def _coined_pair(text: str, *, lexicalised: bool) -> bool:
     if len(text) != 4 or not all(map(is_cjk, text)) or set(text) & set(_NUMERALS):
         return False
     if set(text) & _PARTICLES or any(
-        half[0] in _PREFIXES or half[-1] in _SUFFIXES or half[-1] in "到在"
-        for half in halves
+        half[0] in _PREFIXES or half[-1] in _SUFFIXES or half[-1] in "到在" for half in halves
     ):
         return False
     if _tag(text[0])[:1] in ("d", "c", "r") or _tag(halves[0])[:1] == "d":
@@ -454,8 +539,13 @@ def _four_character_expression(term: str, tokens: list[tuple[str, str]]) -> bool
     for word, _flag in tokens:
         position += len(word)
         ends.add(position)
-    return 2 in ends and not _leading_proper(term) and term[:2] not in _phrases() \
-        and term[2:] not in _phrases() and _coined_pair(term, lexicalised=False)
+    return (
+        2 in ends
+        and not _leading_proper(term)
+        and term[:2] not in _phrases()
+        and term[2:] not in _phrases()
+        and _coined_pair(term, lexicalised=False)
+    )
 
 
 def _times_in_parallel(words: list[str]) -> bool:
@@ -485,17 +575,19 @@ def _modifier_and_word(text: str, flag: str) -> bool:
     强 刺激. Prefixes (6.1.5) join their word all the same (高技能), and
     inside a saying the figure stays whole (坐 冷板凳)."""
     head, rest = text[0], text[1:]
-    return (flag not in ("nr", "ns", "nt", "m") and head not in _PREFIXES
-            and _tag(head)[:1] == "a" and _dictionary_word(rest)
-            and not _dictionary_word(text) and not _leading_proper(text))
+    return (
+        flag not in ("nr", "ns", "nt", "m")
+        and head not in _PREFIXES
+        and _tag(head)[:1] == "a"
+        and _dictionary_word(rest)
+        and not _dictionary_word(text)
+        and not _leading_proper(text)
+    )
 
 
 def _leading_proper(text: str) -> bool:
     """True for a word that begins with a proper noun of the phrase list (中国式, 中国共产党人)."""
-    return any(
-        _phrases().get(text[:n], "")[:1].isupper()
-        for n in range(2, len(text))
-    )
+    return any(_phrases().get(text[:n], "")[:1].isupper() for n in range(2, len(text)))
 
 
 def _numeral(syllables: list[str], hanzi: str) -> str:
@@ -522,8 +614,12 @@ def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
         previous = merged[-1][0] if merged else ""
         if _NUMBER.fullmatch(previous) and word[0] in _NUMERALS:
             merged[-1] = (previous + word, "m")
-        elif (_NUMBER.fullmatch(previous) and word[0] in _MEASURES and len(word) > 2
-              and _is_word(word[1:])):
+        elif (
+            _NUMBER.fullmatch(previous)
+            and word[0] in _MEASURES
+            and len(word) > 2
+            and _is_word(word[1:])
+        ):
             merged[-1] = (previous + word[0], "m")
             merged.append((word[1:], _tag(word[1:])))
         else:
@@ -569,10 +665,13 @@ def _numbered_formulas(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for word, flag in tokens:
         numeral = out[-1] if out else None
         before = out[-2] if len(out) > 1 else None
-        if (numeral is not None and numeral[1] == "m"
-                and _FORMULA_NUMERAL.fullmatch(numeral[0])
-                and not (before is not None and before[1].startswith("v"))
-                and _abbreviated_item(word, flag)):
+        if (
+            numeral is not None
+            and numeral[1] == "m"
+            and _FORMULA_NUMERAL.fullmatch(numeral[0])
+            and not (before is not None and before[1].startswith("v"))
+            and _abbreviated_item(word, flag)
+        ):
             out[-1] = (numeral[0] + word, "j")
         else:
             out.append((word, flag))
@@ -584,8 +683,12 @@ def _abbreviated_item(word: str, flag: str) -> bool:
     if not all(map(is_cjk, word)) or word[0] in _MEASURES or word in _NUMERAL_WORDS:
         return False
     if len(word) == 1:
-        return (word not in _QUANTIFIERS and word not in _PARTICLES
-                and word not in _NUMERALS and flag[:1] in ("n", "v", "a", "j", "b"))
+        return (
+            word not in _QUANTIFIERS
+            and word not in _PARTICLES
+            and word not in _NUMERALS
+            and flag[:1] in ("n", "v", "a", "j", "b")
+        )
     return len(word) == 2 and flag[:1] in ("v", "a")
 
 
@@ -602,9 +705,14 @@ _FUNCTION_VERBS = set("是有在为")  # the copula and its kin: grammatical, no
 def _morpheme(word: str, flag: str) -> bool:
     """A single Han character of a content word (noun, verb, adjective or their bound
     forms), not a particle, numeral, measure word, adverb or preposition."""
-    return (len(word) == 1 and is_cjk(word) and word not in _PARTICLES
-            and word not in _NUMERALS and word not in _FUNCTION_VERBS
-            and flag[:1] in ("n", "v", "a", "b", "j"))
+    return (
+        len(word) == 1
+        and is_cjk(word)
+        and word not in _PARTICLES
+        and word not in _NUMERALS
+        and word not in _FUNCTION_VERBS
+        and flag[:1] in ("n", "v", "a", "b", "j")
+    )
 
 
 def _joined_monosyllables(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -627,17 +735,25 @@ def _joined_monosyllables(tokens: list[tuple[str, str]]) -> list[tuple[str, str]
             run += 1
         chars = [word for word, _flag in tokens[index:run]]
         starts_run = index == 0 or not _morpheme(*tokens[index - 1])
-        if starts_run and len(chars) == 3 and not any(
-            _dictionary_word(a + b) for a, b in zip(chars, chars[1:])
+        if (
+            starts_run
+            and len(chars) == 3
+            and not any(_dictionary_word(a + b) for a, b in pairwise(chars))
         ):
             out.append(("".join(chars), "j"))
             index = run
             continue
         word, flag = tokens[index]
         previous = out[-1] if out else None
-        if (previous is not None and _morpheme(*previous) and _morpheme(word, flag)
-                and (_dictionary_word(previous[0] + word)
-                     or (previous[1].startswith("a") and flag.startswith("n")))):
+        if (
+            previous is not None
+            and _morpheme(*previous)
+            and _morpheme(word, flag)
+            and (
+                _dictionary_word(previous[0] + word)
+                or (previous[1].startswith("a") and flag.startswith("n"))
+            )
+        ):
             out[-1] = (previous[0] + word, "j")
         else:
             out.append((word, flag))
@@ -677,10 +793,11 @@ class _Builder:
         return out
 
     def _syllables(self, start: int, text: str) -> list[str]:
-        return self.readings[start:start + len(text)]
+        return self.readings[start : start + len(text)]
 
-    def _token(self, text: str, flag: str, start: int, *, proper: bool,
-               saying: bool) -> list[_Unit]:
+    def _token(
+        self, text: str, flag: str, start: int, *, proper: bool, saying: bool
+    ) -> list[_Unit]:
         if not is_cjk(text[0]):
             return [_Unit(text, "x", text.translate(_PUNCTUATION))]
         phrase = _phrases().get(text)
@@ -704,21 +821,23 @@ class _Builder:
             units: list[_Unit] = []
             offset = start
             for word in words or _subwords(text):
-                units.extend(self._token(word, _tag(word), offset, proper=proper,
-                                         saying=saying))
+                units.extend(self._token(word, _tag(word), offset, proper=proper, saying=saying))
                 offset += len(word)
             return units
         if len(text) == 3 and not (proper or saying) and _modifier_and_word(text, flag):
             # read as a whole, as pypinyin read it, only written as two words
-            return [_Unit(text[0], _tag(text[0]), syllables[0]),
-                    _Unit(text[1:], _tag(text[1:]), _join(syllables[1:]))]
+            return [
+                _Unit(text[0], _tag(text[0]), syllables[0]),
+                _Unit(text[1:], _tag(text[1:]), _join(syllables[1:])),
+            ]
         written = _join(syllables)
         if proper or _leading_proper(text):
             written = _capitalised(written)
         return [_Unit(text, flag, written)]
 
-    def _split_numeral(self, text: str, start: int, *, proper: bool,
-                       saying: bool) -> list[_Unit] | None:
+    def _split_numeral(
+        self, text: str, start: int, *, proper: bool, saying: bool
+    ) -> list[_Unit] | None:
         """Numerals apart from what they count: 新一轮 → xīn yī lún, 四个 → sì gè; 第
         joined to its numeral with a hyphen (dì-shísì). In a saying (十年磨一剑) a numeral
         also stands apart from a noun after it. ``None`` when the text holds no such
@@ -728,14 +847,13 @@ class _Builder:
             return None
         begin, end = match.span()
         ordinal = begin > 0 and text[begin - 1] == "第"
-        counted = text[end:end + 1]
+        counted = text[end : end + 1]
         measured = counted in _MEASURES
         # a noun after the numeral: counted by 一 or 两 inside a word (磨一剑, but not
         # 统一体 or 老百姓), or by any numeral in a saying
-        counts_noun = (begin > 0 and text[begin:end] in ("一", "两")
-                       and not _is_word(text[:end])) or (
-            saying and text[begin:end + 1] not in _NUMERAL_WORDS
-        )
+        counts_noun = (
+            begin > 0 and text[begin:end] in ("一", "两") and not _is_word(text[:end])
+        ) or (saying and text[begin : end + 1] not in _NUMERAL_WORDS)
         if not ordinal and counted and not measured and not counts_noun:
             return None
         if not ordinal and not counted and begin > 0:
@@ -746,16 +864,16 @@ class _Builder:
             numeral = self.readings[start + head] + "-" + numeral
         units: list[_Unit] = []
         if head:
-            units.extend(self._token(text[:head], _tag(text[:head]), start, proper=proper,
-                                     saying=saying))
+            units.extend(
+                self._token(text[:head], _tag(text[:head]), start, proper=proper, saying=saying)
+            )
         units.append(_Unit(text[head:end], "m", numeral))
         if measured:
             units.append(_Unit(counted, "q", self.readings[start + end]))
             end += 1
         if end < len(text):
             rest = text[end:]
-            units.extend(self._token(rest, _tag(rest), start + end, proper=proper,
-                                     saying=saying))
+            units.extend(self._token(rest, _tag(rest), start + end, proper=proper, saying=saying))
         return units
 
 
@@ -768,15 +886,17 @@ def _written(units: list[_Unit]) -> str:
             continue
         if prefix is not None:
             if _takes_prefix(prefix.hanzi, unit):
-                unit = _Unit(prefix.hanzi + unit.hanzi, unit.flag,
-                             _join([prefix.written, unit.written]))
+                unit = _Unit(
+                    prefix.hanzi + unit.hanzi, unit.flag, _join([prefix.written, unit.written])
+                )
             else:
                 words.append(prefix)
             prefix = None
         previous = words[-1] if words else None
         if previous is not None and _joins_previous(previous, unit):
-            words[-1] = _Unit(previous.hanzi + unit.hanzi, previous.flag,
-                              _join([previous.written, unit.written]))
+            words[-1] = _Unit(
+                previous.hanzi + unit.hanzi, previous.flag, _join([previous.written, unit.written])
+            )
         elif unit.hanzi in _PREFIXES and unit.flag not in ("phrase", "m", "q"):
             prefix = unit
         else:

@@ -149,6 +149,7 @@ _GLUED = re.compile(r"(?<![A-Za-z.])([A-Za-z][a-z]+)([.!?])(?=[A-Z][a-z])")
 def _unglue(line: str) -> str:
     """Put the lost space back after a glued terminal, unless the word before it is an
     abbreviation ("etc.The" is left to the rules for abbreviations)."""
+
     def space(match: re.Match[str]) -> str:
         word = match.group(1).lower()
         if word in _NEVER_END or word in _MAY_END or word in _BEFORE_NUMBER:

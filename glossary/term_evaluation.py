@@ -36,7 +36,13 @@ class GoldRow:
 def read_gold(path: Path) -> list[GoldRow]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            GoldRow(row["zh"], row["pinyin_marks"], row["pinyin_numbers"], row["document"], row["rendering"])
+            GoldRow(
+                row["zh"],
+                row["pinyin_marks"],
+                row["pinyin_numbers"],
+                row["document"],
+                row["rendering"],
+            )
             for row in csv.DictReader(handle, delimiter="\t")
         ]
 
@@ -46,7 +52,7 @@ def normal_rendering(text: str) -> str:
     text = " ".join(text.lower().replace("’", "'").split())
     for article in ARTICLES:
         if text.startswith(article):
-            return text[len(article):]
+            return text[len(article) :]
     return text
 
 
@@ -83,8 +89,11 @@ class TermReport:
 
     def missed(self, within: int | None = None) -> list[str]:
         """Gold terms not among the first ``within`` candidates (None: not at all)."""
-        return [term for term, position in self.positions.items()
-                if position is None or (within is not None and position > within)]
+        return [
+            term
+            for term, position in self.positions.items()
+            if position is None or (within is not None and position > within)
+        ]
 
     def recall(self, within: int | None = None) -> float:
         return share(self.recall_terms - len(self.missed(within)), self.recall_terms)
@@ -132,8 +141,11 @@ class TermReport:
         for cut in self.cuts:
             figures[f"missed_within_{cut}"] = self.missed(cut)
         figures["missed_anywhere"] = self.missed()
-        figures.update(positions=self.positions, rendering_misses=self.rendering_misses,
-                       pinyin_misses=self.pinyin_misses)
+        figures.update(
+            positions=self.positions,
+            rendering_misses=self.rendering_misses,
+            pinyin_misses=self.pinyin_misses,
+        )
         return figures
 
 
@@ -166,20 +178,35 @@ def evaluate_terms(
         by_pair[(row.zh, row.document)][normal_rendering(row.rendering)] = right
         rows_right["aligned" if row.document in aligned else "english only"].append(right)
         if not right:
-            misses.append({"zh": row.zh, "document": row.document, "rendering": row.rendering,
-                           "proposed": sorted(found)})
+            misses.append(
+                {
+                    "zh": row.zh,
+                    "document": row.document,
+                    "rendering": row.rendering,
+                    "proposed": sorted(found),
+                }
+            )
 
     def pair_counts(pairs: list[dict[str, bool]]) -> dict[str, int]:
-        return {"pairs": len(pairs), "any": sum(any(p.values()) for p in pairs),
-                "all": sum(all(p.values()) for p in pairs)}
+        return {
+            "pairs": len(pairs),
+            "any": sum(any(p.values()) for p in pairs),
+            "all": sum(all(p.values()) for p in pairs),
+        }
 
     by_source = {}
     for source in SOURCES:
         if rows_right[source]:
-            in_source = [p for (_, document), p in by_pair.items()
-                         if (document in aligned) == (source == "aligned")]
-            by_source[source] = {**pair_counts(in_source), "rows": len(rows_right[source]),
-                                 "rows_right": sum(rows_right[source])}
+            in_source = [
+                p
+                for (_, document), p in by_pair.items()
+                if (document in aligned) == (source == "aligned")
+            ]
+            by_source[source] = {
+                **pair_counts(in_source),
+                "rows": len(rows_right[source]),
+                "rows_right": sum(rows_right[source]),
+            }
 
     found_terms = [term for term in terms if term in place]
     syllables_right = joining_right = 0
@@ -193,9 +220,19 @@ def evaluate_terms(
         syllables_right += syllables
         joining_right += joining
         if not (syllables and joining):
-            wrong = [name for name, right in (("syllables", syllables), ("joining", joining)) if not right]
-            pinyin_misses.append({"zh": term, "expected": [row.pinyin_marks, row.pinyin_numbers],
-                                  "got": [marks, numbers], "wrong": wrong})
+            wrong = [
+                name
+                for name, right in (("syllables", syllables), ("joining", joining))
+                if not right
+            ]
+            pinyin_misses.append(
+                {
+                    "zh": term,
+                    "expected": [row.pinyin_marks, row.pinyin_numbers],
+                    "got": [marks, numbers],
+                    "wrong": wrong,
+                }
+            )
 
     return TermReport(
         recall_terms=len(extractable),

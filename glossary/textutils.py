@@ -37,6 +37,7 @@ ELLIPSES = "…"
 # was broken mid-sentence (PDF wrapping) from one that ends a paragraph.
 _PARAGRAPH_FINAL = TERMINALS_ZH + "：" + TERMINALS_ASCII + ".:" + ELLIPSES
 
+
 def is_cjk(ch: str) -> bool:
     """True for a Han character (including 〇, which writes zero in dates). Asked of
     every character of every text, hence the ranges spelled out rather than looped."""
@@ -124,7 +125,9 @@ def collapse_spaces(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
-_TRAILING_REFERENCE = re.compile(r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473※*])+$")
+_TRAILING_REFERENCE = re.compile(
+    r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079\u2460-\u2473※*])+$"
+)
 
 
 def strip_closers(text: str) -> str:
@@ -240,8 +243,10 @@ def warn_dropped(source: object, dropped: int) -> None:
     characters (nothing if none)."""
     if dropped:
         noun = "character" if dropped == 1 else "characters"
-        log.warning(f"{source}: {dropped} control {noun} dropped "
-                    "(terminal escape sequences and the like are not text)")
+        log.warning(
+            f"{source}: {dropped} control {noun} dropped "
+            "(terminal escape sequences and the like are not text)"
+        )
 
 
 @functools.cache

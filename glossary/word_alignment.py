@@ -225,7 +225,7 @@ def align_units(units: Sequence[tuple[str, str]], lexicon: Lexicon) -> list[Alig
         combined = (forward.link_probabilities(index) + backward.link_probabilities(index).T) / 2
         links = {
             (int(i), int(j)): float(combined[j, i])
-            for j, i in zip(*np.nonzero(combined >= MIN_LINK))
+            for j, i in zip(*np.nonzero(combined >= MIN_LINK), strict=False)
         }
         links.update(from_dictionary[index])
         aligned.append(AlignedPair(chinese, english, links))

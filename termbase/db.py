@@ -164,7 +164,7 @@ def _is_new(tables: set[str], shown: str, create: bool) -> bool:
         if not create:
             raise TermbaseMissing(f"no termbase at {shown} (the database is empty)")
         return True
-    if not OUR_TABLES <= tables:
+    if not tables >= OUR_TABLES:
         listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
         raise TermbaseError(
             f"{shown} is not a termbase but another program's database (tables: {listed}); "

@@ -43,7 +43,9 @@ from termbase.models import (
 from termbase.variants import group_variants, variant_key
 
 _APPROVED_RENDERINGS = (
-    RenderingStatus.PREFERRED.value, RenderingStatus.ADMITTED.value, RenderingStatus.DEPRECATED.value
+    RenderingStatus.PREFERRED.value,
+    RenderingStatus.ADMITTED.value,
+    RenderingStatus.DEPRECATED.value,
 )
 BATCH = 2000  # rows per bulk INSERT, and per fetch of a streamed SELECT
 
@@ -64,9 +66,14 @@ def iter_unit_records(
     a document repeats (a greeting, a slogan) is given once, as an import keeps it."""
     statement = (
         select(
-            TranslationUnit.zh_text, TranslationUnit.en_text, TranslationUnit.document_id,
-            TranslationUnit.original_id, Document.outlet, TranslationUnit.score,
-            TranslationUnit.method, TranslationUnit.created_at,
+            TranslationUnit.zh_text,
+            TranslationUnit.en_text,
+            TranslationUnit.document_id,
+            TranslationUnit.original_id,
+            Document.outlet,
+            TranslationUnit.score,
+            TranslationUnit.method,
+            TranslationUnit.created_at,
         )
         .join(Document, Document.id == TranslationUnit.document_id)
         .where(COMPLETE_UNIT)
@@ -84,8 +91,14 @@ def iter_unit_records(
             continue
         seen.add(key)
         yield UnitRecord(
-            zh=zh, en=en, document=document, original=original, outlet=outlet,
-            score=score, method=method, created=as_utc(created),
+            zh=zh,
+            en=en,
+            document=document,
+            original=original,
+            outlet=outlet,
+            score=score,
+            method=method,
+            created=as_utc(created),
         )
 
 
@@ -104,8 +117,13 @@ def _evidence(session: Session, documents: Sequence[str]) -> tuple[dict, dict]:
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     contexts: dict[int, str] = {}
     statement = (
-        select(Attestation.rendering_id, Attestation.document_id, Attestation.count,
-               Attestation.context, TranslationUnit.en_text)
+        select(
+            Attestation.rendering_id,
+            Attestation.document_id,
+            Attestation.count,
+            Attestation.context,
+            TranslationUnit.en_text,
+        )
         .outerjoin(TranslationUnit, TranslationUnit.id == Attestation.unit_id)
         .where(Attestation.rendering_id.is_not(None))
         .order_by(Attestation.document_id, Attestation.id)
@@ -143,8 +161,11 @@ def iter_term_records(
         statement = statement.where(Term.status == TermStatus.APPROVED.value)
     for term in session.scalars(statement):
         groups = [
-            group for group in group_variants(
-                by_term.get(term.id, []), lambda r: r.text, lambda r: r.status,
+            group
+            for group in group_variants(
+                by_term.get(term.id, []),
+                lambda r: r.text,
+                lambda r: r.status,
                 lambda r: sum(counts.get(r.id, {}).values()),
             )
             if (not approved_only or group[0].status in _APPROVED_RENDERINGS)
@@ -157,9 +178,15 @@ def iter_term_records(
             key=lambda r: (RENDERING_ORDER[r.status], r.text.casefold(), r.text),
         )
         yield TermRecord(
-            simplified=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
-            status=term.status, subject_field=term.subject_field, definition=term.definition,
-            note=term.note, decided=term_decisions.get(term.id), renderings=renderings,
+            simplified=term.simplified,
+            traditional=term.traditional,
+            pinyin=term.pinyin_marks,
+            status=term.status,
+            subject_field=term.subject_field,
+            definition=term.definition,
+            note=term.note,
+            decided=term_decisions.get(term.id),
+            renderings=renderings,
         )
 
 
@@ -174,9 +201,12 @@ def _rendering_record(
         for document, count in counts.get(member.id, {}).items():
             sources[document] += count
     return RenderingRecord(
-        text=head.text, status=head.status, note=head.note,
+        text=head.text,
+        status=head.status,
+        note=head.note,
         context=next((contexts[r.id] for r in group if r.id in contexts), None),
-        sources=dict(sorted(sources.items())), decided=decisions.get(head.id),
+        sources=dict(sorted(sources.items())),
+        decided=decisions.get(head.id),
     )
 
 
@@ -210,8 +240,12 @@ class MergeCounts:
 
 
 def ensure_document(
-    session: Session, document_id: str, language: str, role: DocumentRole,
-    outlet: str | None = None, translation_of: str | None = None,
+    session: Session,
+    document_id: str,
+    language: str,
+    role: DocumentRole,
+    outlet: str | None = None,
+    translation_of: str | None = None,
 ) -> None:
     """Create a text-less document for imported evidence unless one exists."""
     if session.get(Document, document_id) is not None:
@@ -220,8 +254,12 @@ def ensure_document(
         ensure_document(session, translation_of, "zh", DocumentRole.ORIGINAL)
     session.add(
         Document(
-            id=document_id, language=language, role=role.value, outlet=outlet,
-            translation_of=translation_of, content_hash=IMPORTED,
+            id=document_id,
+            language=language,
+            role=role.value,
+            outlet=outlet,
+            translation_of=translation_of,
+            content_hash=IMPORTED,
         )
     )
     session.flush()
@@ -250,14 +288,17 @@ def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     def values(row: dict[str, Any]) -> list[Any]:
         if plain:
             return [row[key] for key in order]
-        return [row[key] if convert is None or row[key] is None else convert(row[key])
-                for key, convert in zip(order, converters, strict=True)]
+        return [
+            row[key] if convert is None or row[key] is None else convert(row[key])
+            for key, convert in zip(order, converters, strict=True)
+        ]
 
     if dialect.positional:
         connection.exec_driver_sql(str(compiled), [tuple(values(row)) for row in rows])
     else:
-        connection.exec_driver_sql(str(compiled), [dict(zip(order, values(row), strict=True))
-                                                   for row in rows])
+        connection.exec_driver_sql(
+            str(compiled), [dict(zip(order, values(row), strict=True)) for row in rows]
+        )
 
 
 @dataclass(slots=True, eq=False)
@@ -327,8 +368,13 @@ class _TermMerge:
     # ---- reading what the batch names
 
     def _stored_terms(self, names: list[str]) -> dict[str, _Row]:
-        columns = (Term.id, Term.simplified, Term.status, *(getattr(Term, c) for c in _TERM_FIELDS),
-                   *(getattr(Term, c) for c in _PINYIN_COLUMNS))
+        columns = (
+            Term.id,
+            Term.simplified,
+            Term.status,
+            *(getattr(Term, c) for c in _TERM_FIELDS),
+            *(getattr(Term, c) for c in _PINYIN_COLUMNS),
+        )
         rows = self.session.execute(select(*columns).where(Term.simplified.in_(names)))
         return {row.simplified: _Row(row.id, dict(row._mapping), new=False) for row in rows}
 
@@ -337,12 +383,14 @@ class _TermMerge:
         if not by_id:
             return {}
         rows = self.session.execute(
-            select(Rendering.id, Rendering.term_id, Rendering.text, Rendering.status,
-                   Rendering.note)
-            .where(Rendering.term_id.in_(list(by_id)))
+            select(
+                Rendering.id, Rendering.term_id, Rendering.text, Rendering.status, Rendering.note
+            ).where(Rendering.term_id.in_(list(by_id)))
         )
-        return {(by_id[row.term_id], row.text): _Row(row.id, dict(row._mapping), new=False)
-                for row in rows}
+        return {
+            (by_id[row.term_id], row.text): _Row(row.id, dict(row._mapping), new=False)
+            for row in rows
+        }
 
     def _stored_evidence(self, terms: dict[str, _Row]) -> _Evidence:
         by_id = {row.id: simplified for simplified, row in terms.items()}
@@ -362,12 +410,25 @@ class _TermMerge:
 
     # ---- deciding, record by record
 
-    def _log(self, row: _Row, term: _Row, entity: str, name: str, before: Any, after: Any,
-             decided: Decision | None = None) -> None:
+    def _log(
+        self,
+        row: _Row,
+        term: _Row,
+        entity: str,
+        name: str,
+        before: Any,
+        after: Any,
+        decided: Decision | None = None,
+    ) -> None:
         entry = {
-            "editor": decided.editor if decided else self.editor, "action": "import",
-            "entity": entity, "term": term.values["simplified"], "field": name,
-            "before": before, "after": after, "at": decided.at if decided else self._now,
+            "editor": decided.editor if decided else self.editor,
+            "action": "import",
+            "entity": entity,
+            "term": term.values["simplified"],
+            "field": name,
+            "before": before,
+            "after": after,
+            "at": decided.at if decided else self._now,
         }
         self._logs.append((row, term, entry))
 
@@ -385,8 +446,9 @@ class _TermMerge:
             row.values["modified_by"] = row.changes["modified_by"] = self.editor
         return changed
 
-    def _status(self, row: _Row, term: _Row, entity: str, status: str,
-                decided: Decision | None) -> bool:
+    def _status(
+        self, row: _Row, term: _Row, entity: str, status: str, decided: Decision | None
+    ) -> bool:
         """The file's status unless it would undo a decision with "candidate"."""
         current = row.values.get("status", UNDECIDED[0])
         if status == current and not (row.new and decided is not None):
@@ -405,9 +467,14 @@ class _TermMerge:
         editor's correction is kept: deciding whether it differs from the derived
         pinyin (0.1 ms a term) would cost nearly as much as the rest of the import."""
         derived = self.derive(record.simplified, record.pinyin)
-        values = {"simplified": record.simplified, "status": TermStatus.CANDIDATE.value,
-                  "created_by": self.editor, "modified_by": self.editor,
-                  **{name: None for name in _TERM_FIELDS}, **derived}
+        values = {
+            "simplified": record.simplified,
+            "status": TermStatus.CANDIDATE.value,
+            "created_by": self.editor,
+            "modified_by": self.editor,
+            **{name: None for name in _TERM_FIELDS},
+            **derived,
+        }
         term = _Row(None, values, new=True)
         if record.pinyin:
             self._log(term, term, "term", "pinyin_marks", None, record.pinyin)
@@ -428,15 +495,29 @@ class _TermMerge:
         row = renderings.get(key)
         if row is not None:
             return row, False
-        row = renderings[key] = _Row(None, {
-            "text": item.text, "status": RenderingStatus.CANDIDATE.value, "note": None,
-            "created_by": self.editor, "modified_by": self.editor,
-        }, new=True)
+        row = renderings[key] = _Row(
+            None,
+            {
+                "text": item.text,
+                "status": RenderingStatus.CANDIDATE.value,
+                "note": None,
+                "created_by": self.editor,
+                "modified_by": self.editor,
+            },
+            new=True,
+        )
         self.counts.renderings_created += 1
         return row, True
 
-    def _attest(self, evidence: _Evidence, term: _Row, rendering: _Row, sources: dict[str, int],
-                context: str | None, by_term: bool) -> bool:
+    def _attest(
+        self,
+        evidence: _Evidence,
+        term: _Row,
+        rendering: _Row,
+        sources: dict[str, int],
+        context: str | None,
+        by_term: bool,
+    ) -> bool:
         """Evidence from the file for documents the termbase has none of yet, for the
         term (``by_term``) or for the rendering's group of variants (``_Evidence``)."""
         simplified = term.values["simplified"]
@@ -450,7 +531,8 @@ class _TermMerge:
             if key in evidence.added:
                 continue
             if simplified in evidence.stored and (
-                (simplified, document) in evidence.terms if by_term
+                (simplified, document) in evidence.terms
+                if by_term
                 else (simplified, group, document) in evidence.groups
             ):
                 continue
@@ -459,15 +541,17 @@ class _TermMerge:
             added = True
         return added
 
-    def _record(self, record: TermRecord, terms: dict, renderings: dict,
-                evidence: _Evidence) -> None:
+    def _record(
+        self, record: TermRecord, terms: dict, renderings: dict, evidence: _Evidence
+    ) -> None:
         term = terms.get(record.simplified)
         is_new = term is None
         if term is None:
             term = terms[record.simplified] = self._new_term(record)
         changed = self._repinyin(term, record) if not is_new else False
-        changed |= self._set(term, term, "term",
-                             {name: getattr(record, name) for name in _TERM_FIELDS})
+        changed |= self._set(
+            term, term, "term", {name: getattr(record, name) for name in _TERM_FIELDS}
+        )
         changed |= self._status(term, term, "term", record.status, record.decided)
         first: _Row | None = None
         for item in record.renderings:
@@ -476,8 +560,9 @@ class _TermMerge:
             changed |= created
             changed |= self._set(rendering, term, "rendering", {"note": item.note})
             changed |= self._status(rendering, term, "rendering", item.status, item.decided)
-            changed |= self._attest(evidence, term, rendering, item.sources, item.context,
-                                    by_term=False)
+            changed |= self._attest(
+                evidence, term, rendering, item.sources, item.context, by_term=False
+            )
         if record.sources and first is not None:
             changed |= self._attest(evidence, term, first, record.sources, None, by_term=True)
         if not is_new:
@@ -504,29 +589,35 @@ class _TermMerge:
             stamp = {"created_at": self._now, "modified_at": self._now, "version": 1}
             if model is Term:
                 stamp["frequency"] = 0
-            bulk_insert(self.session, model.__table__, [
-                {**{name: row.values.get(name) for name in columns}, **stamp} for row in rows
-            ])
+            bulk_insert(
+                self.session,
+                model.__table__,
+                [{**{name: row.values.get(name) for name in columns}, **stamp} for row in rows],
+            )
 
     def _new_ids(self, terms: dict[str, _Row]) -> None:
         new_terms = {simplified: row for simplified, row in terms.items() if row.id is None}
         if new_terms:
             found = self.session.execute(
-                select(Term.simplified, Term.id).where(Term.simplified.in_(list(new_terms))))
+                select(Term.simplified, Term.id).where(Term.simplified.in_(list(new_terms)))
+            )
             for simplified, term_id in found:
                 new_terms[simplified].id = term_id
 
-    def _new_rendering_ids(
-        self, renderings: dict[tuple[str, str], _Row]
-    ) -> None:
-        new = {(row.values["term_id"], row.values["text"]): row
-               for row in renderings.values() if row.id is None}
+    def _new_rendering_ids(self, renderings: dict[tuple[str, str], _Row]) -> None:
+        new = {
+            (row.values["term_id"], row.values["text"]): row
+            for row in renderings.values()
+            if row.id is None
+        }
         if not new:
             return
         term_ids = sorted({term_id for term_id, _ in new})
         found = self.session.execute(
-            select(Rendering.term_id, Rendering.text, Rendering.id)
-            .where(Rendering.term_id.in_(term_ids)))
+            select(Rendering.term_id, Rendering.text, Rendering.id).where(
+                Rendering.term_id.in_(term_ids)
+            )
+        )
         for term_id, text, rendering_id in found:
             row = new.get((term_id, text))
             if row is not None:
@@ -542,9 +633,9 @@ class _TermMerge:
                 by_columns[tuple(sorted(row.changes))].append({"row_id": row.id, **row.changes})
         for columns, params in by_columns.items():
             statement = (
-                update(table).where(table.c.id == bindparam("row_id"))
-                .values(version=table.c.version + 1,
-                        **{name: bindparam(name) for name in columns})
+                update(table)
+                .where(table.c.id == bindparam("row_id"))
+                .values(version=table.c.version + 1, **{name: bindparam(name) for name in columns})
             )
             self.session.execute(statement, params)
 
@@ -565,28 +656,46 @@ class _TermMerge:
         for (simplified, _), row in renderings.items():
             row.values["term_id"] = terms[simplified].id
         rendering_rows = list(renderings.values())
-        self._insert(Rendering, [row for row in rendering_rows if row.new],
-                     _NEW_RENDERING_COLUMNS)
+        self._insert(Rendering, [row for row in rendering_rows if row.new], _NEW_RENDERING_COLUMNS)
         self._new_rendering_ids(renderings)
         self._update(Rendering, rendering_rows)
         self._ensure_documents()
         if self._attestations:
-            bulk_insert(self.session, Attestation.__table__, [
-                {"term_id": term.id, "rendering_id": rendering.id, "document_id": document,
-                 "count": count, "context": context}
-                for term, rendering, document, count, context in self._attestations
-            ])
+            bulk_insert(
+                self.session,
+                Attestation.__table__,
+                [
+                    {
+                        "term_id": term.id,
+                        "rendering_id": rendering.id,
+                        "document_id": document,
+                        "count": count,
+                        "context": context,
+                    }
+                    for term, rendering, document, count, context in self._attestations
+                ],
+            )
         if self._logs:
-            bulk_insert(self.session, ReviewLogEntry.__table__, [
-                {**entry, "entity_id": row.id, "term_id": term.id}
-                for row, term, entry in self._logs
-            ])
+            bulk_insert(
+                self.session,
+                ReviewLogEntry.__table__,
+                [
+                    {**entry, "entity_id": row.id, "term_id": term.id}
+                    for row, term, entry in self._logs
+                ],
+            )
         self._attestations.clear()
         self._logs.clear()
 
 
-_NEW_TERM_COLUMNS = ("simplified", "status", "created_by", "modified_by", *_TERM_FIELDS,
-                     *_PINYIN_COLUMNS)
+_NEW_TERM_COLUMNS = (
+    "simplified",
+    "status",
+    "created_by",
+    "modified_by",
+    *_TERM_FIELDS,
+    *_PINYIN_COLUMNS,
+)
 _NEW_RENDERING_COLUMNS = ("term_id", "text", "status", "note", "created_by", "modified_by")
 
 
@@ -643,9 +752,12 @@ def merge_unit_records(session: Session, records: Iterable[UnitRecord]) -> Merge
     for record in records:
         if record.document not in known_documents:
             ensure_document(
-                session, record.document, "en",
+                session,
+                record.document,
+                "en",
                 DocumentRole.TRANSLATION if record.original else DocumentRole.BILINGUAL,
-                outlet=record.outlet, translation_of=record.original,
+                outlet=record.outlet,
+                translation_of=record.original,
             )
             known_documents.add(record.document)
             seen |= _existing_unit_keys(session, {record.document})
@@ -655,9 +767,13 @@ def merge_unit_records(session: Session, records: Iterable[UnitRecord]) -> Merge
             continue
         seen.add(key)
         row = {
-            "document_id": record.document, "original_id": record.original,
-            "zh_text": record.zh, "en_text": record.en, "score": record.score,
-            "method": record.method, "low_confidence": False,
+            "document_id": record.document,
+            "original_id": record.original,
+            "zh_text": record.zh,
+            "en_text": record.en,
+            "score": record.score,
+            "method": record.method,
+            "low_confidence": False,
             "created_at": record.created or utc_now(),
         }
         batch.append(row)

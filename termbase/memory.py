@@ -255,7 +255,12 @@ def aligned_documents(session: Session) -> set[str]:
 
 def aligned_units(session: Session) -> list[AlignedUnit]:
     rows = session.execute(
-        select(TranslationUnit.id, TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)
+        select(
+            TranslationUnit.id,
+            TranslationUnit.document_id,
+            TranslationUnit.zh_text,
+            TranslationUnit.en_text,
+        )
         .where(COMPLETE_UNIT)
         .order_by(TranslationUnit.id)
     )

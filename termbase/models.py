@@ -76,8 +76,13 @@ UNDECIDED = (TermStatus.CANDIDATE.value, RenderingStatus.CANDIDATE.value)
 RENDERING_ORDER = {
     status.value: position
     for position, status in enumerate(
-        [RenderingStatus.PREFERRED, RenderingStatus.ADMITTED, RenderingStatus.CANDIDATE,
-         RenderingStatus.DEPRECATED, RenderingStatus.REJECTED]
+        [
+            RenderingStatus.PREFERRED,
+            RenderingStatus.ADMITTED,
+            RenderingStatus.CANDIDATE,
+            RenderingStatus.DEPRECATED,
+            RenderingStatus.REJECTED,
+        ]
     )
 }
 

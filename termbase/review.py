@@ -35,15 +35,35 @@ from termbase.models import (
 from termbase.variants import variant_key
 
 EDITABLE_TERM_FIELDS = frozenset(
-    {"simplified", "traditional", "pinyin_marks", "pinyin_numbers", "pinyin_toneless",
-     "pinyin_initials", "status", "subject_field", "definition", "note"}
+    {
+        "simplified",
+        "traditional",
+        "pinyin_marks",
+        "pinyin_numbers",
+        "pinyin_toneless",
+        "pinyin_initials",
+        "status",
+        "subject_field",
+        "definition",
+        "note",
+    }
 )
 # Derived search fields change with the pinyin and are not logged on their own.
 _UNLOGGED = frozenset({"pinyin_toneless", "pinyin_initials"})
 # What a merge keeps of the duplicate, so that undoing the merge can restore it.
 _SNAPSHOT_TERM_FIELDS = (
-    "simplified", "traditional", "pinyin_marks", "pinyin_numbers", "pinyin_toneless",
-    "pinyin_initials", "status", "subject_field", "definition", "note", "rank", "frequency",
+    "simplified",
+    "traditional",
+    "pinyin_marks",
+    "pinyin_numbers",
+    "pinyin_toneless",
+    "pinyin_initials",
+    "status",
+    "subject_field",
+    "definition",
+    "note",
+    "rank",
+    "frequency",
     "created_by",
 )
 _SNAPSHOT_RENDERING_FIELDS = ("text", "status", "note", "created_by")
@@ -195,8 +215,13 @@ def approve_rendering(
 
 
 def _give_status(
-    session: Session, term_id: int, text: str, status: RenderingStatus, editor: str,
-    expected_version: int | None, action_name: str,
+    session: Session,
+    term_id: int,
+    text: str,
+    status: RenderingStatus,
+    editor: str,
+    expected_version: int | None,
+    action_name: str,
 ) -> Term:
     """Give one rendering ``status``, as the action ``action_name``; the term's own
     status stays as it is."""
@@ -315,7 +340,10 @@ _DECISIONS: dict[RenderingStatus, Callable[[Session, int, str, str, int | None],
 
 
 def _decide_term(
-    session: Session, term: Term, status: RenderingStatus, editor: str,
+    session: Session,
+    term: Term,
+    status: RenderingStatus,
+    editor: str,
     expected_version: int | None,
 ) -> Decided:
     """A decision with no rendering: preferring approves the term as it is (as the
@@ -331,7 +359,11 @@ def _decide_term(
 
 
 def decide(
-    session: Session, term_id: int, text: str | None, status: RenderingStatus, editor: str,
+    session: Session,
+    term_id: int,
+    text: str | None,
+    status: RenderingStatus,
+    editor: str,
     expected_version: int | None = None,
 ) -> Decided:
     """Give the rendering ``text`` of a term ``status`` by the same actions, logged the
@@ -427,8 +459,12 @@ def merged_away(session: Session) -> dict[str, int]:
     evidence to that term instead of bringing the duplicate back."""
     merged: dict[str, int] = {}
     rows = session.execute(
-        select(ReviewLogEntry.action, ReviewLogEntry.term_id, ReviewLogEntry.before,
-               ReviewLogEntry.after)
+        select(
+            ReviewLogEntry.action,
+            ReviewLogEntry.term_id,
+            ReviewLogEntry.before,
+            ReviewLogEntry.after,
+        )
         .where(ReviewLogEntry.entity == "term", ReviewLogEntry.field == MERGED)
         .order_by(ReviewLogEntry.at, ReviewLogEntry.id)
     )

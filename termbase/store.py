@@ -98,7 +98,10 @@ def save_document(
 def _drop_derived_rows(session: Session, document_id: str) -> None:
     session.execute(
         delete(TranslationUnit).where(
-            or_(TranslationUnit.document_id == document_id, TranslationUnit.original_id == document_id)
+            or_(
+                TranslationUnit.document_id == document_id,
+                TranslationUnit.original_id == document_id,
+            )
         )
     )
     session.execute(delete(Attestation).where(Attestation.document_id == document_id))
@@ -140,12 +143,14 @@ def _insert_paragraphs(
 def stats(session: Session) -> dict:
     """Counts for ``glossary stats``: per document and language, and in total."""
     paragraph_counts = session.execute(
-        select(Paragraph.document_id, Paragraph.language, Paragraph.kind, func.count())
-        .group_by(Paragraph.document_id, Paragraph.language, Paragraph.kind)
+        select(Paragraph.document_id, Paragraph.language, Paragraph.kind, func.count()).group_by(
+            Paragraph.document_id, Paragraph.language, Paragraph.kind
+        )
     ).all()
     sentence_counts = session.execute(
-        select(Segment.document_id, Segment.language, func.count())
-        .group_by(Segment.document_id, Segment.language)
+        select(Segment.document_id, Segment.language, func.count()).group_by(
+            Segment.document_id, Segment.language
+        )
     ).all()
     unit_counts = dict(
         session.execute(

@@ -114,8 +114,9 @@ def _edited_fields(session: Session) -> dict[int, set[str]]:
     """Per term id, the fields an editor changed (from the review log)."""
     edited: dict[int, set[str]] = defaultdict(set)
     rows = session.execute(
-        select(ReviewLogEntry.term_id, ReviewLogEntry.field)
-        .where(ReviewLogEntry.entity == "term", ReviewLogEntry.field.is_not(None))
+        select(ReviewLogEntry.term_id, ReviewLogEntry.field).where(
+            ReviewLogEntry.entity == "term", ReviewLogEntry.field.is_not(None)
+        )
     )
     for term_id, name in rows:
         if term_id is not None:
@@ -138,7 +139,8 @@ def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
     edited = _edited_fields(session)
     wanted = {d.simplified for d in drafts}
     merged = {
-        duplicate: keep_id for duplicate, keep_id in merged_away(session).items()
+        duplicate: keep_id
+        for duplicate, keep_id in merged_away(session).items()
         if duplicate not in existing and session.get(Term, keep_id) is not None
     }
     for draft in drafts:
@@ -183,7 +185,9 @@ def sync_terms(session: Session, drafts: Sequence[TermDraft]) -> dict[str, int]:
     return {**merged, **{simplified: term.id for simplified, term in kept.items()}}
 
 
-def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Iterable[EvidenceDraft]) -> None:
+def replace_evidence(
+    session: Session, term_ids: dict[str, int], evidence: Iterable[EvidenceDraft]
+) -> None:
     """Replace all attestations with ``evidence``, creating the renderings it names and
     dropping untouched candidate renderings that lost all evidence. Evidence that
     came with an import (documents without text here) is not the build's to replace."""
@@ -197,7 +201,10 @@ def replace_evidence(session: Session, term_ids: dict[str, int], evidence: Itera
         if item.rendering is not None and (term_ids[item.term], item.rendering) not in renderings
     )
     if new:  # one statement for all of them, not a flush each
-        rows = [{"term_id": t, "text": text, "created_by": SYSTEM, "modified_by": SYSTEM} for t, text in new]
+        rows = [
+            {"term_id": t, "text": text, "created_by": SYSTEM, "modified_by": SYSTEM}
+            for t, text in new
+        ]
         session.execute(insert(Rendering), rows)
         renderings = {(r.term_id, r.text): r for r in session.scalars(select(Rendering))}
     attested: set[int] = set()
@@ -336,8 +343,12 @@ class TermMatches:
 
 
 def match_terms(
-    session: Session, *, simplified: Sequence[str] = (), pinyin: str | None = None,
-    english: str | None = None, limit: int = 50,
+    session: Session,
+    *,
+    simplified: Sequence[str] = (),
+    pinyin: str | None = None,
+    english: str | None = None,
+    limit: int = 50,
 ) -> TermMatches:
     """The terms matching any of: a Chinese form (simplified, or the traditional
     form stored beside it), toneless pinyin with or without spaces or its initials,
@@ -350,9 +361,15 @@ def match_terms(
         conditions += [compact_pinyin() == compact, Term.pinyin_initials == compact]
     if english:
         conditions.append(
-            Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text) == english.lower()))
+            Term.id.in_(
+                select(Rendering.term_id).where(func.lower(Rendering.text) == english.lower())
+            )
         )
-    exact = list(session.scalars(_ranked(select(Term.id).where(or_(*conditions))).limit(limit))) if conditions else []
+    exact = (
+        list(session.scalars(_ranked(select(Term.id).where(or_(*conditions))).limit(limit)))
+        if conditions
+        else []
+    )
     if len(exact) >= limit:
         return TermMatches(exact, [])
     partial = []
@@ -362,20 +379,34 @@ def match_terms(
         partial.append(compact_pinyin().startswith(pinyin.replace(" ", "")))
     if english:
         partial.append(
-            Term.id.in_(select(Rendering.term_id).where(func.lower(Rendering.text).contains(english.lower())))
+            Term.id.in_(
+                select(Rendering.term_id).where(
+                    func.lower(Rendering.text).contains(english.lower())
+                )
+            )
         )
-    more = session.scalars(_ranked(select(Term.id).where(or_(*partial))).limit(limit)) if partial else []
+    more = (
+        session.scalars(_ranked(select(Term.id).where(or_(*partial))).limit(limit))
+        if partial
+        else []
+    )
     return TermMatches(exact, [i for i in more if i not in exact][: limit - len(exact)])
 
 
 def find_term_ids(
-    session: Session, *, simplified: Sequence[str] = (), pinyin: str | None = None,
-    english: str | None = None, limit: int = 50,
+    session: Session,
+    *,
+    simplified: Sequence[str] = (),
+    pinyin: str | None = None,
+    english: str | None = None,
+    limit: int = 50,
 ) -> list[int]:
     """Ids of terms matching any of: a Chinese form (simplified, or the traditional
     form stored beside it), toneless pinyin with or without spaces or its initials,
     or a rendering's English text; exact matches rank first, then by term rank."""
-    return match_terms(session, simplified=simplified, pinyin=pinyin, english=english, limit=limit).ids
+    return match_terms(
+        session, simplified=simplified, pinyin=pinyin, english=english, limit=limit
+    ).ids
 
 
 class UnknownTerm(TermbaseError):
@@ -390,15 +421,20 @@ AMBIGUOUS_SHOWN = 5  # terms an ambiguity error names
 
 
 def resolve_term(
-    session: Session, query: str, *, simplified: Sequence[str] = (), pinyin: str | None = None,
+    session: Session,
+    query: str,
+    *,
+    simplified: Sequence[str] = (),
+    pinyin: str | None = None,
     english: str | None = None,
 ) -> int:
     """The one term an editor's decision is about, found as ``glossary show`` finds
     it (``query`` is what was typed, for the messages). Showing the best of several
     matches is harmless; deciding on it is not, so one exact match, or else one
     partial match, is required: several are an AmbiguousTerm naming them."""
-    found = match_terms(session, simplified=simplified, pinyin=pinyin, english=english,
-                        limit=AMBIGUOUS_SHOWN + 1)
+    found = match_terms(
+        session, simplified=simplified, pinyin=pinyin, english=english, limit=AMBIGUOUS_SHOWN + 1
+    )
     candidates = found.exact or found.partial
     if not candidates:
         raise UnknownTerm(f"no term matches {query!r}")
@@ -440,9 +476,12 @@ def _rendering_views(renderings: Sequence[Rendering], rows: Sequence) -> dict[in
     for head, *variants in group_variants(
         renderings, lambda r: r.text, lambda r: r.status, lambda r: counts[r.id]
     ):
-        view = RenderingView(head.text, head.status, head.note, variants=[
-            VariantView(v.text, v.status, counts[v.id]) for v in variants
-        ])
+        view = RenderingView(
+            head.text,
+            head.status,
+            head.note,
+            variants=[VariantView(v.text, v.status, counts[v.id]) for v in variants],
+        )
         for member in (head, *variants):
             views[member.id] = view
     return views
@@ -481,22 +520,37 @@ def _view(term: Term, rows: Sequence, contexts: int) -> TermView:
             paraphrased[attestation.document_id] += attestation.count
             continue
         view = views[attestation.rendering_id]
-        view.documents[attestation.document_id] = view.documents.get(attestation.document_id, 0) + attestation.count
+        view.documents[attestation.document_id] = (
+            view.documents.get(attestation.document_id, 0) + attestation.count
+        )
         if len(view.contexts) < contexts:
             view.contexts.append(
-                {"document": attestation.document_id, "unit": attestation.unit_id,
-                 "zh": zh, "en": en if en is not None else segment_text}
+                {
+                    "document": attestation.document_id,
+                    "unit": attestation.unit_id,
+                    "zh": zh,
+                    "en": en if en is not None else segment_text,
+                }
             )
     renderings = sorted(
         {id(v): v for v in views.values()}.values(),
         key=lambda v: (RENDERING_ORDER[v.status], -v.count, v.en),
     )
     return TermView(
-        id=term.id, zh=term.simplified, traditional=term.traditional, pinyin=term.pinyin_marks,
-        pinyin_numbers=term.pinyin_numbers, status=term.status,
-        rank=int(term.rank) if term.rank is not None else None, frequency=term.frequency,
-        definition=term.definition, note=term.note, subject_field=term.subject_field,
-        version=term.version, renderings=renderings, paraphrased=dict(paraphrased),
+        id=term.id,
+        zh=term.simplified,
+        traditional=term.traditional,
+        pinyin=term.pinyin_marks,
+        pinyin_numbers=term.pinyin_numbers,
+        status=term.status,
+        rank=int(term.rank) if term.rank is not None else None,
+        frequency=term.frequency,
+        definition=term.definition,
+        note=term.note,
+        subject_field=term.subject_field,
+        version=term.version,
+        renderings=renderings,
+        paraphrased=dict(paraphrased),
     )
 
 

@@ -26,7 +26,9 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-def beads(zh: list[str], en: list[str], lexicon: Lexicon) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def beads(
+    zh: list[str], en: list[str], lexicon: Lexicon
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     result = align_sentences([Sentence(s) for s in zh], [Sentence(s) for s in en], lexicon)
     return [(b.zh, b.en) for b in result]
 
@@ -62,7 +64,7 @@ def test_one_chinese_sentence_becomes_two_and_three_english_ones(lexicon: Lexico
         EN[2],
     ]
     assert beads(zh, en, lexicon) == [((0,), (0,)), ((1,), (1, 2, 3)), ((2,), (4,))]
-    assert beads(zh[:2] + [ZH[1]], en[:3] + [EN[1]], lexicon)[1] == ((1,), (1, 2))
+    assert beads([*zh[:2], ZH[1]], [*en[:3], EN[1]], lexicon)[1] == ((1,), (1, 2))
 
 
 def test_two_chinese_sentences_become_one_english_one(lexicon: Lexicon) -> None:
@@ -81,14 +83,22 @@ def test_a_dropped_slogan_is_left_unaligned(lexicon: Lexicon) -> None:
     zh = [ZH[0], ZH[1], "撸起袖子加油干！", ZH[2], ZH[3]]
     en = [EN[0], EN[1], EN[2], EN[3]]
     assert beads(zh, en, lexicon) == [
-        ((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)),
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), ()),
+        ((3,), (2,)),
+        ((4,), (3,)),
     ]
 
 
 def test_an_added_english_sentence_is_left_unaligned(lexicon: Lexicon) -> None:
     en = [EN[0], EN[1], "The speech was widely reported by foreign media.", EN[2], EN[3]]
     assert beads(ZH[:4], en, lexicon) == [
-        ((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,)),
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((), (2,)),
+        ((2,), (3,)),
+        ((3,), (4,)),
     ]
 
 
@@ -98,7 +108,9 @@ def test_lone_neighbours_standing_alike_are_paired(lexicon: Lexicon) -> None:
     zh = [Sentence(ZH[0], 0), Sentence("各位代表！", 1), Sentence(ZH[1], 2)]
     en = [Sentence(EN[0], 0), Sentence("Esteemed Deputies,", 1), Sentence(EN[1], 2)]
     assert [(b.zh, b.en) for b in align_sentences(zh, en, lexicon)] == [
-        ((0,), (0,)), ((1,), (1,)), ((2,), (2,)),
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
     ]
 
 
@@ -106,15 +118,26 @@ def test_lone_neighbours_placed_differently_stay_apart(lexicon: Lexicon) -> None
     """A heading the translation dropped and an English sentence added at the end of
     the paragraph before it are not each other's translation."""
     zh = [Sentence(ZH[0], 0), Sentence("（四）以创新引领转型。", 1), Sentence(ZH[1], 2)]
-    en = [Sentence(EN[0], 0), Sentence("All this will make our cities better.", 0), Sentence(EN[1], 2)]
+    en = [
+        Sentence(EN[0], 0),
+        Sentence("All this will make our cities better.", 0),
+        Sentence(EN[1], 2),
+    ]
     assert [(b.zh, b.en) for b in align_sentences(zh, en, lexicon)] == [
-        ((0,), (0,)), ((), (1,)), ((1,), ()), ((2,), (2,)),
+        ((0,), (0,)),
+        ((), (1,)),
+        ((1,), ()),
+        ((2,), (2,)),
     ]
 
 
 def test_a_moved_clause_stays_one_to_one(lexicon: Lexicon) -> None:
     zh = [ZH[0], "为了提高科技创新投入效能，要深化科技经费管理改革。", ZH[2]]
-    en = [EN[0], "We must deepen the reform of research funding management to improve the efficiency of investment in innovation.", EN[2]]
+    en = [
+        EN[0],
+        "We must deepen the reform of research funding management to improve the efficiency of investment in innovation.",
+        EN[2],
+    ]
     assert beads(zh, en, lexicon) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
 
 
@@ -131,8 +154,12 @@ def test_a_list_becomes_bullet_points(lexicon: Lexicon) -> None:
 
 def test_sentences_swapped_by_the_translator_form_one_two_to_two_bead(lexicon: Lexicon) -> None:
     zh = [ZH[1], "到2035年建成科技强国。", "到2050年建成现代化强国。", ZH[3]]
-    en = [EN[1], "By 2050, we will have built a modern country.",
-          "By 2035, we will have built a country strong in science and technology.", EN[3]]
+    en = [
+        EN[1],
+        "By 2050, we will have built a modern country.",
+        "By 2035, we will have built a country strong in science and technology.",
+        EN[3],
+    ]
     assert beads(zh, en, lexicon) == [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,))]
 
 
@@ -144,23 +171,36 @@ def test_captions_are_aligned_with_captions_wherever_they_stand(lexicon: Lexicon
     original = [
         paragraph(TITLE, "zh", "加快建设科技强国"),
         paragraph(BODY, "zh", ZH[0], ZH[1]),
-        paragraph(CAPTION, "zh", "2024年6月24日，习近平出席大会并发表重要讲话。", "新华社记者姚大伟/摄"),
+        paragraph(
+            CAPTION, "zh", "2024年6月24日，习近平出席大会并发表重要讲话。", "新华社记者姚大伟/摄"
+        ),
         paragraph(BODY, "zh", ZH[2], ZH[3]),
     ]
     translation = [
-        paragraph(TITLE, "en", "Accelerating the building of a country strong in science and technology"),
-        paragraph(CAPTION, "en", "Xi Jinping delivers an important speech at the conference on June 24, 2024.", "PHOTO BY XINHUA REPORTER YAO DAWEI"),
+        paragraph(
+            TITLE, "en", "Accelerating the building of a country strong in science and technology"
+        ),
+        paragraph(
+            CAPTION,
+            "en",
+            "Xi Jinping delivers an important speech at the conference on June 24, 2024.",
+            "PHOTO BY XINHUA REPORTER YAO DAWEI",
+        ),
         paragraph(BODY, "en", EN[0], EN[1]),
         paragraph(BODY, "en", EN[2], EN[3]),
     ]
     zh, en = stored_form(original), stored_form(translation, first_id=100)
     drafts = align_twice(lambda lex: align_translation(zh, en, lex), lexicon)
     pairs = {(d.zh_text, d.en_text) for d in drafts}
-    assert ("2024年6月24日，习近平出席大会并发表重要讲话。",
-            "Xi Jinping delivers an important speech at the conference on June 24, 2024.") in pairs
+    assert (
+        "2024年6月24日，习近平出席大会并发表重要讲话。",
+        "Xi Jinping delivers an important speech at the conference on June 24, 2024.",
+    ) in pairs
     assert (ZH[0], EN[0]) in pairs and (ZH[3], EN[3]) in pairs
     caption_units = [d for d in drafts if d.method.startswith("caption")]
-    assert caption_units and all("Xi Jinping" in d.en_text or "PHOTO" in d.en_text for d in caption_units)
+    assert caption_units and all(
+        "Xi Jinping" in d.en_text or "PHOTO" in d.en_text for d in caption_units
+    )
     assert all(d.zh_segments or d.en_segments for d in drafts)
 
 
@@ -195,8 +235,8 @@ def test_leftovers_that_do_not_translate_each_other_stay_apart(lexicon: Lexicon)
 
 
 def test_every_sentence_is_in_exactly_one_bead(lexicon: Lexicon) -> None:
-    zh = ZH + ["这是一个多余的句子。"]
-    en = EN[1:] + ["Another sentence with no counterpart at all."]
+    zh = [*ZH, "这是一个多余的句子。"]
+    en = [*EN[1:], "Another sentence with no counterpart at all."]
     result = beads(zh, en, lexicon)
     assert sorted(i for z, _ in result for i in z) == list(range(len(zh)))
     assert sorted(j for _, e in result for j in e) == list(range(len(en)))
@@ -217,7 +257,12 @@ def test_bead_format_round_trips_and_f1_is_strict() -> None:
 def test_anchor_scoring() -> None:
     units = {"t": [("甲乙。", "A B."), ("丙。", "")]}
     report = score_anchors(
-        [Anchor("t", "甲", "A"), Anchor("t", "乙", "C"), Anchor("t", "丙", "-"), Anchor("t", "甲", "-")],
+        [
+            Anchor("t", "甲", "A"),
+            Anchor("t", "乙", "C"),
+            Anchor("t", "丙", "-"),
+            Anchor("t", "甲", "-"),
+        ],
         units,
     )
     assert report.right["t"] == 2 and report.total["t"] == 4

@@ -99,7 +99,9 @@ def _flow(path: Path, language: str, role: str) -> list[Sentence]:
         ("corpus-gwr/gwr-2016.zh.txt", "corpus-gwr/gwr-2016.en.txt"),
     ],
 )
-def test_the_windows_cost_a_real_pair_no_bead(original: str, translation: str, lexicon: Lexicon) -> None:
+def test_the_windows_cost_a_real_pair_no_bead(
+    original: str, translation: str, lexicon: Lexicon
+) -> None:
     """Searching only between anchors finds every bead the whole band finds."""
     zh = _flow(SHARED / original, "zh-Hans", "original")
     en = _flow(SHARED / translation, "en", "translation")

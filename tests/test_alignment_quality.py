@@ -4,7 +4,6 @@ the newsletter), and the shapes it must handle there."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from glossary.alignment.evaluation import read_anchors, score_anchors
@@ -32,13 +31,17 @@ def memory(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str
 
 def test_anchors_meet_the_targets(memory) -> None:
     anchors = read_anchors(SHARED / "dev-gold" / "alignment.tsv")
-    report = score_anchors(anchors, {d: [(z, e) for z, e, _ in units] for d, units in memory.items()})
+    report = score_anchors(
+        anchors, {d: [(z, e) for z, e, _ in units] for d, units in memory.items()}
+    )
     assert report.accuracy("speech-2024-en-qiushi") >= 0.97, report.failures
     assert report.accuracy("speech-2024-en-newsletter") >= 0.99, report.failures
 
 
 def test_the_three_captions_are_paired_with_their_translations(memory) -> None:
-    captions = [(z, e) for z, e, method in memory["speech-2024-en-qiushi"] if method.startswith("caption")]
+    captions = [
+        (z, e) for z, e, method in memory["speech-2024-en-qiushi"] if method.startswith("caption")
+    ]
     for credit, name in (("姚大伟", "YAO DAWEI"), ("鞠鹏", "JU PENG"), ("谢环驰", "XIE HUANCHI")):
         assert any(credit in z and name in e for z, e in captions)
 
@@ -48,7 +51,11 @@ def test_most_of_the_official_translation_is_aligned(memory) -> None:
     unaligned = [u for u in units if not (u[0] and u[1])]
     assert len(unaligned) <= 0.06 * len(units)
     # the Qiushi source line has no Chinese counterpart and must not be forced onto one
-    assert ("", "(Originally appeared in Qiushi Journal, Chinese edition, No. 7, 2025)", "unaligned") in units
+    assert (
+        "",
+        "(Originally appeared in Qiushi Journal, Chinese edition, No. 7, 2025)",
+        "unaligned",
+    ) in units
 
 
 def test_commentary_is_not_translation_memory(memory) -> None:

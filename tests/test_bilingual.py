@@ -76,7 +76,10 @@ def check_counterparts(paragraphs: list[ParsedParagraph]) -> list[tuple[int, int
 @pytest.mark.parametrize("english_first", [True, False])
 def test_interleaved_pairs_in_either_order(english_first: bool) -> None:
     paragraphs = read_interleaved(interleaved(english_first))
-    assert [(p.language, p.kind) for p in paragraphs[:2]] == [("en", COMMENTARY), ("en", COMMENTARY)]
+    assert [(p.language, p.kind) for p in paragraphs[:2]] == [
+        ("en", COMMENTARY),
+        ("en", COMMENTARY),
+    ]
     assert all(p.counterpart is None for p in paragraphs[:2])
     pairs = check_counterparts(paragraphs)
     assert len(pairs) == 7  # title, four pairs, the two-language line, the notes
@@ -84,8 +87,13 @@ def test_interleaved_pairs_in_either_order(english_first: bool) -> None:
     first_language = "en" if english_first else "zh"
     body_pairs = [(a, b) for a, b in pairs if paragraphs[a].kind is BODY]
     # the two-language line holds English first whatever the order of the others
-    assert [paragraphs[a].language for a, b in body_pairs] == [first_language] * 2 + ["en"] + [first_language] * 2
-    english = {paragraphs[a].text if paragraphs[a].language == "en" else paragraphs[b].text: (a, b) for a, b in pairs}
+    assert [paragraphs[a].language for a, b in body_pairs] == [first_language] * 2 + ["en"] + [
+        first_language
+    ] * 2
+    english = {
+        paragraphs[a].text if paragraphs[a].language == "en" else paragraphs[b].text: (a, b)
+        for a, b in pairs
+    }
     a, b = english[PAIRS[1][0]]
     chinese = paragraphs[b] if paragraphs[b].language == "zh" else paragraphs[a]
     assert chinese.text == "现在距离实现建成科技强国目标只有11年时间了。"
@@ -103,7 +111,9 @@ def test_title_line_split_and_url_removed() -> None:
 
 def test_two_language_line_split() -> None:
     paragraphs = read_interleaved(interleaved(True))
-    english = [p for p in paragraphs if p.text == "Distinguished academicians, comrades, and friends!"]
+    english = [
+        p for p in paragraphs if p.text == "Distinguished academicians, comrades, and friends!"
+    ]
     assert len(english) == 1
     chinese = paragraphs[english[0].counterpart]  # type: ignore[index]
     assert chinese.text == "各位院士，同志们、朋友们！"
@@ -113,14 +123,20 @@ def test_two_language_line_split() -> None:
 def test_markdown_markers_removed_and_sentences_split() -> None:
     paragraphs = read_interleaved(interleaved(True))
     first = next(p for p in paragraphs if p.text.startswith("第一，"))
-    assert first.sentences == ["第一，充分发挥新型举国体制优势，加快推进高水平科技自立自强。", "要完善党中央对科技工作集中统一领导的体制。"]
+    assert first.sentences == [
+        "第一，充分发挥新型举国体制优势，加快推进高水平科技自立自强。",
+        "要完善党中央对科技工作集中统一领导的体制。",
+    ]
     assert all("**" not in p.text for p in paragraphs)
 
 
 def test_footnote_pair_marks_removed() -> None:
     paragraphs = read_interleaved(interleaved(True))
     notes = [(p.language, p.text) for p in paragraphs if p.kind is FOOTNOTE]
-    assert notes == [("en", "This is the speech delivered on June 24, 2024."), ("zh", "这是2024年6月24日的讲话。")]
+    assert notes == [
+        ("en", "This is the speech delivered on June 24, 2024."),
+        ("zh", "这是2024年6月24日的讲话。"),
+    ]
 
 
 def test_gloss_in_english_commentary_is_not_split() -> None:
@@ -147,7 +163,9 @@ def test_no_chinese_at_all_is_all_commentary() -> None:
 
 @pytest.fixture(scope="module")
 def newsletter() -> list[ParsedParagraph]:
-    return read_interleaved((CORPUS / "speech-2024-06-24.newsletter.zh-en.txt").read_text(encoding="utf-8"))
+    return read_interleaved(
+        (CORPUS / "speech-2024-06-24.newsletter.zh-en.txt").read_text(encoding="utf-8")
+    )
 
 
 def test_newsletter_counts(newsletter: list[ParsedParagraph]) -> None:
@@ -173,7 +191,9 @@ def test_newsletter_commentary_precedes_translation(newsletter: list[ParsedParag
     paired = [i for i, p in enumerate(newsletter) if p.counterpart is not None]
     assert commentary == list(range(11))
     assert max(commentary) < min(paired)
-    assert all(newsletter[i].counterpart is None and newsletter[i].language == "en" for i in commentary)
+    assert all(
+        newsletter[i].counterpart is None and newsletter[i].language == "en" for i in commentary
+    )
 
 
 def test_newsletter_order_is_english_first(newsletter: list[ParsedParagraph]) -> None:
@@ -186,11 +206,17 @@ def test_newsletter_title_and_notes(newsletter: list[ParsedParagraph]) -> None:
     title = [(p.language, p.text) for p in newsletter if p.kind is TITLE]
     assert title == [
         ("zh", "朝着建成科技强国的宏伟目标奋勇前进"),
-        ("en", "Forge Ahead Towards the Grand Goal of Building a Technological Powerhouse - Qiushi, April 1 2025"),
+        (
+            "en",
+            "Forge Ahead Towards the Grand Goal of Building a Technological Powerhouse - Qiushi, April 1 2025",
+        ),
     ]
     notes = [p for p in newsletter if p.kind is FOOTNOTE]
     assert notes[0].text.startswith("This is the speech delivered by General Secretary Xi Jinping")
-    assert notes[1].text == "这是习近平总书记2024年6月24日在全国科技大会、国家科学技术奖励大会、两院院士大会上的讲话。"
+    assert (
+        notes[1].text
+        == "这是习近平总书记2024年6月24日在全国科技大会、国家科学技术奖励大会、两院院士大会上的讲话。"
+    )
 
 
 def test_newsletter_clean_text(newsletter: list[ParsedParagraph]) -> None:
@@ -202,7 +228,10 @@ def test_newsletter_clean_text(newsletter: list[ParsedParagraph]) -> None:
                 assert not re.search(r"[\u4e00-\u9fff\d]\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]\s+\d", s)
     salutations = [p for p in newsletter if p.text == "各位院士，同志们、朋友们！"]
     assert len(salutations) == 4
-    assert all(newsletter[p.counterpart].text == "Distinguished academicians, comrades, and friends!" for p in salutations)  # type: ignore[index]
+    assert all(
+        newsletter[p.counterpart].text == "Distinguished academicians, comrades, and friends!"
+        for p in salutations
+    )  # type: ignore[index]
 
 
 def test_pdf_speech_matches_clean_copy(newsletter: list[ParsedParagraph]) -> None:
@@ -215,7 +244,7 @@ def test_pdf_speech_matches_clean_copy(newsletter: list[ParsedParagraph]) -> Non
     rebuilt = [s for p in speech_flow for s in p.sentences]
     clean = [s for p in newsletter if p.language == "zh" and p.kind is BODY for s in p.sentences]
     assert len(rebuilt) == len(clean) == 93
-    differing = [(a, b) for a, b in zip(rebuilt, clean) if a != b]
+    differing = [(a, b) for a, b in zip(rebuilt, clean, strict=False) if a != b]
     assert len(differing) == 1
     assert differing[0][0] == differing[0][1].replace("6G", "6")
     assert sum(p.kind is BODY for p in pdf) == 26

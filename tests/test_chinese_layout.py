@@ -79,7 +79,9 @@ def test_pdf_layout_paragraphs(indent: str) -> None:
     )
     assert texts[5] == "各位院士，同志们、朋友们！"
     # a caption whose credit is wrapped over two lines; the paragraph before it goes on
-    assert texts[6] == "要深化科技体制改革，第一颗6G卫星发射成功。这张照片展示了探月成果，令人振奋。"
+    assert (
+        texts[6] == "要深化科技体制改革，第一颗6G卫星发射成功。这张照片展示了探月成果，令人振奋。"
+    )
     assert texts[7].endswith("新华社记者谢环驰/摄")
     assert texts[8] == "本文是作者在2024年某次会议上的讲话。"
 
@@ -91,7 +93,10 @@ def test_pdf_layout_sentences() -> None:
         "要加快建设世界重要人才中心和创新高地，完善人才培养、引进、使用、评价、激励等机制，让各类人才竞相涌现、人尽其才。",
         "研究Science and Technology Policy的学者获得2023年度奖励。",
     ]
-    assert paragraphs[3].sentences == ["2023年5月8日，某地科技园区的工作人员正在调试新型设备。", "新华社记者张三/摄"]
+    assert paragraphs[3].sentences == [
+        "2023年5月8日，某地科技园区的工作人员正在调试新型设备。",
+        "新华社记者张三/摄",
+    ]
     for p in paragraphs:
         assert "※" not in p.text
         assert all(not ARTEFACT.search(s) and "\n" not in s for s in p.sentences)
@@ -108,7 +113,10 @@ def test_caption_after_finished_paragraph_does_not_reopen_it() -> None:
     ]
     paragraphs = read_chinese("\n".join(lines))
     assert kinds(paragraphs) == [BODY, CAPTION, BODY]
-    assert paragraphs[1].text == "图为工作人员正在调试新型设备，设备运行良好，效果显著。（新华社记者李学仁摄）"
+    assert (
+        paragraphs[1].text
+        == "图为工作人员正在调试新型设备，设备运行良好，效果显著。（新华社记者李学仁摄）"
+    )
     assert paragraphs[2].text.startswith("人才是第一资源。")
 
 
@@ -126,7 +134,10 @@ def test_wrapped_without_indentation_blank_lines_separate() -> None:
     )
     paragraphs = read_chinese(text)
     assert kinds(paragraphs) == [BODY, BODY, BODY]
-    assert paragraphs[1].text == "人才是第一资源。要加快建设世界重要人才中心和创新高地，完善人才培养、引进、使用、评价、激励等机制，让各类人才竞相涌现。"
+    assert (
+        paragraphs[1].text
+        == "人才是第一资源。要加快建设世界重要人才中心和创新高地，完善人才培养、引进、使用、评价、激励等机制，让各类人才竞相涌现。"
+    )
 
 
 def test_wrapped_without_indentation_or_blank_lines_short_line_ends_paragraph() -> None:
@@ -171,7 +182,9 @@ def test_clean_layout_one_paragraph_per_line() -> None:
 
 def test_clean_layout_with_every_line_indented() -> None:
     indented = "\n".join("\u3000\u3000" + line for line in CLEAN.splitlines())
-    assert [(p.kind, p.text) for p in read_chinese(indented)] == [(p.kind, p.text) for p in read_chinese(CLEAN)]
+    assert [(p.kind, p.text) for p in read_chinese(indented)] == [
+        (p.kind, p.text) for p in read_chinese(CLEAN)
+    ]
 
 
 def test_circled_numbers_kept_without_footnotes() -> None:
@@ -269,13 +282,20 @@ def test_speech_title_byline_and_footnote(speech: list[ParsedParagraph]) -> None
     assert (speech[0].kind, speech[0].text) == (TITLE, "朝着建成科技强国的宏伟目标奋勇前进")
     assert (speech[1].kind, speech[1].text) == (HEADING, "习近平")
     assert speech[-1].kind is FOOTNOTE
-    assert speech[-1].text == "这是习近平总书记2024年6月24日在全国科技大会、国家科学技术奖励大会、两院院士大会上的讲话。"
+    assert (
+        speech[-1].text
+        == "这是习近平总书记2024年6月24日在全国科技大会、国家科学技术奖励大会、两院院士大会上的讲话。"
+    )
     assert all(p.language == "zh" for p in speech)
 
 
 def test_speech_captions(speech: list[ParsedParagraph]) -> None:
     captions = [p for p in speech if p.kind is CAPTION]
-    assert [c.sentences[-1] for c in captions] == ["新华社记者姚大伟/摄", "新华社记者鞠鹏/摄", "新华社记者谢环驰/摄"]
+    assert [c.sentences[-1] for c in captions] == [
+        "新华社记者姚大伟/摄",
+        "新华社记者鞠鹏/摄",
+        "新华社记者谢环驰/摄",
+    ]
     assert [speech.index(c) for c in captions] == [3, 12, 22]
     for p in speech:
         if p.kind is not CAPTION:
@@ -293,7 +313,10 @@ def test_speech_no_artefacts(speech: list[ParsedParagraph]) -> None:
 
 def test_speech_joins_wrapped_sentences(speech: list[ParsedParagraph]) -> None:
     first = speech[2]
-    assert first.sentences[1] == "首先，我代表党中央，向获得2023年度国家科学技术奖励的集体和个人表示热烈祝贺！"
+    assert (
+        first.sentences[1]
+        == "首先，我代表党中央，向获得2023年度国家科学技术奖励的集体和个人表示热烈祝贺！"
+    )
     assert first.sentences == [s for s in first.sentences if s]
     assert len(first.sentences) == 4
     assert speech[6].text == "各位院士，同志们、朋友们！"

@@ -30,8 +30,14 @@ def test_build_then_stats_json(tmp_path: Path) -> None:
     again = run("build", str(MANIFEST), "--db", db)
     assert again.stdout.count("unchanged") == 5
     scores = json.loads(
-        run("evaluate", "alignment", str(MANIFEST.parent.parent / "dev-gold" / "alignment.tsv"),
-            "--json", "--db", db).stdout
+        run(
+            "evaluate",
+            "alignment",
+            str(MANIFEST.parent.parent / "dev-gold" / "alignment.tsv"),
+            "--json",
+            "--db",
+            db,
+        ).stdout
     )
     assert scores["documents"]["speech-2024-en-qiushi"]["accuracy"] >= 0.97
 
@@ -47,10 +53,26 @@ def test_ingest_one_file(tmp_path: Path) -> None:
     db = str(tmp_path / "tb.sqlite")
     zh = CORPUS / "speech-2024-06-24.zh.txt"
     en = CORPUS / "speech-2024-06-24.qiushi.en.txt"
-    assert run("ingest", str(zh), "--lang", "zh-Hans", "--role", "original", "--id", "zh", "--db", db).exit_code == 0
+    assert (
+        run(
+            "ingest", str(zh), "--lang", "zh-Hans", "--role", "original", "--id", "zh", "--db", db
+        ).exit_code
+        == 0
+    )
     result = run(
-        "ingest", str(en), "--lang", "en", "--role", "translation", "--translation-of", "zh",
-        "--outlet", "Qiushi", "--official", "--db", db,
+        "ingest",
+        str(en),
+        "--lang",
+        "en",
+        "--role",
+        "translation",
+        "--translation-of",
+        "zh",
+        "--outlet",
+        "Qiushi",
+        "--official",
+        "--db",
+        db,
     )
     assert result.exit_code == 0, result.output
     numbers = json.loads(run("stats", "--json", "--db", db).stdout)
@@ -73,8 +95,16 @@ def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
     missing = run("build", str(tmp_path / "none.toml"), "--db", str(db))
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
     orphan = run(
-        "ingest", str(CORPUS / "speech-2024-06-24.qiushi.en.txt"), "--lang", "en",
-        "--role", "translation", "--translation-of", "nowhere", "--db", str(db),
+        "ingest",
+        str(CORPUS / "speech-2024-06-24.qiushi.en.txt"),
+        "--lang",
+        "en",
+        "--role",
+        "translation",
+        "--translation-of",
+        "nowhere",
+        "--db",
+        str(db),
     )
     assert orphan.exit_code == 1 and "nowhere" in orphan.stderr
 

@@ -30,7 +30,9 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
 def _loaded(*arguments: str) -> tuple[str, list[str]]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(heavy=HEAVY), *arguments],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     *output, modules = done.stdout.rstrip("\n").split("\n")
     return "\n".join(output), json.loads(modules)

@@ -57,15 +57,20 @@ def reading(command: list[str], tmp_path: Path) -> list[str]:
 def glossary_csv(tmp_path: Path) -> Path:
     """A one-term glossary: ``import`` of it is the quickest way to write a termbase."""
     path = tmp_path / "glossary.csv"
-    path.write_text("simplified,preferred\n科技强国,country strong in science and technology\n",
-                    encoding="utf-8")
+    path.write_text(
+        "simplified,preferred\n科技强国,country strong in science and technology\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def snapshot(path: Path) -> tuple[str, int, list[str]]:
     """A file's bytes, modification time, and the files beside it (-wal, -shm …)."""
-    return (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns,
-            sorted(os.listdir(path.parent)))
+    return (
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+        path.stat().st_mtime_ns,
+        sorted(os.listdir(path.parent)),
+    )
 
 
 def foreign_sqlite(path: Path) -> Path:
@@ -164,7 +169,9 @@ def test_a_wal_mode_database_of_another_program_gets_no_files_beside_it(tmp_path
     assert snapshot(db) == before
 
 
-@pytest.mark.parametrize("content", [b"hello, world\n", bytes(range(256)), b"SQLite format 3\x00junk"])
+@pytest.mark.parametrize(
+    "content", [b"hello, world\n", bytes(range(256)), b"SQLite format 3\x00junk"]
+)
 @pytest.mark.parametrize("command", [["stats"], ["import", "{tmp}/glossary.csv"]], ids=" ".join)
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(
     tmp_path: Path, content: bytes, command: list[str]
@@ -210,10 +217,14 @@ def test_the_commands_own_db_wins_over_the_groups_and_both_over_the_environment(
 
 def test_align_without_any_termbase_named_works_without_creating_one(tmp_path: Path) -> None:
     (tmp_path / "zh.txt").write_text("我们要加快建设科技强国。\n", encoding="utf-8")
-    (tmp_path / "en.txt").write_text("We must build a country strong in science.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "We must build a country strong in science.\n", encoding="utf-8"
+    )
     data = tmp_path / "data"
     files = (str(tmp_path / "zh.txt"), str(tmp_path / "en.txt"))
-    result = run("align", *files, "--sentences", env={"GLOSSARY_DB": "", "XDG_DATA_HOME": str(data)})
+    result = run(
+        "align", *files, "--sentences", env={"GLOSSARY_DB": "", "XDG_DATA_HOME": str(data)}
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == "[0]:[0]\n" and not data.exists()
     named = tmp_path / "typo.sqlite"

@@ -59,7 +59,9 @@ def start_worker(
     """A worker running ``commands`` from ``start`` (a time), ``pause`` seconds apart."""
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, db, str(start), json.dumps(commands), str(pause)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -77,8 +79,9 @@ def run_together(db: str, *command_lists: list[list[str]]) -> list[dict]:
 
 
 def note_edits(editor: str, count: int) -> list[list[str]]:
-    return [["edit", "高质量发展", "--note", f"{editor}-{i}", "--editor", editor]
-            for i in range(count)]
+    return [
+        ["edit", "高质量发展", "--note", f"{editor}-{i}", "--editor", editor] for i in range(count)
+    ]
 
 
 def version_and_notes(db: str) -> tuple[int, list[str]]:
@@ -88,8 +91,9 @@ def version_and_notes(db: str) -> tuple[int, list[str]]:
         with termbase.reading() as session:
             term = session.scalars(sa.select(Term).where(Term.simplified == "高质量发展")).one()
             notes = session.scalars(
-                sa.select(ReviewLogEntry.after)
-                .where(ReviewLogEntry.term == "高质量发展", ReviewLogEntry.field == "note")
+                sa.select(ReviewLogEntry.after).where(
+                    ReviewLogEntry.term == "高质量发展", ReviewLogEntry.field == "note"
+                )
             ).all()
             return term.version, list(notes)
     finally:
@@ -116,10 +120,15 @@ def test_two_processes_editing_one_term_lose_nothing_and_never_fail(editable: st
 def test_two_processes_deciding_on_one_term_never_fail(editable: str) -> None:
     count = 30
     decisions = {
-        editor: [[verb, "高质量发展", rendering, "--editor", editor]
-                 for _ in range(count) for verb in ("deprecate", "admit")]
-        for editor, rendering in (("ana", "high-quality development"),
-                                  ("ben", "high quality growth"))
+        editor: [
+            [verb, "高质量发展", rendering, "--editor", editor]
+            for _ in range(count)
+            for verb in ("deprecate", "admit")
+        ]
+        for editor, rendering in (
+            ("ana", "high-quality development"),
+            ("ben", "high quality growth"),
+        )
     }
     reports = run_together(editable, decisions["ana"], decisions["ben"])
     assert [failure for report in reports for failure in report["failures"]] == []
@@ -127,9 +136,11 @@ def test_two_processes_deciding_on_one_term_never_fail(editable: str) -> None:
     try:
         with termbase.reading() as session:
             logged = session.execute(
-                sa.select(ReviewLogEntry.editor, ReviewLogEntry.action)
-                .where(ReviewLogEntry.term == "高质量发展", ReviewLogEntry.field == "status",
-                       ReviewLogEntry.entity == "rendering")
+                sa.select(ReviewLogEntry.editor, ReviewLogEntry.action).where(
+                    ReviewLogEntry.term == "高质量发展",
+                    ReviewLogEntry.field == "status",
+                    ReviewLogEntry.entity == "rendering",
+                )
             ).all()
     finally:
         termbase.close()
@@ -144,14 +155,19 @@ def test_edits_wait_for_a_build_instead_of_failing(sample_termbase: Path, tmp_pa
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     changed = corpus / "speech-2024-06-24.qiushi.en.txt"  # a changed translation: realigned
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more sentence.\n",
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8"
+    )
     build = subprocess.Popen(
         [GLOSSARY, "build", str(corpus / "corpus.toml"), "--db", str(db), "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    edits = [["edit", "科技强国", "--note", f"during the build {i}", "--editor", "ana"]
-             for i in range(40)]
+    edits = [
+        ["edit", "科技强国", "--note", f"during the build {i}", "--editor", "ana"]
+        for i in range(40)
+    ]
     worker = start_worker(str(db), edits, time.time(), pause=0.1)  # spread over the build
     _out, err = build.communicate(timeout=300)
     report = finish(worker)
@@ -178,7 +194,10 @@ def test_a_lock_held_too_long_is_one_line_and_exit_1(sample_termbase: Path, tmp_
         began = time.time()
         result = subprocess.run(
             [GLOSSARY, "edit", "科技强国", "--note", "x", "--db", str(db)],
-            capture_output=True, text=True, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
             env={**os.environ, "GLOSSARY_LOCK_TIMEOUT": "1"},
         )
         waited = time.time() - began

@@ -17,7 +17,10 @@ def test_counts_match_str_count_on_overlapping_and_nested_strings() -> None:
 def test_counts_match_str_count_on_random_text() -> None:
     rng = random.Random(7)
     text = "".join(rng.choice("科技强国人才") for _ in range(2000))
-    strings = {text[i : i + rng.randint(1, 5)] for i in rng.sample(range(1990), 200)} | {"国国国", "才科"}
+    strings = {text[i : i + rng.randint(1, 5)] for i in rng.sample(range(1990), 200)} | {
+        "国国国",
+        "才科",
+    }
     assert count_all(strings, text) == {s: text.count(s) for s in strings}
 
 

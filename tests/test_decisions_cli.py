@@ -36,10 +36,20 @@ def log(db: str) -> list[tuple]:
     termbase = Termbase.open(db)
     try:
         with termbase.reading() as session:
-            return [tuple(row) for row in session.execute(
-                sa.select(ReviewLogEntry.editor, ReviewLogEntry.action, ReviewLogEntry.entity,
-                          ReviewLogEntry.term, ReviewLogEntry.field, ReviewLogEntry.before,
-                          ReviewLogEntry.after).order_by(ReviewLogEntry.id))]
+            return [
+                tuple(row)
+                for row in session.execute(
+                    sa.select(
+                        ReviewLogEntry.editor,
+                        ReviewLogEntry.action,
+                        ReviewLogEntry.entity,
+                        ReviewLogEntry.term,
+                        ReviewLogEntry.field,
+                        ReviewLogEntry.before,
+                        ReviewLogEntry.after,
+                    ).order_by(ReviewLogEntry.id)
+                )
+            ]
     finally:
         termbase.close()
 
@@ -50,8 +60,11 @@ def statuses(db: str, simplified: str) -> tuple[str, dict[str, str]]:
     try:
         with termbase.reading() as session:
             term = session.scalars(sa.select(Term).where(Term.simplified == simplified)).one()
-            return term.status, dict(session.execute(
-                sa.select(Rendering.text, Rendering.status).where(Rendering.term_id == term.id)).all())
+            return term.status, dict(
+                session.execute(
+                    sa.select(Rendering.text, Rendering.status).where(Rendering.term_id == term.id)
+                ).all()
+            )
     finally:
         termbase.close()
 
@@ -68,10 +81,28 @@ def test_prefer_chooses_the_english_approves_the_term_and_logs_it_as_the_app_doe
     result = run("prefer", "科技强国", OFFICIAL, "--editor", "ana", "--json", "--db", db)
     assert result.exit_code == 0, result.output
     decided = json.loads(result.stdout)
-    assert {k: decided[k] for k in ("term", "rendering", "status", "status_before", "term_status",
-                                    "term_status_before", "added", "editor")} == {
-        "term": "科技强国", "rendering": OFFICIAL, "status": "preferred", "status_before": "candidate",
-        "term_status": "approved", "term_status_before": "candidate", "added": False, "editor": "ana"}
+    assert {
+        k: decided[k]
+        for k in (
+            "term",
+            "rendering",
+            "status",
+            "status_before",
+            "term_status",
+            "term_status_before",
+            "added",
+            "editor",
+        )
+    } == {
+        "term": "科技强国",
+        "rendering": OFFICIAL,
+        "status": "preferred",
+        "status_before": "candidate",
+        "term_status": "approved",
+        "term_status_before": "candidate",
+        "added": False,
+        "editor": "ana",
+    }
     assert statuses(db, "科技强国")[0] == "approved"
     assert statuses(db, "科技强国")[1][OFFICIAL] == "preferred"
     # the entries approve_rendering writes for the review app's `a` key
@@ -103,12 +134,22 @@ def test_a_rendering_not_in_the_termbase_is_added_then_decided_and_can_be_undone
 
 
 def test_admit_and_reject_renderings_and_reject_a_term(db: str) -> None:
-    assert run("admit", "科技强国", "science and technology power", "--editor", "ana", "--db", db).exit_code == 0
-    assert run("reject", "科技强国", "science and technology", "--editor", "ana", "--db", db).exit_code == 0
+    assert (
+        run(
+            "admit", "科技强国", "science and technology power", "--editor", "ana", "--db", db
+        ).exit_code
+        == 0
+    )
+    assert (
+        run("reject", "科技强国", "science and technology", "--editor", "ana", "--db", db).exit_code
+        == 0
+    )
     term_status, renderings = statuses(db, "科技强国")
     assert term_status == "candidate"  # only prefer approves the term
     assert (renderings["science and technology power"], renderings["science and technology"]) == (
-        "admitted", "rejected")
+        "admitted",
+        "rejected",
+    )
     result = run("reject", "强国", "--editor", "ana", "--json", "--db", db)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["term_status"] == "rejected"
@@ -119,11 +160,14 @@ def test_admit_and_reject_renderings_and_reject_a_term(db: str) -> None:
     assert shown["renderings"][-1]["en"] == "science and technology"
 
 
-@pytest.mark.parametrize(("term", "message"), [
-    ("不存在的词语", "no term matches '不存在的词语'"),
-    ("科技", "'科技' matches several terms in part (科技创新, 科技强国"),
-    ("science and technology", "'science and technology' matches several terms exactly"),
-])
+@pytest.mark.parametrize(
+    ("term", "message"),
+    [
+        ("不存在的词语", "no term matches '不存在的词语'"),
+        ("科技", "'科技' matches several terms in part (科技创新, 科技强国"),
+        ("science and technology", "'science and technology' matches several terms exactly"),
+    ],
+)
 def test_unknown_and_ambiguous_terms_are_one_line_errors_and_change_nothing(
     db: str, term: str, message: str
 ) -> None:
@@ -139,17 +183,26 @@ def test_an_empty_rendering_is_a_usage_error(db: str) -> None:
     assert result.exit_code == 2 and "RENDERING is empty" in result.stderr
 
 
-def test_approving_with_edit_says_there_is_no_english_until_one_is_preferred(db: str, tmp_path: Path) -> None:
+def test_approving_with_edit_says_there_is_no_english_until_one_is_preferred(
+    db: str, tmp_path: Path
+) -> None:
     edited = run("edit", "科技强国", "--status", "approved", "--editor", "ana", "--db", db)
     assert edited.exit_code == 0, edited.output
     assert "no preferred or admitted rendering" in edited.stderr
     assert "glossary prefer 科技强国 RENDERING" in edited.stderr
     text, said = exported(db, "csv", tmp_path, "--status", "approved")
-    assert "1 approved term has no preferred or admitted rendering, written with no English (科技强国)" in said
+    assert (
+        "1 approved term has no preferred or admitted rendering, written with no English (科技强国)"
+        in said
+    )
     assert run("prefer", "科技强国", OFFICIAL, "--editor", "ana", "--db", db).exit_code == 0
     text, said = exported(db, "csv", tmp_path, "--status", "approved")
     [row] = list(csv.DictReader(text.splitlines()))
-    assert (row["simplified"], row["preferred"], row["status"]) == ("科技强国", OFFICIAL, "approved")
+    assert (row["simplified"], row["preferred"], row["status"]) == (
+        "科技强国",
+        OFFICIAL,
+        "approved",
+    )
     assert "no preferred" not in said
     for fmt in ("tbx", "tbx2", "omegat"):
         assert OFFICIAL in exported(db, fmt, tmp_path, "--status", "approved")[0]

@@ -51,8 +51,14 @@ def test_one_paragraph_per_line_kinds() -> None:
 
 def test_reference_marks_removed_where_notes_exist() -> None:
     paragraphs = read_english(ONE_PER_LINE)
-    assert paragraphs[2].sentences == ["This is a significant gathering.", "It comes at a critical juncture."]
-    assert paragraphs[4].sentences == ["We have made progress in S&T.", "The U.S. Congress took note."]
+    assert paragraphs[2].sentences == [
+        "This is a significant gathering.",
+        "It comes at a critical juncture.",
+    ]
+    assert paragraphs[4].sentences == [
+        "We have made progress in S&T.",
+        "The U.S. Congress took note.",
+    ]
 
 
 def test_reference_marks_kept_without_notes() -> None:
@@ -109,7 +115,9 @@ def test_wrapped_paragraphs_with_blank_lines() -> None:
     assert paragraphs[3].sentences[1] == (
         "This is the goal-oriented task of the new era, and it will be carried out in every province."
     )
-    assert paragraphs[4].text == "• upholding the Party's leadership over science and technology work;"
+    assert (
+        paragraphs[4].text == "• upholding the Party's leadership over science and technology work;"
+    )
 
 
 def test_wrapped_paragraphs_without_blank_lines() -> None:
@@ -205,7 +213,9 @@ def test_qiushi_translation() -> None:
     paragraphs = read_corpus("speech-2024-06-24.qiushi.en.txt")
     counts = Counter(kinds(paragraphs))
     assert counts == {BODY: 51, HEADING: 7, CAPTION: 3, TITLE: 1}
-    assert [p.text for p in paragraphs if p.kind is TITLE] == ["Striving to Build a Country Strong in Science and Technology"]
+    assert [p.text for p in paragraphs if p.kind is TITLE] == [
+        "Striving to Build a Country Strong in Science and Technology"
+    ]
     assert paragraphs[1].text == "XI JINPING"
     captions = [p for p in paragraphs if p.kind is CAPTION]
     assert [c.sentences[-1] for c in captions] == [

@@ -38,29 +38,47 @@ APPROVED_AT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def derive(simplified: str, pinyin: str | None) -> dict[str, str]:
-    return {"traditional": to_traditional(simplified),
-            **pinyin_fields(pinyin or pinyin_marks(simplified))}
+    return {
+        "traditional": to_traditional(simplified),
+        **pinyin_fields(pinyin or pinyin_marks(simplified)),
+    }
 
 
 def sample_records() -> list[TermRecord]:
     return [
         TermRecord(
-            simplified="科技强国", pinyin="kējì qiángguó", status="approved",
-            note="official line; see 2024 speech", subject_field="science policy",
+            simplified="科技强国",
+            pinyin="kējì qiángguó",
+            status="approved",
+            note="official line; see 2024 speech",
+            subject_field="science policy",
             decided=Decision("ana", APPROVED_AT),
             renderings=[
-                RenderingRecord("a country strong in science and technology", "preferred",
-                                sources={"qiushi": 3}, context="We will build a country strong in science and technology.",
-                                decided=Decision("ana", APPROVED_AT)),
-                RenderingRecord("science and technology power", "candidate",
-                                sources={"newsletter": 2, "qiushi": 1}),
-                RenderingRecord("=HYPERLINK(\"http://x\")", "deprecated", note="pasted; never use"),
+                RenderingRecord(
+                    "a country strong in science and technology",
+                    "preferred",
+                    sources={"qiushi": 3},
+                    context="We will build a country strong in science and technology.",
+                    decided=Decision("ana", APPROVED_AT),
+                ),
+                RenderingRecord(
+                    "science and technology power",
+                    "candidate",
+                    sources={"newsletter": 2, "qiushi": 1},
+                ),
+                RenderingRecord('=HYPERLINK("http://x")', "deprecated", note="pasted; never use"),
             ],
         ),
-        TermRecord(simplified="新质生产力", renderings=[
-            RenderingRecord("new quality productive forces", sources={"qiushi": 1})]),
-        TermRecord(simplified="破四唯", status="rejected", note="-not a term",
-                   renderings=[RenderingRecord("breaking the four only's; a slogan", "admitted")]),
+        TermRecord(
+            simplified="新质生产力",
+            renderings=[RenderingRecord("new quality productive forces", sources={"qiushi": 1})],
+        ),
+        TermRecord(
+            simplified="破四唯",
+            status="rejected",
+            note="-not a term",
+            renderings=[RenderingRecord("breaking the four only's; a slogan", "admitted")],
+        ),
     ]
 
 
@@ -87,7 +105,11 @@ def test_merged_records_read_back_the_same(termbase: Termbase) -> None:
     out = {r.simplified: r for r in read_out(termbase)}
     assert list(out) == sorted(out)  # an order an import can reproduce
     power = out["科技强国"]
-    assert (power.status, power.decided, power.traditional) == ("approved", Decision("ana", APPROVED_AT), "科技強國")
+    assert (power.status, power.decided, power.traditional) == (
+        "approved",
+        Decision("ana", APPROVED_AT),
+        "科技強國",
+    )
     assert [(r.text, r.status, r.sources) for r in power.renderings] == [
         ("a country strong in science and technology", "preferred", {"qiushi": 3}),
         ("science and technology power", "candidate", {"newsletter": 2, "qiushi": 1}),
@@ -101,16 +123,20 @@ def test_merged_records_read_back_the_same(termbase: Termbase) -> None:
 def test_merging_twice_adds_nothing_and_candidates_never_undo_decisions(termbase: Termbase) -> None:
     merged(termbase, sample_records())
     with termbase.reading() as session:
-        before = [session.scalar(sa.select(sa.func.count()).select_from(t))
-                  for t in (Term, Rendering, Attestation, ReviewLogEntry)]
+        before = [
+            session.scalar(sa.select(sa.func.count()).select_from(t))
+            for t in (Term, Rendering, Attestation, ReviewLogEntry)
+        ]
     again = sample_records()
     again[0].status = "candidate"
     again[0].renderings[0].status = "candidate"
     counts = merged(termbase, again)
     assert (counts.created, counts.updated, counts.unchanged) == (0, 0, 3)
     with termbase.reading() as session:
-        after = [session.scalar(sa.select(sa.func.count()).select_from(t))
-                 for t in (Term, Rendering, Attestation, ReviewLogEntry)]
+        after = [
+            session.scalar(sa.select(sa.func.count()).select_from(t))
+            for t in (Term, Rendering, Attestation, ReviewLogEntry)
+        ]
         assert after == before
         status = session.scalar(sa.select(Term.status).where(Term.simplified == "科技强国"))
     assert status == "approved"
@@ -120,8 +146,14 @@ def test_imported_decisions_are_logged_under_their_editor(termbase: Termbase) ->
     merged(termbase, sample_records(), editor="bob")
     with termbase.reading() as session:
         rows = session.execute(
-            sa.select(ReviewLogEntry.editor, ReviewLogEntry.entity, ReviewLogEntry.field, ReviewLogEntry.after)
-            .where(ReviewLogEntry.term == "科技强国").order_by(ReviewLogEntry.id)
+            sa.select(
+                ReviewLogEntry.editor,
+                ReviewLogEntry.entity,
+                ReviewLogEntry.field,
+                ReviewLogEntry.after,
+            )
+            .where(ReviewLogEntry.term == "科技强国")
+            .order_by(ReviewLogEntry.id)
         ).all()
     assert ("ana", "term", "status", "approved") in rows
     assert ("ana", "rendering", "status", "preferred") in rows
@@ -144,15 +176,26 @@ def test_approved_only_and_document_filters(termbase: Termbase) -> None:
     assert [r.status for r in approved[0].renderings] == ["preferred", "deprecated"]
     newsletter = read_out(termbase, documents=["newsletter"])
     assert [(t.simplified, [r.text for r in t.renderings]) for t in newsletter] == [
-        ("科技强国", ["science and technology power"])]
+        ("科技强国", ["science and technology power"])
+    ]
     assert newsletter[0].renderings[0].sources == {"newsletter": 2}
 
 
 def test_units_merge_without_duplicates_and_keep_provenance(termbase: Termbase) -> None:
     created = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-    units = [UnitRecord("加快建设科技强国。", "Build a strong S&T nation.", "qiushi", "speech", "Qiushi",
-                        0.92, "dp", created),
-             UnitRecord("第二句。", "Second.", "tmx:other", created=created)]
+    units = [
+        UnitRecord(
+            "加快建设科技强国。",
+            "Build a strong S&T nation.",
+            "qiushi",
+            "speech",
+            "Qiushi",
+            0.92,
+            "dp",
+            created,
+        ),
+        UnitRecord("第二句。", "Second.", "tmx:other", created=created),
+    ]
     with termbase.transaction() as session:
         assert merge_unit_records(session, units).created == 2
     with termbase.transaction() as session:
@@ -190,7 +233,7 @@ def test_csv_reads_in_an_independent_reader_with_formulas_neutralised(tmp_path: 
     assert list(table["simplified"]) == ["科技强国", "新质生产力", "破四唯"]
     row = table.iloc[0]
     assert row["preferred"] == "a country strong in science and technology"
-    assert row["deprecated"] == "'=HYPERLINK(\"http://x\")"  # shown as text, never run
+    assert row["deprecated"] == '\'=HYPERLINK("http://x")'  # shown as text, never run
     assert row["sources"] == "newsletter: 2; qiushi: 4"
     assert table.iloc[2]["note"] == "'-not a term"
     assert table.iloc[2]["admitted"] == "breaking the four only's\\; a slogan"
@@ -205,10 +248,17 @@ def test_neutralised_cells_come_back_unchanged(cell: str) -> None:
 
 def test_csv_from_a_spreadsheet_in_gbk_reads(tmp_path: Path) -> None:
     target = tmp_path / "excel.csv"
-    target.write_bytes("simplified,preferred,status\r\n科技强国,science and technology power,approved\r\n".encode("gb18030"))
+    target.write_bytes(
+        "simplified,preferred,status\r\n科技强国,science and technology power,approved\r\n".encode(
+            "gb18030"
+        )
+    )
     [record] = read_csv(target, STATUSES)
     assert (record.simplified, record.status, record.renderings[0].text) == (
-        "科技强国", "approved", "science and technology power")
+        "科技强国",
+        "approved",
+        "science and technology power",
+    )
 
 
 @pytest.mark.parametrize(
@@ -245,8 +295,11 @@ def test_omegat_glossary_round_trip_is_exact(termbase: Termbase, tmp_path: Path)
 
 def test_omegat_glossary_groups_lines_and_skips_comments(tmp_path: Path) -> None:
     target = tmp_path / "glossary.txt"
-    target.write_text("# exported by OmegaT\n科技强国\tS&T power\tnewsletter\n科技强国\ttech power\n"
-                      "\n新质生产力\tnew quality productive forces\n", encoding="utf-8")
+    target.write_text(
+        "# exported by OmegaT\n科技强国\tS&T power\tnewsletter\n科技强国\ttech power\n"
+        "\n新质生产力\tnew quality productive forces\n",
+        encoding="utf-8",
+    )
     records = list(read_omegat(target))
     assert [(r.simplified, [(x.text, x.note) for x in r.renderings]) for r in records] == [
         ("科技强国", [("S&T power", "newsletter"), ("tech power", None)]),

@@ -44,18 +44,42 @@ def decided(sample_termbase: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The sample termbase with an editor's decisions in it."""
     db = tmp_path_factory.mktemp("decided") / "tb.sqlite"
     shutil.copy(sample_termbase, db)
-    result = run("edit", "科技强国", "--status", "approved", "--note", "official: see Qiushi",
-                 "--editor", "ana", "--db", str(db), "-q")
+    result = run(
+        "edit",
+        "科技强国",
+        "--status",
+        "approved",
+        "--note",
+        "official: see Qiushi",
+        "--editor",
+        "ana",
+        "--db",
+        str(db),
+        "-q",
+    )
     assert result.exit_code == 0, result.output
     termbase = Termbase.open(str(db))
     with termbase.transaction() as session:
         rendering = session.scalars(
-            sa.select(Rendering).join(Term).where(Term.simplified == "科技强国").order_by(Rendering.text)
+            sa.select(Rendering)
+            .join(Term)
+            .where(Term.simplified == "科技强国")
+            .order_by(Rendering.text)
         ).first()
         rendering.status = "preferred"
-        session.add(ReviewLogEntry(editor="ana", action="approve", entity="rendering",
-                                   entity_id=rendering.id, term_id=rendering.term_id, term="科技强国",
-                                   field="status", before="candidate", after="preferred"))
+        session.add(
+            ReviewLogEntry(
+                editor="ana",
+                action="approve",
+                entity="rendering",
+                entity_id=rendering.id,
+                term_id=rendering.term_id,
+                term="科技强国",
+                field="status",
+                before="candidate",
+                after="preferred",
+            )
+        )
     termbase.close()
     return db
 
@@ -64,8 +88,10 @@ def counts(db: Path) -> list[int]:
     termbase = Termbase.open(str(db))
     try:
         with termbase.reading() as session:
-            return [session.scalar(sa.select(sa.func.count()).select_from(table))
-                    for table in (Term, Rendering, Attestation, TranslationUnit, ReviewLogEntry)]
+            return [
+                session.scalar(sa.select(sa.func.count()).select_from(table))
+                for table in (Term, Rendering, Attestation, TranslationUnit, ReviewLogEntry)
+            ]
     finally:
         termbase.close()
 
@@ -75,7 +101,9 @@ def test_export_import_export_gives_the_same_file(decided: Path, tmp_path: Path,
     first, second = tmp_path / f"first.{FORMATS[fmt]}", tmp_path / f"second.{FORMATS[fmt]}"
     empty = tmp_path / "empty.sqlite"
     assert run("export", fmt, "-o", str(first), "--db", str(decided), "-q").exit_code == 0
-    imported = run("import", str(first), "--format", fmt, "--editor", "bob", "--db", str(empty), "-q")
+    imported = run(
+        "import", str(first), "--format", fmt, "--editor", "bob", "--db", str(empty), "-q"
+    )
     assert imported.exit_code == 0, imported.output
     assert run("export", fmt, "-o", str(second), "--db", str(empty), "-q").exit_code == 0
     assert first.stat().st_size > 1000
@@ -90,7 +118,11 @@ def test_a_second_import_adds_nothing(decided: Path, tmp_path: Path) -> None:
         first = json.loads(run("import", str(exported), "--json", "--db", str(db), "-q").stdout)
         before = counts(db)
         again = json.loads(run("import", str(exported), "--json", "--db", str(db), "-q").stdout)
-        assert first["created"] > 0 and again["created"] == 0 and again["unchanged"] == first["created"]
+        assert (
+            first["created"] > 0
+            and again["created"] == 0
+            and again["unchanged"] == first["created"]
+        )
         assert counts(db) == before
 
 
@@ -98,8 +130,16 @@ def test_tmx_is_valid_and_read_by_translate_toolkit(decided: Path, tmp_path: Pat
     target = tmp_path / "memory.tmx"
     assert run("export", "tmx", "-o", str(target), "--db", str(decided), "-q").exit_code == 0
     checked = subprocess.run(
-        [require("xmllint"), "--noout", "--dtdvalid", str(STANDARDS / "tmx" / "tmx14.dtd"), str(target)],
-        check=False, capture_output=True, text=True,
+        [
+            require("xmllint"),
+            "--noout",
+            "--dtdvalid",
+            str(STANDARDS / "tmx" / "tmx14.dtd"),
+            str(target),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
     )
     assert checked.returncode == 0, checked.stderr
     store = tt_tmx.tmxfile.parsefile(str(target))
@@ -114,7 +154,9 @@ def _complete_pairs(db: Path) -> list[tuple[str, str]]:
     try:
         with termbase.reading() as session:
             rows = session.execute(
-                sa.select(TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text)
+                sa.select(
+                    TranslationUnit.document_id, TranslationUnit.zh_text, TranslationUnit.en_text
+                )
                 .where(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
                 .order_by(TranslationUnit.document_id, TranslationUnit.id)
             ).all()
@@ -125,9 +167,18 @@ def _complete_pairs(db: Path) -> list[tuple[str, str]]:
 
 def test_tbx_basic_passes_the_official_relax_ng(decided: Path, tmp_path: Path) -> None:
     target = tmp_path / "terms.tbx"
-    assert run("export", "tbx", "-o", str(target), "--status", "approved", "--db", str(decided), "-q").exit_code == 0
-    schema = STANDARDS / "tbx-v3" / "TBX-Basic" / "DCA" / "TBXcoreStructV03_TBX-Basic_integrated.rng"
-    checked = subprocess.run([require("jing"), str(schema), str(target)], check=False, capture_output=True, text=True)
+    assert (
+        run(
+            "export", "tbx", "-o", str(target), "--status", "approved", "--db", str(decided), "-q"
+        ).exit_code
+        == 0
+    )
+    schema = (
+        STANDARDS / "tbx-v3" / "TBX-Basic" / "DCA" / "TBXcoreStructV03_TBX-Basic_integrated.rng"
+    )
+    checked = subprocess.run(
+        [require("jing"), str(schema), str(target)], check=False, capture_output=True, text=True
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "科技强国" in target.read_text(encoding="utf-8")
 
@@ -137,21 +188,42 @@ def test_omegat_fills_in_english_from_our_tmx(decided: Path, tmp_path: Path) -> 
     project = tmp_path / "project"
     for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
         (project / folder).mkdir(parents=True)
-    assert run("export", "tmx", "-o", str(project / "tm" / "auto" / "glossary.tmx"),
-               "--document", "speech-2024-en-qiushi", "--db", str(decided), "-q").exit_code == 0
+    assert (
+        run(
+            "export",
+            "tmx",
+            "-o",
+            str(project / "tm" / "auto" / "glossary.tmx"),
+            "--document",
+            "speech-2024-en-qiushi",
+            "--db",
+            str(decided),
+            "-q",
+        ).exit_code
+        == 0
+    )
     # Chinese sentences of one-sentence units, as a source file OmegaT segments the same way
     store = tt_tmx.tmxfile.parsefile(str(project / "tm" / "auto" / "glossary.tmx"))
     translations: dict[str, set[str]] = {}
     for unit in store.units:
         translations.setdefault(unit.source, set()).add(unit.target)
-    pairs = [(zh, en.pop()) for zh, en in translations.items()  # one translation: no choice to make
-             if len(en) == 1 and zh.count("。") == 1 and zh.endswith("。")][:5]
+    pairs = [
+        (zh, en.pop())
+        for zh, en in translations.items()  # one translation: no choice to make
+        if len(en) == 1 and zh.count("。") == 1 and zh.endswith("。")
+    ][:5]
     assert len(pairs) == 5
-    (project / "source" / "speech.txt").write_text("\n\n".join(zh for zh, _ in pairs) + "\n", encoding="utf-8")
+    (project / "source" / "speech.txt").write_text(
+        "\n\n".join(zh for zh, _ in pairs) + "\n", encoding="utf-8"
+    )
     (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
     done = subprocess.run(
-        [omegat, "--mode=console-translate", str(project)], check=False, capture_output=True, text=True,
-        timeout=300, env={**os.environ, "HOME": str(tmp_path / "home")},
+        [omegat, "--mode=console-translate", str(project)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path / "home")},
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     translated = (project / "target" / "speech.txt").read_text(encoding="utf-8")
@@ -182,8 +254,21 @@ OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def test_filters_status_and_document(decided: Path, tmp_path: Path) -> None:
     target = tmp_path / "approved.csv"
-    assert run("export", "csv", "-o", str(target), "--status", "approved", "--bom",
-               "--db", str(decided), "-q").exit_code == 0
+    assert (
+        run(
+            "export",
+            "csv",
+            "-o",
+            str(target),
+            "--status",
+            "approved",
+            "--bom",
+            "--db",
+            str(decided),
+            "-q",
+        ).exit_code
+        == 0
+    )
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     umask = os.umask(0)
@@ -192,27 +277,41 @@ def test_filters_status_and_document(decided: Path, tmp_path: Path) -> None:
     rows = data.decode("utf-8-sig").splitlines()
     assert len(rows) == 2 and rows[1].startswith("科技强国,科技強國,kējì qiángguó,")
     memory = tmp_path / "qiushi.tmx"
-    assert run("export", "tmx", "-o", str(memory), "--document", "speech-2024-en-qiushi",
-               "--db", str(decided), "-q").exit_code == 0
+    assert (
+        run(
+            "export",
+            "tmx",
+            "-o",
+            str(memory),
+            "--document",
+            "speech-2024-en-qiushi",
+            "--db",
+            str(decided),
+            "-q",
+        ).exit_code
+        == 0
+    )
     text = memory.read_text(encoding="utf-8")
     assert "speech-2024-en-qiushi" in text and "speech-2024-en-newsletter" not in text
 
 
 HOSTILE = {
     "bomb.tmx": '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
-                '<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>&b;</seg>'
-                '</tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>',
+    '<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN"><seg>&b;</seg>'
+    '</tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>',
     "external.tbx": '<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                    '<martif type="TBX"><text><body><termEntry><langSet xml:lang="zh"><tig><term>&x;</term>'
-                    '</tig></langSet></termEntry></body></text></martif>',
+    '<martif type="TBX"><text><body><termEntry><langSet xml:lang="zh"><tig><term>&x;</term>'
+    "</tig></langSet></termEntry></body></text></martif>",
     "truncated.tmx": '<?xml version="1.0"?><tmx version="1.4"><header srclang="zh-CN"/><body><tu>'
-                     '<tuv xml:lang="zh-CN"><seg>科技</seg></tuv><tuv xml:lang="en"><seg>S&amp;T</seg></tuv></tu><tu>',
+    '<tuv xml:lang="zh-CN"><seg>科技</seg></tuv><tuv xml:lang="en"><seg>S&amp;T</seg></tuv></tu><tu>',
     "broken.csv": "simplified,preferred\n科技强国,science,extra\n",
 }
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_broken_and_hostile_files_are_refused_and_change_nothing(decided: Path, tmp_path: Path, name: str) -> None:
+def test_broken_and_hostile_files_are_refused_and_change_nothing(
+    decided: Path, tmp_path: Path, name: str
+) -> None:
     db = tmp_path / "tb.sqlite"
     shutil.copy(decided, db)
     before = counts(db)
@@ -234,8 +333,9 @@ def test_a_failed_export_leaves_the_old_file(decided: Path, tmp_path: Path) -> N
     termbase = Termbase.open(str(db))
     try:
         with termbase.transaction() as session:
-            session.execute(sa.update(Term).where(Term.simplified == "科技强国")
-                            .values(note="bad \x01 control"))
+            session.execute(
+                sa.update(Term).where(Term.simplified == "科技强国").values(note="bad \x01 control")
+            )
     finally:
         termbase.close()
     result = CliRunner().invoke(main, ["export", "tbx", "-o", str(target), "--db", str(db), "-q"])
@@ -247,10 +347,14 @@ def test_a_failed_export_leaves_the_old_file(decided: Path, tmp_path: Path) -> N
 def test_export_errors_name_the_file_asked_for(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite"
     Termbase.open(str(db), create=True).close()  # an empty termbase: export creates none
-    missing = CliRunner().invoke(main, ["export", "tmx", "-o", str(tmp_path / "no" / "x.tmx"), "--db", str(db)])
+    missing = CliRunner().invoke(
+        main, ["export", "tmx", "-o", str(tmp_path / "no" / "x.tmx"), "--db", str(db)]
+    )
     assert missing.exit_code == 1 and f"there is no folder {tmp_path / 'no'}" in missing.output
-    nothing = CliRunner().invoke(main, ["export", "tbx", "-o", str(tmp_path / "x.tbx"), "--status", "approved",
-                                        "--db", str(db)])
+    nothing = CliRunner().invoke(
+        main,
+        ["export", "tbx", "-o", str(tmp_path / "x.tbx"), "--status", "approved", "--db", str(db)],
+    )
     assert nothing.exit_code == 1 and f"{tmp_path / 'x.tbx'}: no terms to write" in nothing.output
     assert list(tmp_path.glob(".x.tbx*")) == [] and not (tmp_path / "x.tbx").exists()
 
@@ -259,7 +363,9 @@ def test_exporting_every_term_says_how_many_are_unreviewed(decided: Path, tmp_pa
     termbase = Termbase.open(str(decided))
     try:
         with termbase.reading() as session:
-            candidates = session.scalar(sa.select(sa.func.count()).select_from(Term).where(Term.status == "candidate"))
+            candidates = session.scalar(
+                sa.select(sa.func.count()).select_from(Term).where(Term.status == "candidate")
+            )
     finally:
         termbase.close()
     target = tmp_path / "terms.tbx"

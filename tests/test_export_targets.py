@@ -26,7 +26,9 @@ def units(data: bytes) -> int:
     return len(etree.fromstring(data).findall("body/tu"))
 
 
-def test_a_symlink_is_written_through_and_stays_a_link(sample_termbase: Path, tmp_path: Path) -> None:
+def test_a_symlink_is_written_through_and_stays_a_link(
+    sample_termbase: Path, tmp_path: Path
+) -> None:
     real = tmp_path / "exports" / "memory.tmx"
     real.parent.mkdir()
     real.write_text("old export", encoding="utf-8")
@@ -65,8 +67,9 @@ def test_a_fifo_is_written_as_a_stream(sample_termbase: Path, tmp_path: Path) ->
     assert units(received[0]) > 100
 
 
-def test_dash_writes_standard_output(sample_termbase: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dash_writes_standard_output(
+    sample_termbase: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["export", "tmx", "-o", "-", "--db", str(sample_termbase)])
     assert result.exit_code == 0, result.output
@@ -76,7 +79,9 @@ def test_dash_writes_standard_output(sample_termbase: Path, tmp_path: Path,
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
-def test_a_device_is_written_in_place_and_stays_a_device(sample_termbase: Path, tmp_path: Path) -> None:
+def test_a_device_is_written_in_place_and_stays_a_device(
+    sample_termbase: Path, tmp_path: Path
+) -> None:
     null = tmp_path / "null"
     os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is
     assert export(sample_termbase, str(null)).exit_code == 0
@@ -90,7 +95,8 @@ def test_a_full_device_is_one_line_naming_it(sample_termbase: Path, tmp_path: Pa
     result = export(sample_termbase, str(full))
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: cannot write {full}: No space left on device"]
+        f"Error: cannot write {full}: No space left on device"
+    ]
     assert stat.S_ISCHR(full.stat().st_mode)
 
 
@@ -100,7 +106,10 @@ def test_a_read_only_file_is_refused_and_kept(sample_termbase: Path, tmp_path: P
     target.chmod(0o444)
     result = export(sample_termbase, str(target), "csv")
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: cannot write {target}: it is read-only; nothing was written"
+    assert (
+        result.output.strip()
+        == f"Error: cannot write {target}: it is read-only; nothing was written"
+    )
     assert target.read_text(encoding="utf-8") == "keep me"
     assert [p.name for p in tmp_path.iterdir()] == ["approved.csv"]
 

@@ -149,7 +149,11 @@ def test_compressed_verb_object_words_and_counted_names() -> None:
     texts = {
         c.text
         for c in extract_candidates(
-            ["抓好去产能、去库存、去杠杆、降成本、补短板。", "落实党中央八项规定精神。", "加快建设海洋强国。"]
+            [
+                "抓好去产能、去库存、去杠杆、降成本、补短板。",
+                "落实党中央八项规定精神。",
+                "加快建设海洋强国。",
+            ]
         )
     }
     assert {"去产能", "去库存", "去杠杆", "降成本", "补短板", "八项规定"} <= texts
@@ -203,7 +207,12 @@ def test_a_verb_before_an_aspect_particle_is_in_use_not_a_noun() -> None:
     boundaries: a phrase ending on it is a statement (国际合作|取得), and ranks below a
     noun phrase seen once (海洋牧场)."""
     ranked = extract_candidates(
-        ["国际合作取得了新进展。", "科研工作取得了重大突破。", "区域合作取得一批成果。", "加强海洋牧场建设。"]
+        [
+            "国际合作取得了新进展。",
+            "科研工作取得了重大突破。",
+            "区域合作取得一批成果。",
+            "加强海洋牧场建设。",
+        ]
     )
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "国际合作取得")
 
@@ -213,7 +222,12 @@ def test_a_phrase_ending_on_the_adverb_of_the_next_verb_is_no_unit() -> None:
     it modifies the verb, so 中国式现代化全面 is a cut through two phrases, and ranks
     below phrases that stand alone."""
     ranked = extract_candidates(
-        ["以中国式现代化全面推进强国建设。", "要全面深化改革。", "全面建设社会主义现代化国家。", "海洋牧场建设取得进展。"]
+        [
+            "以中国式现代化全面推进强国建设。",
+            "要全面深化改革。",
+            "全面建设社会主义现代化国家。",
+            "海洋牧场建设取得进展。",
+        ]
     )
     assert _rank(ranked, "社会主义现代化国家") < _rank(ranked, "中国式现代化全面")
     assert _rank(ranked, "海洋牧场建设") < _rank(ranked, "中国式现代化全面")
@@ -223,8 +237,13 @@ def test_an_idiom_no_verb_takes_as_its_object_is_a_predicate() -> None:
     """奋勇前进 and 自立自强 both close their phrases, but only 自立自强 is ever the
     object of a verb (推进|…自立自强): 宏伟目标奋勇前进 is a statement, 科技自立自强 a term."""
     ranked = extract_candidates(
-        ["朝着建成海洋强国的宏伟目标奋勇前进！", "全党同志要奋勇前进。", "推进高水平科技自立自强。",
-         "实现科技自立自强，", "加强海洋牧场建设。"]
+        [
+            "朝着建成海洋强国的宏伟目标奋勇前进！",
+            "全党同志要奋勇前进。",
+            "推进高水平科技自立自强。",
+            "实现科技自立自强，",
+            "加强海洋牧场建设。",
+        ]
     )
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "宏伟目标奋勇前进")
     assert _rank(ranked, "科技自立自强") == 0

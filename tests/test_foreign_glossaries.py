@@ -93,16 +93,18 @@ def glossary_in(db: Path) -> list[tuple[str, str, str | None]]:
     termbase = Termbase.open(str(db))
     try:
         with termbase.reading() as session:
-            return sorted(session.execute(
-                sa.select(Term.simplified, Rendering.text, Rendering.note).join(Rendering)).all())
+            return sorted(
+                session.execute(
+                    sa.select(Term.simplified, Rendering.text, Rendering.note).join(Rendering)
+                ).all()
+            )
     finally:
         termbase.close()
 
 
 def pandas_rows(path: Path, **options) -> list[tuple[str, str, str | None]]:
     """The file as pandas reads it: the independent reading to compare with."""
-    frame = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                            **options)
+    frame = pandas.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", **options)
     rows = frame.itertuples(index=False)
     return sorted((row[0], row[1], (row[2] or None) if len(row) > 2 else None) for row in rows)
 
@@ -129,18 +131,25 @@ def test_weblate_csv_with_named_columns(tmp_path: Path) -> None:
 
 def test_a_tab_separated_glossary_skips_what_it_cannot_use_and_counts_it(tmp_path: Path) -> None:
     path = tmp_path / "glossary.tsv"
-    path.write_text("科技强国\tcountry strong in science and technology\n\n"
-                    "没有制表符的一行\n"
-                    "一带一路\t\n"
-                    "\n新质生产力\tnew quality productive forces\tofficial\n", encoding="utf-8")
+    path.write_text(
+        "科技强国\tcountry strong in science and technology\n\n"
+        "没有制表符的一行\n"
+        "一带一路\t\n"
+        "\n新质生产力\tnew quality productive forces\tofficial\n",
+        encoding="utf-8",
+    )
     result, db = imported(path, tmp_path)
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == ("2 terms added, 0 updated, 0 unchanged; 2 new renderings; "
-                                     "2 skipped (1 with no tab, 1 with no term or no target)")
+    assert result.stdout.strip() == (
+        "2 terms added, 0 updated, 0 unchanged; 2 new renderings; "
+        "2 skipped (1 with no tab, 1 with no term or no target)"
+    )
     assert f"{path}, line 3: expected 'source<TAB>target<TAB>comment'; skipped" in result.stderr
     assert f"{path}, line 4: expected a source term and its target; skipped" in result.stderr
-    assert glossary_in(db) == [("新质生产力", "new quality productive forces", "official"),
-                               ("科技强国", "country strong in science and technology", None)]
+    assert glossary_in(db) == [
+        ("新质生产力", "new quality productive forces", "official"),
+        ("科技强国", "country strong in science and technology", None),
+    ]
 
 
 def test_martif_in_the_tbx_v3_namespace_reads_as_translate_toolkit_reads_it(tmp_path: Path) -> None:
@@ -150,11 +159,13 @@ def test_martif_in_the_tbx_v3_namespace_reads_as_translate_toolkit_reads_it(tmp_
     assert result.exit_code == 0, result.output
     store = tt_tbx.tbxfile.parsefile(str(path))
     assert [(term, text) for term, text, _ in glossary_in(db)] == sorted(
-        (unit.source, unit.target) for unit in store.units)
+        (unit.source, unit.target) for unit in store.units
+    )
     termbase = Termbase.open(str(db))
     with termbase.reading() as session:
         assert session.scalar(sa.select(Term.note).where(Term.simplified == "科技强国")) == (
-            "official rendering")
+            "official rendering"
+        )
     termbase.close()
 
 
@@ -166,8 +177,9 @@ def test_a_tmx_header_with_empty_required_attributes_reads(tmp_path: Path) -> No
     store = tt_tmx.tmxfile.parsefile(str(path))
     termbase = Termbase.open(str(db))
     with termbase.reading() as session:
-        pairs = session.execute(sa.select(TranslationUnit.zh_text, TranslationUnit.en_text)
-                                .order_by(TranslationUnit.id)).all()
+        pairs = session.execute(
+            sa.select(TranslationUnit.zh_text, TranslationUnit.en_text).order_by(TranslationUnit.id)
+        ).all()
     termbase.close()
     assert [tuple(pair) for pair in pairs] == [(u.source, u.target) for u in store.units]
 
@@ -182,19 +194,36 @@ OMEGAT_TEST_CSV = 'kde,csv kde\nquestion,csv q\n"kde; question",comma\n"kde, qu"
     ("name", "content", "message"),
     [
         ("test.csv", OMEGAT_TEST_CSV, "no Chinese terms: the source column is English"),
-        ("entries.csv", "entry,条目\nkde,KDE桌面\n",
-         ("no Chinese terms: the source column is English and the target column is Chinese: "
-          "this program reads Chinese → English")),
-        ("glossary.txt", "question\tFrage\nanswer\tAntwort\n",
-         "no Chinese terms: the source column is English"),
-        ("en-de.tbx", WEBLATE_TBX.replace('"zh-Hans"', '"de"').replace("科技强国", "Wissenschaft")
-         .replace("新质生产力", "Kraft"), "no Chinese terms: its languages are de, en"),
-        ("en-fr.tmx", EMPTY_HEADER_TMX.replace('"zh-CN"', '"fr-FR"'),
-         "no Chinese segments: its languages are en-US, fr-FR"),
+        (
+            "entries.csv",
+            "entry,条目\nkde,KDE桌面\n",
+            (
+                "no Chinese terms: the source column is English and the target column is Chinese: "
+                "this program reads Chinese → English"
+            ),
+        ),
+        (
+            "glossary.txt",
+            "question\tFrage\nanswer\tAntwort\n",
+            "no Chinese terms: the source column is English",
+        ),
+        (
+            "en-de.tbx",
+            WEBLATE_TBX.replace('"zh-Hans"', '"de"')
+            .replace("科技强国", "Wissenschaft")
+            .replace("新质生产力", "Kraft"),
+            "no Chinese terms: its languages are de, en",
+        ),
+        (
+            "en-fr.tmx",
+            EMPTY_HEADER_TMX.replace('"zh-CN"', '"fr-FR"'),
+            "no Chinese segments: its languages are en-US, fr-FR",
+        ),
     ],
 )
-def test_a_file_with_no_chinese_says_so_in_one_line(tmp_path: Path, name: str, content: str,
-                                                     message: str) -> None:
+def test_a_file_with_no_chinese_says_so_in_one_line(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     result, db = imported(path, tmp_path, "-q")

@@ -42,14 +42,27 @@ def run(*args: str, env: dict[str, str] | None = None):
 def stored_controls(db: str) -> list[str]:
     """Every text in the termbase's terms, renderings, documents, segments and units
     that holds a control character."""
-    columns = [Term.simplified, Term.note, Term.definition, Term.subject_field, Rendering.text,
-               Document.id, Document.title, Segment.text, TranslationUnit.zh_text,
-               TranslationUnit.en_text]
+    columns = [
+        Term.simplified,
+        Term.note,
+        Term.definition,
+        Term.subject_field,
+        Rendering.text,
+        Document.id,
+        Document.title,
+        Segment.text,
+        TranslationUnit.zh_text,
+        TranslationUnit.en_text,
+    ]
     termbase = Termbase.open(db)
     try:
         with termbase.reading() as session:
-            return [value for column in columns for value in session.scalars(sa.select(column))
-                    if value and RAW.search(value)]
+            return [
+                value
+                for column in columns
+                for value in session.scalars(sa.select(column))
+                if value and RAW.search(value)
+            ]
     finally:
         termbase.close()
 
@@ -69,7 +82,9 @@ def test_a_document_loses_its_control_characters_and_the_user_is_told(tmp_path: 
     (corpus / "corpus.toml").write_text(
         '[[document]]\nid = "zh"\npath = "zh.txt"\nlang = "zh-Hans"\nrole = "original"\n\n'
         '[[document]]\nid = "en"\npath = "en.txt"\nlang = "en"\nrole = "translation"\n'
-        'translation_of = "zh"\n', encoding="utf-8")
+        'translation_of = "zh"\n',
+        encoding="utf-8",
+    )
     db = str(tmp_path / "tb.sqlite")
     result = run("build", str(corpus / "corpus.toml"), "--db", db)
     assert result.exit_code == 0, result.output
@@ -85,15 +100,55 @@ def hostile_csv(path: Path) -> Path:
     markup in the name of a source document."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["simplified", "traditional", "pinyin", "preferred", "admitted",
-                         "other renderings", "deprecated", "status", "subject field",
-                         "definition", "note", "sources"])
-        writer.writerow(["高质量发展", "", "", "", "", f"quality{CLEAR} growth", "", "candidate",
-                         f"economy{CSI}31m", f"defined{TITLE} here", f"see{CLEAR} also\rhidden",
-                         "[red]evil[/red]: 2"])
+        writer.writerow(
+            [
+                "simplified",
+                "traditional",
+                "pinyin",
+                "preferred",
+                "admitted",
+                "other renderings",
+                "deprecated",
+                "status",
+                "subject field",
+                "definition",
+                "note",
+                "sources",
+            ]
+        )
+        writer.writerow(
+            [
+                "高质量发展",
+                "",
+                "",
+                "",
+                "",
+                f"quality{CLEAR} growth",
+                "",
+                "candidate",
+                f"economy{CSI}31m",
+                f"defined{TITLE} here",
+                f"see{CLEAR} also\rhidden",
+                "[red]evil[/red]: 2",
+            ]
+        )
         for number in range(200):  # enough ordinary text for the file to read as text
-            writer.writerow([f"术语{number}号", "", "", "", "", f"term number {number}", "",
-                             "candidate", "", "", "an ordinary note", ""])
+            writer.writerow(
+                [
+                    f"术语{number}号",
+                    "",
+                    "",
+                    "",
+                    "",
+                    f"term number {number}",
+                    "",
+                    "candidate",
+                    "",
+                    "",
+                    "an ordinary note",
+                    "",
+                ]
+            )
     return path
 
 
@@ -107,15 +162,15 @@ def test_an_imported_file_loses_its_control_characters_with_a_count(
     termbase = Termbase.open(small)
     try:
         with termbase.reading() as session:
-            note = session.scalars(sa.select(Term.note).where(Term.simplified == "高质量发展")).one()
+            note = session.scalars(
+                sa.select(Term.note).where(Term.simplified == "高质量发展")
+            ).one()
     finally:
         termbase.close()
     assert note == "see[2J also\nhidden"  # a carriage return is a line break, not a control
 
 
-def test_a_tab_separated_glossary_loses_its_control_characters(
-    small: str, tmp_path: Path
-) -> None:
+def test_a_tab_separated_glossary_loses_its_control_characters(small: str, tmp_path: Path) -> None:
     glossary = tmp_path / "glossary.txt"
     lines = [f"新质生产力\tnew quality{CLEAR} productive forces\tnote{TITLE}"]
     lines += [f"术语{number}号\tterm number {number}\t" for number in range(200)]
@@ -133,7 +188,9 @@ def test_a_tmx_unit_loses_its_c1_controls(small: str, tmp_path: Path) -> None:
         'creationtoolversion="1" datatype="plaintext" segtype="sentence" adminlang="en" '
         'srclang="zh-CN" o-tmf="t"/><body><tu><tuv xml:lang="zh-CN"><seg>推动高质量发展。&#x9b;2J'
         '</seg></tuv><tuv xml:lang="en"><seg>Promote high-quality development.&#x85;</seg>'
-        '</tuv></tu></body></tmx>', encoding="utf-8")
+        "</tuv></tu></body></tmx>",
+        encoding="utf-8",
+    )
     result = run("import", str(tmx), "--db", small)
     assert result.exit_code == 0, result.output
     assert "units.tmx: 2 control characters dropped" in result.stderr
@@ -150,10 +207,14 @@ def poison(db: str) -> None:
             term.note = f"read me{CLEAR}{TITLE}"
             term.definition = f"[bold]not bold[/bold]{CSI}1m"
             rendering = session.scalars(
-                sa.select(Rendering).where(Rendering.term_id == term.id)).first()
+                sa.select(Rendering).where(Rendering.term_id == term.id)
+            ).first()
             rendering.text = f"high-quality{TITLE} development"
-            unit = session.scalars(sa.select(TranslationUnit).where(
-                TranslationUnit.en_text.contains("high-quality development"))).first()
+            unit = session.scalars(
+                sa.select(TranslationUnit).where(
+                    TranslationUnit.en_text.contains("high-quality development")
+                )
+            ).first()
             unit.en_text += CLEAR
             document = session.get(Document, unit.document_id)
             document.title = f"[i]T[/i] {TITLE}"
@@ -194,8 +255,11 @@ def test_a_terminal_never_receives_the_escape_sequences(small: str) -> None:
     poison(small)
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
-        [GLOSSARY, "show", "高质量发展", "--db", small], stdin=terminal, stdout=terminal,
-        stderr=terminal, env={**os.environ, "COLUMNS": "200", "TERM": "xterm-256color"},
+        [GLOSSARY, "show", "高质量发展", "--db", small],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env={**os.environ, "COLUMNS": "200", "TERM": "xterm-256color"},
         close_fds=True,
     )
     os.close(terminal)
@@ -241,7 +305,10 @@ def test_typed_control_characters_are_refused_and_nothing_is_saved(
     termbase = Termbase.open(small)
     try:
         with termbase.reading() as session:
-            assert session.scalars(sa.select(Term.note).where(Term.simplified == "高质量发展")).one() is None
+            assert (
+                session.scalars(sa.select(Term.note).where(Term.simplified == "高质量发展")).one()
+                is None
+            )
     finally:
         termbase.close()
 

@@ -34,9 +34,11 @@ from termbase.models import (
 )
 
 FORMATS = {"tmx": "tmx", "tbx": "tbx", "tbx2": "tbx", "csv": "csv", "omegat": "txt"}
-HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="t" '
-          'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" '
-          'datatype="plaintext"/>\n<body>\n')
+HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="t" '
+    'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" '
+    'datatype="plaintext"/>\n<body>\n'
+)
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -44,8 +46,11 @@ def run(*args: str, env: dict[str, str] | None = None):
 
 
 def tmx(units: list[tuple[str, str]]) -> str:
-    body = "".join(f'<tu><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv>'
-                   f'<tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n' for zh, en in units)
+    body = "".join(
+        f'<tu><tuv xml:lang="zh-CN"><seg>{zh}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n'
+        for zh, en in units
+    )
     return HEADER + body + "</body>\n</tmx>\n"
 
 
@@ -54,16 +59,32 @@ def state(db: Path | str) -> dict[str, object]:
     termbase = Termbase.open(str(db))
     try:
         with termbase.reading() as session:
-            count = lambda model: session.scalar(sa.select(sa.func.count()).select_from(model))
+
+            def count(model):
+                return session.scalar(sa.select(sa.func.count()).select_from(model))
+
             return {
-                **{model.__tablename__: count(model) for model in
-                   (Term, Rendering, Attestation, TranslationUnit, ReviewLogEntry, Document)},
+                **{
+                    model.__tablename__: count(model)
+                    for model in (
+                        Term,
+                        Rendering,
+                        Attestation,
+                        TranslationUnit,
+                        ReviewLogEntry,
+                        Document,
+                    )
+                },
                 "occurrences": session.scalar(sa.select(sa.func.sum(Attestation.count))),
                 "versions": session.scalar(sa.select(sa.func.sum(Term.version))),
                 "xi_in_commentary": session.scalar(
-                    sa.select(sa.func.sum(Attestation.count)).join(Term)
-                    .where(Term.simplified == "习近平",
-                           Attestation.document_id == "commentary-2025-theorychina")),
+                    sa.select(sa.func.sum(Attestation.count))
+                    .join(Term)
+                    .where(
+                        Term.simplified == "习近平",
+                        Attestation.document_id == "commentary-2025-theorychina",
+                    )
+                ),
             }
     finally:
         termbase.close()
@@ -99,7 +120,9 @@ def test_reimporting_an_export_changes_nothing(copy: Path, tmp_path: Path, fmt: 
     for other in FORMATS:
         path = tmp_path / f"after-{other}"
         assert run("export", other, "-o", str(path), "--db", str(copy), "-q").exit_code == 0
-        assert path.read_bytes() == exports_before[other], f"{fmt} import changed the {other} export"
+        assert path.read_bytes() == exports_before[other], (
+            f"{fmt} import changed the {other} export"
+        )
 
 
 @pytest.mark.parametrize("fmt", ["tbx", "tbx2", "csv"])
@@ -109,11 +132,21 @@ def test_reimporting_variants_adds_no_evidence(db_url: str, tmp_path: Path, fmt:
     again (SQLite and PostgreSQL)."""
     termbase = Termbase.open(db_url, create=True)
     with termbase.transaction() as session:
-        merge_term_records(session, [TermRecord("习近平", renderings=[
-            RenderingRecord("Xi Jinping", sources={"speech": 3}),
-            RenderingRecord("XI JINPING", sources={"headline": 1}),
-            RenderingRecord("General Secretary Xi Jinping", sources={"speech": 2}),
-        ])], "ana", derive_term_fields)
+        merge_term_records(
+            session,
+            [
+                TermRecord(
+                    "习近平",
+                    renderings=[
+                        RenderingRecord("Xi Jinping", sources={"speech": 3}),
+                        RenderingRecord("XI JINPING", sources={"headline": 1}),
+                        RenderingRecord("General Secretary Xi Jinping", sources={"speech": 2}),
+                    ],
+                )
+            ],
+            "ana",
+            derive_term_fields,
+        )
     termbase.close()
     exported = tmp_path / f"terms.{FORMATS[fmt]}"
     assert run("export", fmt, "-o", str(exported), "--db", db_url, "-q").exit_code == 0
@@ -123,12 +156,16 @@ def test_reimporting_variants_adds_no_evidence(db_url: str, tmp_path: Path, fmt:
     assert state(db_url) == before
 
 
-def test_a_csv_from_another_termbase_adds_the_documents_it_lacks(copy: Path, tmp_path: Path) -> None:
+def test_a_csv_from_another_termbase_adds_the_documents_it_lacks(
+    copy: Path, tmp_path: Path
+) -> None:
     """Term counts skip only the documents the termbase already attests the term in."""
     path = tmp_path / "colleague.csv"
-    path.write_text("simplified,preferred,sources\n"
-                    "习近平,Xi Jinping,commentary-2025-theorychina: 5; elsewhere-2026: 4\n",
-                    encoding="utf-8")
+    path.write_text(
+        "simplified,preferred,sources\n"
+        "习近平,Xi Jinping,commentary-2025-theorychina: 5; elsewhere-2026: 4\n",
+        encoding="utf-8",
+    )
     before = state(copy)
     result = run("import", str(path), "--json", "--db", str(copy), "-q")
     assert json.loads(result.stdout)["updated"] == 1
@@ -142,14 +179,24 @@ def test_a_csv_from_another_termbase_adds_the_documents_it_lacks(copy: Path, tmp
 
 def test_a_segment_over_the_limit_is_skipped_and_named(tmp_path: Path) -> None:
     path = tmp_path / "big.tmx"
-    path.write_text(tmx([("科技强国。", "A strong country."), ("强" * 20_001, "Huge."),
-                         ("新质生产力。", "New forces.")]), encoding="utf-8")
+    path.write_text(
+        tmx(
+            [
+                ("科技强国。", "A strong country."),
+                ("强" * 20_001, "Huge."),
+                ("新质生产力。", "New forces."),
+            ]
+        ),
+        encoding="utf-8",
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "2 units added, 0 already there; 1 skipped (1 too long)"
-    assert (f"{path}, unit 2: the Chinese segment has 20,001 characters, over the limit of "
-            "10,000 (--max-segment or GLOSSARY_IMPORT_MAX_SEGMENT); skipped") in result.stderr
+    assert (
+        f"{path}, unit 2: the Chinese segment has 20,001 characters, over the limit of "
+        "10,000 (--max-segment or GLOSSARY_IMPORT_MAX_SEGMENT); skipped"
+    ) in result.stderr
     assert state(db)["translation_units"] == 2
 
 
@@ -189,7 +236,8 @@ def test_a_unit_too_large_to_parse_is_refused_before_it_is_read(
     assert result.output.strip() == (
         f"Error: {path}: unit 2 spans more than 1 MiB, far beyond the segment limit of 1,000 "
         "characters; refused (raise it with --max-segment or GLOSSARY_IMPORT_MAX_SEGMENT, "
-        "0 for no limit)")
+        "0 for no limit)"
+    )
     assert not db.exists()  # nothing created, nothing imported
 
 
@@ -205,25 +253,33 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path, how: str) -> None
     size = path.stat().st_size / 1024
     assert result.output.strip() == (
         f"Error: {path}: {size:.3g} KiB, over the import limit of 1 KiB; refused "
-        "(raise it with --max-file-size or GLOSSARY_IMPORT_MAX_FILE_SIZE, 0 for no limit)")
-    assert run("import", str(path), "--db", str(db), "-q", "--max-file-size", "0",
-               env=env).exit_code == 0
+        "(raise it with --max-file-size or GLOSSARY_IMPORT_MAX_FILE_SIZE, 0 for no limit)"
+    )
+    assert (
+        run("import", str(path), "--db", str(db), "-q", "--max-file-size", "0", env=env).exit_code
+        == 0
+    )
 
 
 def test_terms_and_renderings_beyond_any_real_one_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "glossary.csv"
-    path.write_text("simplified,preferred,note\n"
-                    f"科技强国,strong country,\n{'强' * 51},a sentence,\n"
-                    f"新质生产力,{'new ' * 130},\n一带一路,Belt and Road,{'n' * 10_001}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "simplified,preferred,note\n"
+        f"科技强国,strong country,\n{'强' * 51},a sentence,\n"
+        f"新质生产力,{'new ' * 130},\n一带一路,Belt and Road,{'n' * 10_001}\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("; 3 skipped (3 too long)")
-    assert (f"{path}, line 3: the term has 51 characters, more than the termbase holds (50); "
-            "skipped") in result.stderr
+    assert (
+        f"{path}, line 3: the term has 51 characters, more than the termbase holds (50); skipped"
+    ) in result.stderr
     assert f"{path}, line 4: the rendering has 519 characters" in result.stderr
-    assert f"{path}, line 5: the note has 10,001 characters, over the limit of 10,000" in result.stderr
+    assert (
+        f"{path}, line 5: the note has 10,001 characters, over the limit of 10,000" in result.stderr
+    )
     assert state(db)["terms"] == 1
 
 
@@ -234,10 +290,15 @@ def test_memory_search_compares_a_bounded_part_of_each_unit(tmp_path: Path) -> N
     termbase = Termbase.open(str(db), create=True)
     filler = "经济" * 1_000_000
     with termbase.transaction() as session:
-        merge_unit_records(session, [
-            UnitRecord("科技强国" + filler, "Huge, found.", "old-import"),
-            UnitRecord(filler + "科技强国", "Huge, the phrase beyond the searched part.", "old-import"),
-        ])
+        merge_unit_records(
+            session,
+            [
+                UnitRecord("科技强国" + filler, "Huge, found.", "old-import"),
+                UnitRecord(
+                    filler + "科技强国", "Huge, the phrase beyond the searched part.", "old-import"
+                ),
+            ],
+        )
     termbase.close()
     result = run("tm", "search", "科技强国", "--json", "--db", str(db))
     assert result.exit_code == 0, result.output
@@ -274,8 +335,17 @@ def test_a_large_csv_is_read_as_a_stream(tmp_path: Path) -> None:
 def test_deeply_nested_inline_markup_is_read(tmp_path: Path) -> None:
     nested = "<hi>" * 1_200 + "强国" + "</hi>" * 1_200
     path = tmp_path / "nested.tmx"
-    path.write_text(tmx([(f"科技<bpt i='1'>&lt;b&gt;</bpt>{nested}<ept i='1'>&lt;/b&gt;</ept>。",
-                          "A strong country.")]), encoding="utf-8")
+    path.write_text(
+        tmx(
+            [
+                (
+                    f"科技<bpt i='1'>&lt;b&gt;</bpt>{nested}<ept i='1'>&lt;/b&gt;</ept>。",
+                    "A strong country.",
+                )
+            ]
+        ),
+        encoding="utf-8",
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db), "-q")
     assert result.exit_code == 0, result.output
@@ -292,13 +362,16 @@ def test_deeply_nested_inline_markup_is_read(tmp_path: Path) -> None:
 
 def test_a_row_whose_term_is_not_chinese_is_named_and_skipped(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
-    path.write_text("simplified,preferred\n科技强国,strong country\ncmd,command\n", encoding="utf-8")
+    path.write_text(
+        "simplified,preferred\n科技强国,strong country\ncmd,command\n", encoding="utf-8"
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db))
     assert result.exit_code == 0, result.output
     assert f"{path}, line 3: 'cmd' has no Chinese character; skipped" in result.stderr
     assert result.stdout.strip() == (
-        "1 terms added, 0 updated, 0 unchanged; 1 new renderings; 1 skipped (1 not Chinese)")
+        "1 terms added, 0 updated, 0 unchanged; 1 new renderings; 1 skipped (1 not Chinese)"
+    )
 
 
 def test_a_term_mixing_latin_and_chinese_gets_pinyin(tmp_path: Path) -> None:
@@ -315,13 +388,16 @@ def test_a_term_mixing_latin_and_chinese_gets_pinyin(tmp_path: Path) -> None:
 
 def test_pinyin_that_is_not_pinyin_names_the_file_and_row(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_text("simplified,pinyin,preferred\n科技,kējì,technology\n科技强国,foo bar,x\n",
-                    encoding="utf-8")
+    path.write_text(
+        "simplified,pinyin,preferred\n科技,kējì,technology\n科技强国,foo bar,x\n", encoding="utf-8"
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db), "-q")
     assert result.exit_code == 1
-    assert result.output.strip() == (f"Error: {path}, line 3: term '科技强国': the pinyin 'foo bar' "
-                                     "is not pinyin (not pinyin: 'foo')")
+    assert result.output.strip() == (
+        f"Error: {path}, line 3: term '科技强国': the pinyin 'foo bar' "
+        "is not pinyin (not pinyin: 'foo')"
+    )
     assert not db.exists()
 
 
@@ -333,7 +409,8 @@ def test_a_cell_the_csv_reader_refuses_names_the_file_and_line(tmp_path: Path) -
     result = run("import", str(path), "--db", str(tmp_path / "tb.sqlite"), "-q")
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"Error: {path}, line 3: field larger than field limit (131072)")
+        f"Error: {path}, line 3: field larger than field limit (131072)"
+    )
 
 
 def test_deeply_nested_term_groups_in_tbx_are_read(tmp_path: Path) -> None:
@@ -341,10 +418,14 @@ def test_deeply_nested_term_groups_in_tbx_are_read(tmp_path: Path) -> None:
     path = tmp_path / "nested.tbx"
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX"><text><body><termEntry>'
-        '<langSet xml:lang="zh-CN"><ntig>' + "<termGrp>" * depth + "<term>科技强国</term>"
-        + "</termGrp>" * depth + '</ntig></langSet><langSet xml:lang="en"><tig>'
+        '<langSet xml:lang="zh-CN"><ntig>'
+        + "<termGrp>" * depth
+        + "<term>科技强国</term>"
+        + "</termGrp>" * depth
+        + '</ntig></langSet><langSet xml:lang="en"><tig>'
         "<term>strong country</term></tig></langSet></termEntry></body></text></martif>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     db = tmp_path / "tb.sqlite"
     result = run("import", str(path), "--db", str(db), "-q")
     assert result.exit_code == 0, result.output
@@ -376,26 +457,47 @@ def test_a_second_file_updates_fields_status_and_version(db_url: str) -> None:
         with termbase.transaction() as session:
             return merge_term_records(session, records, "ana", derive_term_fields)
 
-    merge([TermRecord("科技强国", renderings=[RenderingRecord("S&T power")]),
-           TermRecord("新质生产力", renderings=[RenderingRecord("new forces")])])
-    counts = merge([
-        TermRecord("科技强国", pinyin="Kējì Qiángguó", note="see the 2024 speech",
-                   status="approved", renderings=[RenderingRecord("S&T power", "preferred")]),
-        TermRecord("新质生产力", renderings=[RenderingRecord("new forces")]),
-    ])
+    merge(
+        [
+            TermRecord("科技强国", renderings=[RenderingRecord("S&T power")]),
+            TermRecord("新质生产力", renderings=[RenderingRecord("new forces")]),
+        ]
+    )
+    counts = merge(
+        [
+            TermRecord(
+                "科技强国",
+                pinyin="Kējì Qiángguó",
+                note="see the 2024 speech",
+                status="approved",
+                renderings=[RenderingRecord("S&T power", "preferred")],
+            ),
+            TermRecord("新质生产力", renderings=[RenderingRecord("new forces")]),
+        ]
+    )
     assert (counts.created, counts.updated, counts.unchanged) == (0, 1, 1)
     with termbase.reading() as session:
         term = session.scalars(sa.select(Term).where(Term.simplified == "科技强国")).one()
         assert (term.status, term.note, term.pinyin_marks, term.pinyin_numbers, term.version) == (
-            "approved", "see the 2024 speech", "Kējì Qiángguó", "ke1 ji4 qiang2 guo2", 2)
+            "approved",
+            "see the 2024 speech",
+            "Kējì Qiángguó",
+            "ke1 ji4 qiang2 guo2",
+            2,
+        )
         rendering = session.scalars(sa.select(Rendering).where(Rendering.term_id == term.id)).one()
         assert (rendering.status, rendering.version) == ("preferred", 2)
-        logged = session.execute(sa.select(ReviewLogEntry.field, ReviewLogEntry.after)
-                                 .where(ReviewLogEntry.term_id == term.id)
-                                 .order_by(ReviewLogEntry.id)).all()
+        logged = session.execute(
+            sa.select(ReviewLogEntry.field, ReviewLogEntry.after)
+            .where(ReviewLogEntry.term_id == term.id)
+            .order_by(ReviewLogEntry.id)
+        ).all()
         other = session.scalars(sa.select(Term).where(Term.simplified == "新质生产力")).one()
         assert other.version == 1
     termbase.close()
     assert [tuple(row) for row in logged] == [
-        ("pinyin_marks", "Kējì Qiángguó"), ("note", "see the 2024 speech"),
-        ("status", "approved"), ("status", "preferred")]
+        ("pinyin_marks", "Kējì Qiángguó"),
+        ("note", "see the 2024 speech"),
+        ("status", "approved"),
+        ("status", "preferred"),
+    ]

@@ -38,7 +38,9 @@ def snapshot(termbase: Termbase) -> list[tuple]:
     """Everything the build writes, ids and timestamps included."""
     with termbase.reading() as session:
         documents = session.execute(
-            sa.select(Document.id, Document.content_hash, Document.ingested_at).order_by(Document.id)
+            sa.select(Document.id, Document.content_hash, Document.ingested_at).order_by(
+                Document.id
+            )
         ).all()
         segments = session.execute(
             sa.select(Segment.id, Segment.document_id, Segment.text).order_by(Segment.id)
@@ -65,9 +67,7 @@ def test_the_sample_corpus_builds_with_true_counts(termbase: Termbase) -> None:
         zh_paragraphs = session.scalars(
             sa.select(Paragraph).where(Paragraph.document_id == "speech-2024-zh")
         ).all()
-        zh_segments = session.scalars(
-            sa.select(Segment.text).where(Segment.language == "zh")
-        ).all()
+        zh_segments = session.scalars(sa.select(Segment.text).where(Segment.language == "zh")).all()
     # 26 indented paragraphs, 5 section leads, title, byline, 3 captions, 1 footnote
     assert numbers["speech-2024-zh"]["paragraphs"]["zh"] == 37
     assert numbers["speech-2024-zh"]["paragraph_kinds"]["zh"]["caption"] == 3
@@ -123,7 +123,9 @@ def test_an_undecodable_document_leaves_the_termbase_as_it_was(
     broken = tmp_path / "corpus" / "broken.txt"
     broken.write_bytes(bytes(range(256)) * 40)
     with manifest.open("a", encoding="utf-8") as handle:
-        handle.write('\n[[document]]\nid = "broken"\npath = "broken.txt"\nlang = "en"\nrole = "commentary"\n')
+        handle.write(
+            '\n[[document]]\nid = "broken"\npath = "broken.txt"\nlang = "en"\nrole = "commentary"\n'
+        )
     with pytest.raises(IngestError, match="broken.txt"):
         build(termbase, manifest)
     assert snapshot(termbase) == before
@@ -188,11 +190,21 @@ def test_each_encoding_is_decoded(
     assert paragraphs == text.strip().split("\n")
 
 
-def test_a_translation_of_an_unknown_document_is_refused(termbase: Termbase, tmp_path: Path) -> None:
+def test_a_translation_of_an_unknown_document_is_refused(
+    termbase: Termbase, tmp_path: Path
+) -> None:
     (tmp_path / "en.txt").write_text("Title\n\nA sentence.\n", encoding="utf-8")
     manifest = write_manifest(
         tmp_path,
-        [{"id": "en", "path": "en.txt", "lang": "en", "role": "translation", "translation_of": "zh"}],
+        [
+            {
+                "id": "en",
+                "path": "en.txt",
+                "lang": "en",
+                "role": "translation",
+                "translation_of": "zh",
+            }
+        ],
     )
     with pytest.raises(IngestError, match="translation_of 'zh'"):
         build(termbase, manifest)

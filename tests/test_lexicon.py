@@ -15,20 +15,32 @@ def _keys(text: str) -> frozenset[str]:
 
 
 def test_senses_marked_regional_informal_or_obsolete_are_left_out() -> None:
-    senses = _parse_cedict({
-        "强国": ("(ironically) mainland China (Taiwan & Hong Kong usage)", "powerful country", "great power"),
-        "单车": ("(Tw) bicycle", "bike (dialect)", "single vehicle"),
-    })
+    senses = _parse_cedict(
+        {
+            "强国": (
+                "(ironically) mainland China (Taiwan & Hong Kong usage)",
+                "powerful country",
+                "great power",
+            ),
+            "单车": ("(Tw) bicycle", "bike (dialect)", "single vehicle"),
+        }
+    )
     assert set(senses["强国"]) == {_keys("powerful country"), _keys("great power")}
     assert set(senses["单车"]) == {_keys("single vehicle")}
 
 
 def test_definitions_about_the_character_itself_are_left_out() -> None:
-    senses = _parse_cedict({
-        "一": ("one", "single", '"one" radical in Chinese characters (Kangxi radical 1)',
-               "also pr. [yao1] for greater clarity when spelling out numbers digit by digit"),
-        "激进": ("radical", "extreme"),
-    })
+    senses = _parse_cedict(
+        {
+            "一": (
+                "one",
+                "single",
+                '"one" radical in Chinese characters (Kangxi radical 1)',
+                "also pr. [yao1] for greater clarity when spelling out numbers digit by digit",
+            ),
+            "激进": ("radical", "extreme"),
+        }
+    )
     assert set(senses["一"]) == {_keys("single")}
     assert _keys("radical") in set(senses["激进"])
     assert not {"chine", "chara", "clari"} & Lexicon().glosses("一百年")
@@ -55,6 +67,8 @@ def test_an_ism_or_ist_is_not_the_word_it_is_made_from() -> None:
     assert english_key("socialist") == english_key("socialism") == english_key("socialists")
     assert english_key("socialist") != english_key("social")
     assert english_key("scientists") != english_key("science")
-    assert english_key("consist") == "consis" and english_key("exists") == "exist"  # verbs in -sist, -xist
+    assert (
+        english_key("consist") == "consis" and english_key("exists") == "exist"
+    )  # verbs in -sist, -xist
     assert english_key("international") == english_key("internationally")
     assert english_key("science") == english_key("scientific") == "scien"

@@ -35,7 +35,10 @@ def manifest(tmp_path: Path, body: str) -> Path:
     [
         ("[[document]]\nid = 'a'\npath = 'a.txt'\nlang = 'en'\n", "missing role"),
         ("[[document]]\nid = 'a'\npath = 'a.txt'\nlang = 'en'\nrole = 'draft'\n", "role 'draft'"),
-        ("[[document]]\nid = 'a'\npath = 'no.txt'\nlang = 'en'\nrole = 'original'\n", "file not found"),
+        (
+            "[[document]]\nid = 'a'\npath = 'no.txt'\nlang = 'en'\nrole = 'original'\n",
+            "file not found",
+        ),
         ("[[document]]\nid = 'a'\npath = 'a.txt'\nlang = 'fr'\nrole = 'original'\n", "lang 'fr'"),
         ("[[document]\nid = 'a'\n", "not a valid TOML file"),
         ("title = 'x'\n", "no \\[\\[document\\]\\] entries"),

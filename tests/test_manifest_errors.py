@@ -13,8 +13,10 @@ from glossary.cli import main
 from glossary.manifest import ManifestError, read_manifest
 
 ZH = "我们要加快建设科技强国。\n教育是国家发展的基础。\n"
-EN = ("We must build a country strong in science and technology.\n"
-      "Education is the foundation of national development.\n")
+EN = (
+    "We must build a country strong in science and technology.\n"
+    "Education is the foundation of national development.\n"
+)
 
 
 def run(*args: str):
@@ -56,17 +58,26 @@ def test_lenient_turns_unknown_fields_into_warnings(tmp_path: Path) -> None:
 
 def test_a_misspelt_top_level_key_is_an_error_too(tmp_path: Path) -> None:
     path = corpus(tmp_path, "translation_of = 'zh'")
-    path.write_text(path.read_text(encoding="utf-8").replace("[[document]]", "[[documents]]", 1),
-                    encoding="utf-8")
-    with pytest.raises(ManifestError, match=r"unknown top-level key `documents` \(did you mean `document`\?\)"):
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[[document]]", "[[documents]]", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        ManifestError, match=r"unknown top-level key `documents` \(did you mean `document`\?\)"
+    ):
         read_manifest(path)
-    path.write_text(path.read_text(encoding="utf-8").replace("[[document]]", "[[documents]]"),
-                    encoding="utf-8")
-    with pytest.raises(ManifestError, match=r"no \[\[document\]\] entries \(`documents` is not a key"):
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("[[document]]", "[[documents]]"), encoding="utf-8"
+    )
+    with pytest.raises(
+        ManifestError, match=r"no \[\[document\]\] entries \(`documents` is not a key"
+    ):
         read_manifest(path)
 
 
-def test_translation_of_must_name_a_document_of_the_manifest_or_the_termbase(tmp_path: Path) -> None:
+def test_translation_of_must_name_a_document_of_the_manifest_or_the_termbase(
+    tmp_path: Path,
+) -> None:
     path = corpus(tmp_path, "translation_of = 'zhh'")
     with pytest.raises(ManifestError) as error:
         read_manifest(path, stored=lambda _id: False)
@@ -111,5 +122,7 @@ def test_build_lenient_warns_and_builds(tmp_path: Path) -> None:
     (tmp_path / "more" / "en.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "more" / "m.toml").write_text(
         "[[document]]\nid = 'en2'\npath = 'en.txt'\nlang = 'en'\nrole = 'translation'\n"
-        "translation_of = 'zh'\n", encoding="utf-8")
+        "translation_of = 'zh'\n",
+        encoding="utf-8",
+    )
     assert run("build", str(tmp_path / "more" / "m.toml"), "--db", str(db), "-q").exit_code == 0

@@ -26,8 +26,11 @@ def manifest(folder: Path, path: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     written = folder / "corpus.toml"
     written.write_text(
-        f'[[document]]\nid = "doc"\npath = {path!r}\nlang = "en"\nrole = "commentary"\n'
-        .replace("'", '"'), encoding="utf-8")
+        f'[[document]]\nid = "doc"\npath = {path!r}\nlang = "en"\nrole = "commentary"\n'.replace(
+            "'", '"'
+        ),
+        encoding="utf-8",
+    )
     return written
 
 
@@ -66,9 +69,7 @@ def test_a_path_leading_outside_the_manifests_folder_is_refused(
     assert not db.exists()
 
 
-def test_allow_dir_lets_documents_come_from_another_folder(
-    tmp_path: Path, outside: Path
-) -> None:
+def test_allow_dir_lets_documents_come_from_another_folder(tmp_path: Path, outside: Path) -> None:
     corpus = tmp_path / "corpus"
     db = tmp_path / "tb.sqlite"
     written = manifest(corpus, "../private/secret.txt")
@@ -81,8 +82,12 @@ def test_documents_below_the_manifests_folder_are_read(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "texts").mkdir(parents=True)
     (corpus / "texts" / "doc.txt").write_text(TEXT, encoding="utf-8")
-    result = run("build", str(manifest(corpus, "texts/../texts/doc.txt")),
-                 "--db", str(tmp_path / "tb.sqlite"))
+    result = run(
+        "build",
+        str(manifest(corpus, "texts/../texts/doc.txt")),
+        "--db",
+        str(tmp_path / "tb.sqlite"),
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -97,9 +102,13 @@ def test_a_symlink_loop_is_called_one_in_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "said"),
-    [("folder", "is a folder, not a file"), ("fifo", "is a named pipe (FIFO), not a file"),
-     ("device", "(a symlink to /dev/null) is a character device, not a file"),
-     ("dangling", "is a symlink to"), ("missing", "file not found")],
+    [
+        ("folder", "is a folder, not a file"),
+        ("fifo", "is a named pipe (FIFO), not a file"),
+        ("device", "(a symlink to /dev/null) is a character device, not a file"),
+        ("dangling", "is a symlink to"),
+        ("missing", "file not found"),
+    ],
 )
 def test_what_is_not_a_file_is_called_what_it_is(tmp_path: Path, kind: str, said: str) -> None:
     corpus = tmp_path / "corpus"
@@ -114,8 +123,9 @@ def test_what_is_not_a_file_is_called_what_it_is(tmp_path: Path, kind: str, said
         allow = ["--allow-dir", "/dev"]
     elif kind == "dangling":
         (corpus / "doc.txt").symlink_to(corpus / "gone.txt")
-    result = run("build", str(manifest(corpus, "doc.txt")), *allow,
-                 "--db", str(tmp_path / "tb.sqlite"))
+    result = run(
+        "build", str(manifest(corpus, "doc.txt")), *allow, "--db", str(tmp_path / "tb.sqlite")
+    )
     refused(result, said)
 
 
@@ -125,12 +135,27 @@ def test_ingest_calls_a_pipe_or_a_loop_what_it_is_and_does_not_hang(tmp_path: Pa
     os.mkfifo(fifo)
     loop = tmp_path / "loop.txt"
     loop.symlink_to(loop)
-    for path, said in ((fifo, "is a named pipe (FIFO), not a file"),
-                       (loop, "is a symlink loop"), (tmp_path, "is a folder, not a file")):
+    for path, said in (
+        (fifo, "is a named pipe (FIFO), not a file"),
+        (loop, "is a symlink loop"),
+        (tmp_path, "is a folder, not a file"),
+    ):
         result = subprocess.run(
-            [GLOSSARY, "ingest", str(path), "--lang", "en", "--role", "commentary",
-             "--db", str(tmp_path / "tb.sqlite")],
-            capture_output=True, text=True, timeout=60, check=False,
+            [
+                GLOSSARY,
+                "ingest",
+                str(path),
+                "--lang",
+                "en",
+                "--role",
+                "commentary",
+                "--db",
+                str(tmp_path / "tb.sqlite"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         assert result.returncode == 2, result.stderr
         assert said in result.stderr and "Traceback" not in result.stderr

@@ -56,235 +56,272 @@ def _check(cases: list[tuple[str, str]]) -> None:
 
 
 def test_words_joined_and_phrases_spaced() -> None:
-    _check([
-        ("科技强国", "kējì qiángguó"),
-        ("共同富裕", "gòngtóng fùyù"),
-        ("全过程人民民主", "quánguòchéng rénmín mínzhǔ"),
-        ("新发展理念", "xīn fāzhǎn lǐniàn"),
-        ("人类命运共同体", "rénlèi mìngyùn gòngtóngtǐ"),
-        ("集中力量办大事", "jízhōng lìliàng bàn dàshì"),
-        ("国家治理体系和治理能力现代化",
-         "guójiā zhìlǐ tǐxì hé zhìlǐ nénglì xiàndàihuà"),
-        ("关键核心技术", "guānjiàn héxīn jìshù"),
-        ("坐冷板凳", "zuò lěngbǎndèng"),
-    ])
+    _check(
+        [
+            ("科技强国", "kējì qiángguó"),
+            ("共同富裕", "gòngtóng fùyù"),
+            ("全过程人民民主", "quánguòchéng rénmín mínzhǔ"),
+            ("新发展理念", "xīn fāzhǎn lǐniàn"),
+            ("人类命运共同体", "rénlèi mìngyùn gòngtóngtǐ"),
+            ("集中力量办大事", "jízhōng lìliàng bàn dàshì"),
+            ("国家治理体系和治理能力现代化", "guójiā zhìlǐ tǐxì hé zhìlǐ nénglì xiàndàihuà"),
+            ("关键核心技术", "guānjiàn héxīn jìshù"),
+            ("坐冷板凳", "zuò lěngbǎndèng"),
+        ]
+    )
 
 
 def test_suffixes_and_prefixes_join_their_word() -> None:
-    _check([
-        ("创新型国家", "chuàngxīnxíng guójiā"),
-        ("新质生产力", "xīnzhì shēngchǎnlì"),
-        ("中国式现代化", "Zhōngguóshì xiàndàihuà"),
-        ("科技工作者", "kējì gōngzuòzhě"),
-        ("中国特色社会主义", "Zhōngguó tèsè shèhuìzhǔyì"),
-        ("供给侧结构性改革", "gōngjǐcè jiégòuxìng gǎigé"),
-        ("产业链供应链", "chǎnyèliàn gōngyìngliàn"),
-        ("高质量发展", "gāozhìliàng fāzhǎn"),
-        ("非公有制经济", "fēigōngyǒuzhì jīngjì"),
-        ("能耗双控", "nénghào shuāngkòng"),
-        ("中国共产党人", "Zhōngguó Gòngchǎndǎngrén"),
-        # an adjective is no prefix: gold 硬科技 yìng kējì
-        ("新时代", "xīn shídài"),
-    ])
+    _check(
+        [
+            ("创新型国家", "chuàngxīnxíng guójiā"),
+            ("新质生产力", "xīnzhì shēngchǎnlì"),
+            ("中国式现代化", "Zhōngguóshì xiàndàihuà"),
+            ("科技工作者", "kējì gōngzuòzhě"),
+            ("中国特色社会主义", "Zhōngguó tèsè shèhuìzhǔyì"),
+            ("供给侧结构性改革", "gōngjǐcè jiégòuxìng gǎigé"),
+            ("产业链供应链", "chǎnyèliàn gōngyìngliàn"),
+            ("高质量发展", "gāozhìliàng fāzhǎn"),
+            ("非公有制经济", "fēigōngyǒuzhì jīngjì"),
+            ("能耗双控", "nénghào shuāngkòng"),
+            ("中国共产党人", "Zhōngguó Gòngchǎndǎngrén"),
+            # an adjective is no prefix: gold 硬科技 yìng kējì
+            ("新时代", "xīn shídài"),
+        ]
+    )
 
 
 def test_particles() -> None:
-    _check([
-        ("党的全面领导", "dǎng de quánmiàn lǐngdǎo"),
-        ("真正的多边主义", "zhēnzhèng de duōbiānzhǔyì"),
-        ("人与自然和谐共生", "rén yǔ zìrán héxié gòngshēng"),
-        # 着 了 过 join the verb before them (kànzhe, tōngguòle in GB/T 16159)
-        ("坚持着", "jiānchízhe"),
-        ("朝着", "cháozhe"),
-        ("为了人民", "wèile rénmín"),
-    ])
+    _check(
+        [
+            ("党的全面领导", "dǎng de quánmiàn lǐngdǎo"),
+            ("真正的多边主义", "zhēnzhèng de duōbiānzhǔyì"),
+            ("人与自然和谐共生", "rén yǔ zìrán héxié gòngshēng"),
+            # 着 了 过 join the verb before them (kànzhe, tōngguòle in GB/T 16159)
+            ("坚持着", "jiānchízhe"),
+            ("朝着", "cháozhe"),
+            ("为了人民", "wèile rénmín"),
+        ]
+    )
 
 
 def test_numerals_stand_apart_from_what_they_count() -> None:
-    _check([
-        ("四个全面", "sì gè quánmiàn"),
-        ("两个维护", "liǎng gè wéihù"),
-        ("新一轮科技革命", "xīn yī lún kējì gémìng"),
-        ("十年磨一剑", "shí nián mó yī jiàn"),
-        ("一个中国原则", "yī gè Zhōngguó yuánzé"),
-        ("和平共处五项原则", "hépíng gòngchǔ wǔ xiàng yuánzé"),
-        ("第三次分配", "dì-sān cì fēnpèi"),
-        ("第十四个五年规划", "dì-shísì gè wǔ nián guīhuà"),
-        ("三百五十六", "sānbǎi wǔshíliù"),
-        # numerals inside words stay: 统一, 老百姓, 零部件, 两岸, 进一步
-        ("祖国统一", "zǔguó tǒngyī"),
-        ("老百姓", "lǎobǎixìng"),
-        ("核心零部件", "héxīn língbùjiàn"),
-        ("两岸关系", "liǎng'àn guānxì"),
-        ("进一步", "jìnyībù"),
-    ])
+    _check(
+        [
+            ("四个全面", "sì gè quánmiàn"),
+            ("两个维护", "liǎng gè wéihù"),
+            ("新一轮科技革命", "xīn yī lún kējì gémìng"),
+            ("十年磨一剑", "shí nián mó yī jiàn"),
+            ("一个中国原则", "yī gè Zhōngguó yuánzé"),
+            ("和平共处五项原则", "hépíng gòngchǔ wǔ xiàng yuánzé"),
+            ("第三次分配", "dì-sān cì fēnpèi"),
+            ("第十四个五年规划", "dì-shísì gè wǔ nián guīhuà"),
+            ("三百五十六", "sānbǎi wǔshíliù"),
+            # numerals inside words stay: 统一, 老百姓, 零部件, 两岸, 进一步
+            ("祖国统一", "zǔguó tǒngyī"),
+            ("老百姓", "lǎobǎixìng"),
+            ("核心零部件", "héxīn língbùjiàn"),
+            ("两岸关系", "liǎng'àn guānxì"),
+            ("进一步", "jìnyībù"),
+        ]
+    )
 
 
 def test_idioms() -> None:
-    _check([
-        ("只争朝夕", "zhǐzhēng-zhāoxī"),
-        ("与时俱进", "yǔshí-jùjìn"),
-        ("因地制宜", "yīndì-zhìyí"),
-        ("科技自立自强", "kējì zìlì-zìqiáng"),
-        ("能上能下", "néngshàng-néngxià"),
-        ("五位一体", "wǔwèi-yītǐ"),
-        ("实事求是", "shíshì-qiúshì"),
-        # indivisible: written together
-        ("重中之重", "zhòngzhōngzhīzhòng"),
-        ("一以贯之", "yīyǐguànzhī"),
-        ("有所为有所不为", "yǒusuǒwéi yǒusuǒbùwéi"),
-        # jieba's idiom list also holds plain phrases of two common words
-        ("一切依靠群众", "yīqiè yīkào qúnzhòng"),
-        ("安全可靠", "ānquán kěkào"),
-    ])
+    _check(
+        [
+            ("只争朝夕", "zhǐzhēng-zhāoxī"),
+            ("与时俱进", "yǔshí-jùjìn"),
+            ("因地制宜", "yīndì-zhìyí"),
+            ("科技自立自强", "kējì zìlì-zìqiáng"),
+            ("能上能下", "néngshàng-néngxià"),
+            ("五位一体", "wǔwèi-yītǐ"),
+            ("实事求是", "shíshì-qiúshì"),
+            # indivisible: written together
+            ("重中之重", "zhòngzhōngzhīzhòng"),
+            ("一以贯之", "yīyǐguànzhī"),
+            ("有所为有所不为", "yǒusuǒwéi yǒusuǒbùwéi"),
+            # jieba's idiom list also holds plain phrases of two common words
+            ("一切依靠群众", "yīqiè yīkào qúnzhòng"),
+            ("安全可靠", "ānquán kěkào"),
+        ]
+    )
 
 
 def test_numbered_formulas_group_each_numeral_with_its_item() -> None:
     # a numeral heading an abbreviated item is one word with it (6.1.2, like 三农);
     # jieba's lexicalised set phrases stay idioms (五位一体 above)
-    _check([
-        ("三严三实", "sānyán sānshí"),
-        ("一照一码", "yīzhào yīmǎ"),
-        ("六稳六保", "liùwěn liùbǎo"),
-        ("一老一小", "yīlǎo yīxiǎo"),
-        ("三公经费", "sāngōng jīngfèi"),
-    ])
+    _check(
+        [
+            ("三严三实", "sānyán sānshí"),
+            ("一照一码", "yīzhào yīmǎ"),
+            ("六稳六保", "liùwěn liùbǎo"),
+            ("一老一小", "yīlǎo yīxiǎo"),
+            ("三公经费", "sāngōng jīngfèi"),
+        ]
+    )
     # counting stays apart: measure words, quantifiers, long numbers, objects of a verb
-    _check([
-        ("四个全面", "sì gè quánmiàn"),
-        ("三大攻坚战", "sān dà gōngjiānzhàn"),
-        ("十二连增", "shí'èr lián zēng"),
-        ("万人以上", "wàn rén yǐshàng"),
-        ("十年磨一剑", "shí nián mó yī jiàn"),
-    ])
+    _check(
+        [
+            ("四个全面", "sì gè quánmiàn"),
+            ("三大攻坚战", "sān dà gōngjiānzhàn"),
+            ("十二连增", "shí'èr lián zēng"),
+            ("万人以上", "wàn rén yǐshàng"),
+            ("十年磨一剑", "shí nián mó yī jiàn"),
+        ]
+    )
 
 
 def test_single_characters_that_make_a_word_are_joined() -> None:
-    _check([
-        # three single morphemes, no two of them a word: an abbreviation
-        ("煤改气", "méigǎiqì"),
-        # two that CC-CEDICT has as a word
-        ("众筹平台", "zhòngchóu píngtái"),
-        ("厚植创新沃土", "hòuzhí chuàngxīn wòtǔ"),
-        # a verb and its object stay apart (6.2.2)
-        ("锻长板", "duàn chángbǎn"),
-    ])
+    _check(
+        [
+            # three single morphemes, no two of them a word: an abbreviation
+            ("煤改气", "méigǎiqì"),
+            # two that CC-CEDICT has as a word
+            ("众筹平台", "zhòngchóu píngtái"),
+            ("厚植创新沃土", "hòuzhí chuàngxīn wòtǔ"),
+            # a verb and its object stay apart (6.2.2)
+            ("锻长板", "duàn chángbǎn"),
+        ]
+    )
 
 
 def test_four_character_expressions_of_two_parts() -> None:
     # 6.10.1: idiom-like pairs of two coined two-syllable parts are hyphenated
-    _check([
-        ("以气代煤", "yǐqì-dàiméi"),
-        ("降本增效", "jiàngběn-zēngxiào"),
-        ("招商引资", "zhāoshāng-yǐnzī"),
-        ("勇挑重担", "yǒngtiāo-zhòngdàn"),
-        ("抓早抓小", "zhuāzǎo-zhuāxiǎo"),
-        ("爱国爱港", "àiguó-àigǎng"),
-    ])
+    _check(
+        [
+            ("以气代煤", "yǐqì-dàiméi"),
+            ("降本增效", "jiàngběn-zēngxiào"),
+            ("招商引资", "zhāoshāng-yǐnzī"),
+            ("勇挑重担", "yǒngtiāo-zhòngdàn"),
+            ("抓早抓小", "zhuāzǎo-zhuāxiǎo"),
+            ("爱国爱港", "àiguó-àigǎng"),
+        ]
+    )
     # but not: two dictionary words, a word and its object or head, an adverb before
     # a verb, a verb and its complement, words of time or place side by side
-    _check([
-        ("油气管网", "yóuqì guǎnwǎng"),
-        ("打造众创", "dǎzào zhòng chuàng"),
-        ("从严治党", "cóngyán zhìdǎng"),
-        ("又做加法", "yòu zuò jiāfǎ"),
-        ("落到实处", "luòdào shíchù"),
-        ("科研院所", "kēyán yuànsuǒ"),
-        ("事前事后", "shìqián shìhòu"),
-        ("线上线下", "xiànshàng xiànxià"),
-    ])
+    _check(
+        [
+            ("油气管网", "yóuqì guǎnwǎng"),
+            ("打造众创", "dǎzào zhòng chuàng"),
+            ("从严治党", "cóngyán zhìdǎng"),
+            ("又做加法", "yòu zuò jiāfǎ"),
+            ("落到实处", "luòdào shíchù"),
+            ("科研院所", "kēyán yuànsuǒ"),
+            ("事前事后", "shìqián shìhòu"),
+            ("线上线下", "xiànshàng xiànxià"),
+        ]
+    )
 
 
 def test_monosyllabic_adjective_before_a_word() -> None:
     # 6.1.2 joins a three-syllable structure the dictionary knows as one concept;
     # otherwise the adjective is a word of its own. Readings are those of the whole.
-    _check([
-        ("新台阶", "xīn táijiē"),
-        ("强刺激", "qiáng cìjī"),
-        ("大变局", "dà biànjú"),
-        ("全领域", "quán lǐngyù"),
-        ("制高点", "zhìgāodiǎn"),
-        ("全过程", "quánguòchéng"),
-    ])
+    _check(
+        [
+            ("新台阶", "xīn táijiē"),
+            ("强刺激", "qiáng cìjī"),
+            ("大变局", "dà biànjú"),
+            ("全领域", "quán lǐngyù"),
+            ("制高点", "zhìgāodiǎn"),
+            ("全过程", "quánguòchéng"),
+        ]
+    )
 
 
 def test_abbreviated_coordinate_compounds_hyphenated() -> None:
-    _check([
-        ("产学研", "chǎn-xué-yán"),
-        ("放管服改革", "fàng-guǎn-fú gǎigé"),
-        ("专精特新", "zhuān-jīng-tè-xīn"),
-        ("京津冀协同发展", "Jīng-Jīn-Jì xiétóng fāzhǎn"),
-    ])
+    _check(
+        [
+            ("产学研", "chǎn-xué-yán"),
+            ("放管服改革", "fàng-guǎn-fú gǎigé"),
+            ("专精特新", "zhuān-jīng-tè-xīn"),
+            ("京津冀协同发展", "Jīng-Jīn-Jì xiétóng fāzhǎn"),
+        ]
+    )
 
 
 def test_proper_nouns_capitalised() -> None:
-    _check([
-        ("一带一路", "Yīdài Yīlù"),
-        ("中国", "Zhōngguó"),
-        ("中国人", "Zhōngguórén"),
-        ("中华民族伟大复兴", "Zhōnghuá Mínzú wěidà fùxīng"),
-        ("中国人民解放军", "Zhōngguó Rénmín Jiěfàngjūn"),
-        ("粤港澳大湾区", "Yuè-Gǎng-Ào Dàwānqū"),
-        ("习近平新时代中国特色社会主义思想",
-         "Xí Jìnpíng xīn shídài Zhōngguó tèsè shèhuìzhǔyì sīxiǎng"),
-        # jieba tags these as names or organisations; they are not
-        ("人类福祉", "rénlèi fúzhǐ"),
-        ("大国工匠", "dàguó gōngjiàng"),
-        ("基层党组织", "jīcéng dǎngzǔzhī"),
-    ])
+    _check(
+        [
+            ("一带一路", "Yīdài Yīlù"),
+            ("中国", "Zhōngguó"),
+            ("中国人", "Zhōngguórén"),
+            ("中华民族伟大复兴", "Zhōnghuá Mínzú wěidà fùxīng"),
+            ("中国人民解放军", "Zhōngguó Rénmín Jiěfàngjūn"),
+            ("粤港澳大湾区", "Yuè-Gǎng-Ào Dàwānqū"),
+            (
+                "习近平新时代中国特色社会主义思想",
+                "Xí Jìnpíng xīn shídài Zhōngguó tèsè shèhuìzhǔyì sīxiǎng",
+            ),
+            # jieba tags these as names or organisations; they are not
+            ("人类福祉", "rénlèi fúzhǐ"),
+            ("大国工匠", "dàguó gōngjiàng"),
+            ("基层党组织", "jīcéng dǎngzǔzhī"),
+        ]
+    )
 
 
 def test_neutral_tone_unmarked() -> None:
-    _check([
-        ("中心任务", "zhōngxīn rènwu"),
-        ("帽子", "màozi"),
-        ("人才队伍", "réncái duìwu"),
-        ("扎实推进", "zhāshi tuījìn"),
-        ("知识产权", "zhīshi chǎnquán"),
-    ])
+    _check(
+        [
+            ("中心任务", "zhōngxīn rènwu"),
+            ("帽子", "màozi"),
+            ("人才队伍", "réncái duìwu"),
+            ("扎实推进", "zhāshi tuījìn"),
+            ("知识产权", "zhīshi chǎnquán"),
+        ]
+    )
     assert pinyin_numbers("任务") == "ren4 wu5"
     assert pinyin_numbers("党的") == "dang3 de5"
 
 
 def test_polyphones_in_context() -> None:
-    _check([
-        ("为人民服务", "wèi rénmín fúwù"),
-        ("以人民为中心", "yǐ rénmín wéi zhōngxīn"),
-        ("重大", "zhòngdà"),
-        ("长足进步", "chángzú jìnbù"),
-        ("行业", "hángyè"),
-        ("发展", "fāzhǎn"),
-        ("要素", "yàosù"),
-        ("着力解决", "zhuólì jiějué"),
-        ("锻长板", "duàn chángbǎn"),
-        ("重庆", "Chóngqìng"),
-    ])
+    _check(
+        [
+            ("为人民服务", "wèi rénmín fúwù"),
+            ("以人民为中心", "yǐ rénmín wéi zhōngxīn"),
+            ("重大", "zhòngdà"),
+            ("长足进步", "chángzú jìnbù"),
+            ("行业", "hángyè"),
+            ("发展", "fāzhǎn"),
+            ("要素", "yàosù"),
+            ("着力解决", "zhuólì jiějué"),
+            ("锻长板", "duàn chángbǎn"),
+            ("重庆", "Chóngqìng"),
+        ]
+    )
 
 
 def test_yi_and_bu_keep_their_dictionary_tones() -> None:
     # no tone sandhi: pypinyin's own phrase list has 一个 yí gè and 不要 bú yào
-    _check([
-        ("一个", "yī gè"),
-        ("不断", "bùduàn"),
-        ("不忘初心", "bù wàng chūxīn"),
-        ("一体化", "yītǐhuà"),
-    ])
+    _check(
+        [
+            ("一个", "yī gè"),
+            ("不断", "bùduàn"),
+            ("不忘初心", "bù wàng chūxīn"),
+            ("一体化", "yītǐhuà"),
+        ]
+    )
 
 
 def test_apostrophe_before_a_o_e() -> None:
-    _check([
-        ("平安中国", "píng'ān Zhōngguó"),
-        ("雄安新区", "Xióng'ān Xīnqū"),
-        ("中国方案", "Zhōngguó fāng'àn"),
-    ])
+    _check(
+        [
+            ("平安中国", "píng'ān Zhōngguó"),
+            ("雄安新区", "Xióng'ān Xīnqū"),
+            ("中国方案", "Zhōngguó fāng'àn"),
+        ]
+    )
 
 
 def test_punctuation_and_latin_script() -> None:
-    _check([
-        ("不忘初心、牢记使命", "bù wàng chūxīn, láojì shǐmìng"),
-        ("“两个确立”", '"liǎng gè quèlì"'),
-        ("5G基站", "5G jīzhàn"),
-    ])
+    _check(
+        [
+            ("不忘初心、牢记使命", "bù wàng chūxīn, láojì shǐmìng"),
+            ("“两个确立”", '"liǎng gè quèlì"'),
+            ("5G基站", "5G jīzhàn"),
+        ]
+    )
     assert pinyin_numbers("5G基站") == "5G ji1 zhan4"
     assert pinyin_marks("  ") == ""
 
@@ -326,10 +363,14 @@ def test_toneless() -> None:
 
 def test_search_keys() -> None:
     assert search_keys(pinyin_marks("科技强国")) == {
-        "spaced": "keji qiangguo", "compact": "kejiqiangguo", "initials": "kjqg",
+        "spaced": "keji qiangguo",
+        "compact": "kejiqiangguo",
+        "initials": "kjqg",
     }
     assert search_keys("zhànlüè kēxuéjiā") == {
-        "spaced": "zhanlue kexuejia", "compact": "zhanluekexuejia", "initials": "zlkxj",
+        "spaced": "zhanlue kexuejia",
+        "compact": "zhanluekexuejia",
+        "initials": "zlkxj",
     }
     assert search_keys("Yīdài Yīlù")["compact"] == "yidaiyilu"
     assert search_keys("chǎn-xué-yán")["spaced"] == "chan xue yan"

@@ -18,7 +18,9 @@ def _build(db: Path, seed: str) -> None:
     environment = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
         [sys.executable, "-m", "glossary", "build", "-q", "--db", str(db), str(MANIFEST)],
-        check=True, env=environment, capture_output=True,
+        check=True,
+        env=environment,
+        capture_output=True,
     )
 
 
@@ -42,10 +44,12 @@ def test_builds_under_different_hash_seeds_are_the_same(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "glossary", *export], check=True, capture_output=True)
         engine = sa.create_engine(f"sqlite:///{db}")
         with engine.connect() as connection:
-            terms = connection.execute(sa.text(
-                "SELECT t.simplified, t.rank, r.text FROM terms t "
-                "LEFT JOIN renderings r ON r.term_id = t.id ORDER BY 1, 2, 3"
-            )).all()
+            terms = connection.execute(
+                sa.text(
+                    "SELECT t.simplified, t.rank, r.text FROM terms t "
+                    "LEFT JOIN renderings r ON r.term_id = t.id ORDER BY 1, 2, 3"
+                )
+            ).all()
         engine.dispose()
         exports.append((_scores(tmx), terms))
     (scores_one, terms_one), (scores_two, terms_two) = exports

@@ -46,7 +46,10 @@ def test_chinese_runs_of_punctuation_not_split() -> None:
 
 
 def test_chinese_ellipsis_stays_inside_sentence() -> None:
-    assert split_chinese_sentences("嫦娥、天宫……都是成果。还有……！") == ["嫦娥、天宫……都是成果。", "还有……！"]
+    assert split_chinese_sentences("嫦娥、天宫……都是成果。还有……！") == [
+        "嫦娥、天宫……都是成果。",
+        "还有……！",
+    ]
     assert split_chinese_sentences("一句话……") == ["一句话……"]
 
 
@@ -62,7 +65,10 @@ def test_chinese_newline_is_boundary_and_stray_closer_joins_previous() -> None:
 
 
 def test_chinese_url_question_mark_not_a_boundary() -> None:
-    assert split_chinese_sentences("见 http://a.cn/x?id=3 的说明。完") == ["见 http://a.cn/x?id=3 的说明。", "完"]
+    assert split_chinese_sentences("见 http://a.cn/x?id=3 的说明。完") == [
+        "见 http://a.cn/x?id=3 的说明。",
+        "完",
+    ]
 
 
 # ---------------------------------------------------------------------------------
@@ -80,11 +86,16 @@ def test_english_basic_boundaries() -> None:
 
 
 def test_english_lowercase_continuation_not_split() -> None:
-    assert split_english_sentences('He asked "why?" and left. Fine.') == ['He asked "why?" and left.', "Fine."]
+    assert split_english_sentences('He asked "why?" and left. Fine.') == [
+        'He asked "why?" and left.',
+        "Fine.",
+    ]
 
 
 def test_english_closing_quotes_and_brackets_kept() -> None:
-    assert split_english_sentences('He said "Go." Then he left. (It was late.) “Really!” We agree.') == [
+    assert split_english_sentences(
+        'He said "Go." Then he left. (It was late.) “Really!” We agree.'
+    ) == [
         'He said "Go."',
         "Then he left.",
         "(It was late.)",
@@ -119,11 +130,16 @@ def test_english_abbreviation_at_sentence_end_before_opener() -> None:
         "He moved to the U.S.",
         "This was in 2012.",
     ]
-    assert split_english_sentences("The apples, etc. Are listed below.") == ["The apples, etc. Are listed below."]
+    assert split_english_sentences("The apples, etc. Are listed below.") == [
+        "The apples, etc. Are listed below."
+    ]
 
 
 def test_english_no_without_number_ends_sentence() -> None:
-    assert split_english_sentences("The answer was no. Then we left.") == ["The answer was no.", "Then we left."]
+    assert split_english_sentences("The answer was no. Then we left.") == [
+        "The answer was no.",
+        "Then we left.",
+    ]
 
 
 def test_english_sentence_ending_with_st_tokens() -> None:
@@ -155,7 +171,9 @@ def test_english_inline_bullets_split() -> None:
 
 
 def test_english_numbered_items_keep_their_number() -> None:
-    assert split_english_sentences("1. Upholding the lead\n2. Following the path. It is good.\nIV. Deepening Reform") == [
+    assert split_english_sentences(
+        "1. Upholding the lead\n2. Following the path. It is good.\nIV. Deepening Reform"
+    ) == [
         "1. Upholding the lead",
         "2. Following the path.",
         "It is good.",
@@ -164,7 +182,11 @@ def test_english_numbered_items_keep_their_number() -> None:
 
 
 def test_english_bullet_after_sentence_starts_new_sentence() -> None:
-    assert split_english_sentences("The list follows. • First. • Second.") == ["The list follows.", "• First.", "• Second."]
+    assert split_english_sentences("The list follows. • First. • Second.") == [
+        "The list follows.",
+        "• First.",
+        "• Second.",
+    ]
 
 
 def test_english_footnote_reference_stays_with_sentence() -> None:
@@ -175,7 +197,11 @@ def test_english_footnote_reference_stays_with_sentence() -> None:
 
 
 def test_english_newlines_and_empties() -> None:
-    assert split_english_sentences("  Title line\n\nBody one.  Body two.  \n") == ["Title line", "Body one.", "Body two."]
+    assert split_english_sentences("  Title line\n\nBody one.  Body two.  \n") == [
+        "Title line",
+        "Body one.",
+        "Body two.",
+    ]
     assert split_english_sentences("") == []
 
 
@@ -196,7 +222,12 @@ def test_english_sentences_glued_by_a_lost_space_are_split() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Mr.Smith went home.", "Tea, coffee etc.Those are drinks.", "The U.S.Army came.", "See gov.cn.Then go."],
+    [
+        "Mr.Smith went home.",
+        "Tea, coffee etc.Those are drinks.",
+        "The U.S.Army came.",
+        "See gov.cn.Then go.",
+    ],
 )
 def test_english_glued_abbreviations_and_addresses_are_not_split(text: str) -> None:
     assert split_english_sentences(text) == [text]

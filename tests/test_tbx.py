@@ -41,7 +41,10 @@ CREATED = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
 # steps) as the schema's authors meant.
 SKELETON = (
     Path(isoschematron.__file__).parent
-    / "resources" / "xsl" / "iso-schematron-xslt1" / "iso_svrl_for_xslt1.xsl"
+    / "resources"
+    / "xsl"
+    / "iso-schematron-xslt1"
+    / "iso_svrl_for_xslt1.xsl"
 )
 XSLT2_DRIVER = f"""<xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -128,8 +131,12 @@ def tricky_records() -> list[TermRecord]:
             decided=Decision("王编辑 & <team>", datetime(2024, 5, 1, 23, 5, tzinfo=UTC)),
             renderings=[
                 RenderingRecord(
-                    "opening up", "admitted", "note\nwith a newline", "…we saw “opening up”…",
-                    {"doc-b": 2, "doc-a": 5}, Decision("bob", datetime(2023, 1, 2, 3, 4)),
+                    "opening up",
+                    "admitted",
+                    "note\nwith a newline",
+                    "…we saw “opening up”…",
+                    {"doc-b": 2, "doc-a": 5},
+                    Decision("bob", datetime(2023, 1, 2, 3, 4)),
                 ),
                 RenderingRecord("reform and opening-up", "preferred", context="A & B < C"),
                 RenderingRecord("open door", "candidate", sources={"doc-a": 1}),
@@ -138,13 +145,17 @@ def tricky_records() -> list[TermRecord]:
             ],
         ),
         TermRecord(
-            "一国两制", "一國兩制", "yī guó liǎng zhì", "rejected",
+            "一国两制",
+            "一國兩制",
+            "yī guó liǎng zhì",
+            "rejected",
             decided=Decision("ann", datetime(2022, 2, 2, tzinfo=UTC)),
             renderings=[RenderingRecord("one country, two systems", "preferred")],
         ),
         TermRecord("人民", "人民", "rénmín"),  # same in both scripts; no renderings
         TermRecord(
-            "[b]粗体[/b] & <标签>", note="  spaces kept  ",
+            "[b]粗体[/b] & <标签>",
+            note="  spaces kept  ",
             renderings=[
                 RenderingRecord("candidate first", "candidate"),
                 RenderingRecord("'quoted' \"text\"", "candidate", context="tab\there"),
@@ -186,16 +197,27 @@ VARIANT = '<termNote type="termType">variant</termNote>'
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        pytest.param("preferredTerm-admn-sts", "approvedTerm-admn-sts", "The termType must be",
-                     id="bad-status-value"),
-        pytest.param(VARIANT, '<descrip type="subjectField">law</descrip>',
-                     "Subject Field can only appear", id="subject-field-on-a-term"),
-        pytest.param(VARIANT,
-                     f'<termNoteGrp>{VARIANT}<admin type="source">doc</admin></termNoteGrp>',
-                     "parent::tbx:descripGrp/(parent::tbx:conceptEntry",  # an XPath 2 step
-                     id="source-in-a-group"),
-        pytest.param('type="TBX-Basic"', 'type="TBX-Core"', "name of this dialect",
-                     id="wrong-dialect"),
+        pytest.param(
+            "preferredTerm-admn-sts",
+            "approvedTerm-admn-sts",
+            "The termType must be",
+            id="bad-status-value",
+        ),
+        pytest.param(
+            VARIANT,
+            '<descrip type="subjectField">law</descrip>',
+            "Subject Field can only appear",
+            id="subject-field-on-a-term",
+        ),
+        pytest.param(
+            VARIANT,
+            f'<termNoteGrp>{VARIANT}<admin type="source">doc</admin></termNoteGrp>',
+            "parent::tbx:descripGrp/(parent::tbx:conceptEntry",  # an XPath 2 step
+            id="source-in-a-group",
+        ),
+        pytest.param(
+            'type="TBX-Basic"', 'type="TBX-Core"', "name of this dialect", id="wrong-dialect"
+        ),
     ],
 )
 def test_schematron_run_catches_what_the_grammar_allows(
@@ -213,8 +235,10 @@ def test_schematron_run_catches_what_the_grammar_allows(
 def test_relax_ng_catches_a_language_section_without_a_term(tmp_path: Path, relax_ng) -> None:
     path = _write(tmp_path, tricky_records(), "basic")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("</conceptEntry>", '<langSec xml:lang="fr"></langSec>'
-                                 "</conceptEntry>", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("</conceptEntry>", '<langSec xml:lang="fr"></langSec></conceptEntry>', 1),
+        encoding="utf-8",
+    )
     assert any("langSec" in e for e in relax_ng(path)), relax_ng(path)
 
 
@@ -246,7 +270,9 @@ def test_write_read_write_is_byte_identical(tmp_path: Path, flavour: str) -> Non
 def test_reading_back_gives_the_documented_mapping(tmp_path: Path, flavour: str) -> None:
     reform, two_systems, people, markup = read_tbx(_write(tmp_path, tricky_records(), flavour))
     assert (reform.simplified, reform.traditional, reform.pinyin) == (
-        "改革开放", "改革開放", "gǎigé kāifàng"
+        "改革开放",
+        "改革開放",
+        "gǎigé kāifàng",
     )
     assert (reform.status, reform.subject_field) == ("approved", "politics & economy")
     assert reform.definition == 'Definition with <tags>, "quotes" & ampersands ]]>'
@@ -274,8 +300,11 @@ def test_reading_back_gives_the_documented_mapping(tmp_path: Path, flavour: str)
 def test_entry_ids_are_derived_from_the_term_and_unique(tmp_path: Path) -> None:
     def ids(records: list[TermRecord], name: str) -> dict[str, str]:
         text = _write(tmp_path, records, "basic", name).read_text(encoding="utf-8")
-        found = re.findall(r'<conceptEntry id="([^"]+)">\s*<langSec[^>]*>\s*<termSec>\s*'
-                           r"<term>([^<]+)</term>", text)
+        found = re.findall(
+            r'<conceptEntry id="([^"]+)">\s*<langSec[^>]*>\s*<termSec>\s*'
+            r"<term>([^<]+)</term>",
+            text,
+        )
         return {term + "/" + str(n): id_ for n, (id_, term) in enumerate(found)}
 
     plain = ids([TermRecord("人民"), TermRecord("改革")], "plain")
@@ -294,8 +323,10 @@ def test_entry_ids_are_derived_from_the_term_and_unique(tmp_path: Path) -> None:
     ("record", "message"),
     [
         (TermRecord("人民", note="bell\x07"), "the note contains U+0007"),
-        (TermRecord("人民", renderings=[RenderingRecord("people", context="\x0b")]),
-         "rendering 'people': the context contains U+000B"),
+        (
+            TermRecord("人民", renderings=[RenderingRecord("people", context="\x0b")]),
+            "rendering 'people': the context contains U+000B",
+        ),
         (TermRecord("人\ud800民"), "U+D800"),
         (TermRecord("人民", status="preferred"), "the status 'preferred'"),
         (TermRecord("  "), "the simplified form is empty"),
@@ -331,8 +362,12 @@ def test_writer_refuses_bad_arguments(tmp_path: Path, arguments: dict, message: 
 
 def test_writer_normalises_language_tags(tmp_path: Path) -> None:
     path = tmp_path / "langs.tbx"
-    write_tbx(path, [TermRecord("改革", renderings=[RenderingRecord("reform")])],
-              source_lang="ZH_hans_cn", target_lang="en_gb")
+    write_tbx(
+        path,
+        [TermRecord("改革", renderings=[RenderingRecord("reform")])],
+        source_lang="ZH_hans_cn",
+        target_lang="en_gb",
+    )
     text = path.read_text(encoding="utf-8")
     assert 'xml:lang="zh-Hans-CN"' in text and 'xml:lang="en-GB"' in text
 
@@ -351,8 +386,11 @@ def test_reads_a_file_translate_toolkit_wrote(tmp_path: Path) -> None:
     path = tmp_path / "tt.tbx"
     path.write_bytes(bytes(store))
     assert list(read_tbx(path)) == [
-        TermRecord("改革开放", note="a translator's note",
-                   renderings=[RenderingRecord("reform and opening up")]),
+        TermRecord(
+            "改革开放",
+            note="a translator's note",
+            renderings=[RenderingRecord("reform and opening up")],
+        ),
         TermRecord("人民", renderings=[RenderingRecord("the people")]),
     ]
 
@@ -396,11 +434,18 @@ def test_reads_v2_with_ntig_termgrp_groups_and_odd_language_tags(tmp_path: Path)
     path.write_text(V2_FOREIGN, encoding="utf-8")
     assert list(read_tbx(path)) == [
         TermRecord(
-            simplified="改革", traditional="改革", pinyin="gǎigé", status="approved",
-            definition="A policy.", note="On the term.",
+            simplified="改革",
+            traditional="改革",
+            pinyin="gǎigé",
+            status="approved",
+            definition="A policy.",
+            note="On the term.",
             renderings=[
                 RenderingRecord(
-                    "reform", "deprecated", context="Reform is key.", sources={"doc-1": 1},
+                    "reform",
+                    "deprecated",
+                    context="Reform is key.",
+                    sources={"doc-1": 1},
                     decided=Decision("bob", datetime(2021, 6, 30, 2, tzinfo=UTC)),
                 ),
                 RenderingRecord("reformation", "admitted"),
@@ -435,14 +480,20 @@ V3_FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-@pytest.mark.parametrize("xmlns", ['xmlns="urn:iso:std:iso:30042:ed-2"', ""],
-                         ids=["namespace", "no-namespace"])
+@pytest.mark.parametrize(
+    "xmlns", ['xmlns="urn:iso:std:iso:30042:ed-2"', ""], ids=["namespace", "no-namespace"]
+)
 def test_reads_v3_with_traditional_and_pinyin_sections(tmp_path: Path, xmlns: str) -> None:
     path = tmp_path / "foreign3.tbx"
     path.write_text(V3_FOREIGN.format(xmlns=xmlns), encoding="utf-8")
     assert list(read_tbx(path)) == [
-        TermRecord("台湾", traditional="臺灣", pinyin="Táiwān", status="approved",
-                   renderings=[RenderingRecord("Taiwan")]),
+        TermRecord(
+            "台湾",
+            traditional="臺灣",
+            pinyin="Táiwān",
+            status="approved",
+            renderings=[RenderingRecord("Taiwan")],
+        ),
         TermRecord("发展", traditional="發展"),  # the explicit variant wins over zh-TW
     ]  # "c" has only a traditional-script term: skipped
 
@@ -472,11 +523,21 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
         ("termEntry,langSet\n改革,reform\n", "not well-formed"),
         ('<?xml version="1.0"?><tmx version="1.4"><body/></tmx>', "not a TBX file"),
         ('<tbx xmlns="urn:example:other"><text/></tbx>', "not a TBX file"),
-        (V2_FOREIGN.replace("<date>2020-01-01</date>", "<date>last Tuesday</date>"),
-         "entry 1: date 'last Tuesday' is not an ISO 8601 date"),
+        (
+            V2_FOREIGN.replace("<date>2020-01-01</date>", "<date>last Tuesday</date>"),
+            "entry 1: date 'last Tuesday' is not an ISO 8601 date",
+        ),
     ],
-    ids=["billion-laughs", "external-entity", "truncated", "empty", "csv", "tmx",
-         "other-namespace", "bad-date"],
+    ids=[
+        "billion-laughs",
+        "external-entity",
+        "truncated",
+        "empty",
+        "csv",
+        "tmx",
+        "other-namespace",
+        "bad-date",
+    ],
 )
 def test_hostile_broken_and_foreign_files_are_refused_naming_the_file(
     tmp_path: Path, content: str, message: str
@@ -496,8 +557,9 @@ def test_errors_name_the_file_as_told_for_streams(tmp_path: Path) -> None:
 def test_reader_hands_out_records_before_it_reaches_the_end(tmp_path: Path) -> None:
     """Streaming: records come one at a time while the file is read, so a file
     broken near its end yields its first entries before the error."""
-    records = [TermRecord(f"术语{n}", renderings=[RenderingRecord(f"term {n}")])
-               for n in range(2000)]
+    records = [
+        TermRecord(f"术语{n}", renderings=[RenderingRecord(f"term {n}")]) for n in range(2000)
+    ]
     whole = _write(tmp_path, records, "basic").read_bytes()
     path = tmp_path / "cut.tbx"
     path.write_bytes(whole[: len(whole) * 3 // 4])

@@ -9,7 +9,9 @@ from glossary.term_evaluation import GoldRow, evaluate_terms, normal_rendering
 CHINESE = "我们要建成科技强国，推进一带一路，坚持集中力量办大事，发挥新型举国体制优势。"
 
 
-def row(zh: str, rendering: str, document: str = "qiushi", marks: str = "", numbers: str = "") -> GoldRow:
+def row(
+    zh: str, rendering: str, document: str = "qiushi", marks: str = "", numbers: str = ""
+) -> GoldRow:
     return GoldRow(zh, marks, numbers, document, rendering)
 
 
@@ -25,11 +27,27 @@ def gold() -> list[GoldRow]:
         row("科技强国", "science and technology power", "commentary", *science),
         row("一带一路", "Belt and Road Initiative", "qiushi", *belt),
         row("一带一路", "-", "commentary", *belt),  # paraphrased away: no pair
-        row("集中力量办大事", "pool resources", "qiushi", "jízhōng lìliàng bàn dàshì",
-            "ji2 zhong1 li4 liang4 ban4 da4 shi4"),
-        row("新型举国体制", "new system", "qiushi", "xīnxíng jǔguó tǐzhì", "xin1 xing2 ju3 guo2 ti3 zhi4"),
-        row("世界科技强国", "world leader", "commentary", "shìjiè kējì qiángguó",
-            "shi4 jie4 ke1 ji4 qiang2 guo2"),  # not in the Chinese
+        row(
+            "集中力量办大事",
+            "pool resources",
+            "qiushi",
+            "jízhōng lìliàng bàn dàshì",
+            "ji2 zhong1 li4 liang4 ban4 da4 shi4",
+        ),
+        row(
+            "新型举国体制",
+            "new system",
+            "qiushi",
+            "xīnxíng jǔguó tǐzhì",
+            "xin1 xing2 ju3 guo2 ti3 zhi4",
+        ),
+        row(
+            "世界科技强国",
+            "world leader",
+            "commentary",
+            "shìjiè kējì qiángguó",
+            "shi4 jie4 ke1 ji4 qiang2 guo2",
+        ),  # not in the Chinese
     ]
 
 
@@ -42,30 +60,40 @@ def ranked(positions: dict[str, int], length: int = 1500) -> list[str]:
 
 
 RENDERINGS = {
-    "科技强国": {"qiushi": {"Science and Technology Power"}, "commentary": {"science and technology power"}},
+    "科技强国": {
+        "qiushi": {"Science and Technology Power"},
+        "commentary": {"science and technology power"},
+    },
     "一带一路": {"qiushi": {"the Belt and Road Initiative"}},
     "集中力量办大事": {"qiushi": {"concentrate resources"}},
 }
 STORED = {
     "科技强国": ("kējì qiángguó", "ke1 ji4 qiang2 guo2"),
     "一带一路": ("yīdài-yīlù", "YI1 dai4 yi1 lu4"),  # joined otherwise, same syllables and tones
-    "集中力量办大事": ("jízhōng lìliàng bàn dàshì", "ji2 zhong1 li4 liang4 ban4 da4 shi3"),  # a tone wrong
+    "集中力量办大事": (
+        "jízhōng lìliàng bàn dàshì",
+        "ji2 zhong1 li4 liang4 ban4 da4 shi3",
+    ),  # a tone wrong
     "世界科技强国": ("shìjiè kējì qiángguó", "shi4 jie4 ke1 ji4 qiang2 guo2"),
 }
 POSITIONS = {"科技强国": 3, "一带一路": 450, "集中力量办大事": 1200, "世界科技强国": 10}
 
 
 def report(within: int | None = None):
-    return evaluate_terms(gold(), ranked(POSITIONS), RENDERINGS, STORED, CHINESE, within,
-                          aligned={"qiushi"})
+    return evaluate_terms(
+        gold(), ranked(POSITIONS), RENDERINGS, STORED, CHINESE, within, aligned={"qiushi"}
+    )
 
 
 def test_term_recall_is_given_within_400_within_1000_and_anywhere() -> None:
     result = report().as_dict()
     # four gold terms occur in the Chinese; 世界科技强国 does not and is not counted
     assert result["recall_terms"] == 4
-    assert (result["recall_within_400"], result["recall_within_1000"], result["recall_anywhere"]) == (
-        0.25, 0.5, 0.75)
+    assert (
+        result["recall_within_400"],
+        result["recall_within_1000"],
+        result["recall_anywhere"],
+    ) == (0.25, 0.5, 0.75)
     assert result["missed_within_400"] == ["一带一路", "集中力量办大事", "新型举国体制"]
     assert result["missed_within_1000"] == ["集中力量办大事", "新型举国体制"]
     assert result["missed_anywhere"] == ["新型举国体制"]
@@ -103,7 +131,8 @@ def test_missed_renderings_list_what_was_proposed() -> None:
     misses = {(m["zh"], m["rendering"]): m["proposed"] for m in report().rendering_misses}
     assert misses[("集中力量办大事", "pool resources")] == ["concentrate resources"]
     assert misses[("科技强国", "country strong in science and technology")] == [
-        "Science and Technology Power"]
+        "Science and Technology Power"
+    ]
     assert ("科技强国", "The Science and Technology Power") not in misses
 
 
@@ -124,10 +153,22 @@ def test_pinyin_is_split_into_syllables_and_tones_and_word_joining_on_found_term
 
 
 def test_a_term_without_stored_pinyin_gets_the_computed_one() -> None:
-    result = evaluate_terms([row("科技强国", "-", marks="kējì qiángguó", numbers="ke1 ji4 qiang2 guo2")],
-                            ["科技强国"], {}, {}, CHINESE)
-    assert (result.pinyin_terms, result.pinyin_syllables_right, result.pinyin_joining_right) == (1, 1, 1)
-    assert result.rendering_pairs == {"pairs": 0, "any": 0, "all": 0} and result.rendering_accuracy == 0.0
+    result = evaluate_terms(
+        [row("科技强国", "-", marks="kējì qiángguó", numbers="ke1 ji4 qiang2 guo2")],
+        ["科技强国"],
+        {},
+        {},
+        CHINESE,
+    )
+    assert (result.pinyin_terms, result.pinyin_syllables_right, result.pinyin_joining_right) == (
+        1,
+        1,
+        1,
+    )
+    assert (
+        result.rendering_pairs == {"pairs": 0, "any": 0, "all": 0}
+        and result.rendering_accuracy == 0.0
+    )
 
 
 def test_normal_rendering_folds_case_and_a_leading_article() -> None:

@@ -43,7 +43,9 @@ def termbase(db_url: str):
 
 
 def meta(document_id: str = "doc", digest: str = "h1", **extra) -> DocumentMeta:
-    return DocumentMeta(id=document_id, language="zh-Hans", role="original", content_hash=digest, **extra)
+    return DocumentMeta(
+        id=document_id, language="zh-Hans", role="original", content_hash=digest, **extra
+    )
 
 
 def test_schema_is_created_at_head_and_matches_the_models(termbase: Termbase) -> None:
@@ -56,7 +58,7 @@ def test_schema_is_created_at_head_and_matches_the_models(termbase: Termbase) ->
 def test_the_recorded_head_is_the_newest_migration() -> None:
     """Opening a current termbase skips alembic by comparing with HEAD_REVISION: a new
     migration must move it, or termbases would never be upgraded to it."""
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
 
 
 def test_an_older_schema_is_upgraded_on_opening(termbase: Termbase, db_url: str) -> None:
@@ -135,7 +137,9 @@ def test_save_document_adds_then_skips_then_replaces(termbase: Termbase) -> None
         rows = session.scalars(sa.select(Paragraph).order_by(Paragraph.position)).all()
         assert rows[0].counterpart_id == rows[1].id and rows[1].counterpart_id == rows[0].id
         first_segment = session.scalars(sa.select(Segment).order_by(Segment.id)).first()
-        unit = TranslationUnit(document_id="doc", original_id="doc", zh_text="标题", en_text="Title", method="test")
+        unit = TranslationUnit(
+            document_id="doc", original_id="doc", zh_text="标题", en_text="Title", method="test"
+        )
         unit.segments = [UnitSegment(segment_id=first_segment.id, side="zh", position=0)]
         session.add(unit)
     with termbase.transaction() as session:
@@ -153,7 +157,9 @@ def test_save_document_adds_then_skips_then_replaces(termbase: Termbase) -> None
 def test_foreign_keys_are_enforced(termbase: Termbase) -> None:
     with pytest.raises(sa.exc.IntegrityError):
         with termbase.transaction() as session:
-            session.add(Paragraph(document_id="missing", position=0, language="zh", kind="body", text="x"))
+            session.add(
+                Paragraph(document_id="missing", position=0, language="zh", kind="body", text="x")
+            )
             session.flush()
 
 
@@ -189,13 +195,19 @@ def test_an_older_schema_is_upgraded_with_its_data(db_url: str) -> None:
     engine = make_engine(db_url)
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "0001")
-        connection.execute(sa.text(
-            "INSERT INTO terms (simplified, status, frequency, created_at, modified_at, version) "
-            "VALUES ('科技强国', 'approved', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
-        ))
+        connection.execute(
+            sa.text(
+                "INSERT INTO terms (simplified, status, frequency, created_at, modified_at, version) "
+                "VALUES ('科技强国', 'approved', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
+            )
+        )
     engine.dispose()
     termbase = Termbase.open(db_url)
     with termbase.reading() as session:
         term = session.scalars(sa.select(Term)).one()
-        assert (term.simplified, term.status, term.pinyin_initials) == ("科技强国", "approved", None)
+        assert (term.simplified, term.status, term.pinyin_initials) == (
+            "科技强国",
+            "approved",
+            None,
+        )
     termbase.close()

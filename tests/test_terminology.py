@@ -23,7 +23,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("terms")
     shutil.copytree(CORPUS, folder / "corpus")
     db = folder / "tb.sqlite"
-    result = CliRunner().invoke(main, ["build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q"])
+    result = CliRunner().invoke(
+        main, ["build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q"]
+    )
     assert result.exit_code == 0, result.output
     return folder, db
 
@@ -36,19 +38,36 @@ def test_show_lists_each_translations_renderings_with_counts_and_contexts(built)
     _, db = built
     term = json.loads(run("show", "科技强国", "--json", "--db", str(db)).stdout)
     assert (term["zh"], term["traditional"], term["pinyin"], term["pinyin_numbers"]) == (
-        "科技强国", "科技強國", "kējì qiángguó", "ke1 ji4 qiang2 guo2")
+        "科技强国",
+        "科技強國",
+        "kējì qiángguó",
+        "ke1 ji4 qiang2 guo2",
+    )
     assert term["status"] == "candidate" and term["rank"] <= 10 and term["frequency"] >= 10
     by_text = {r["en"]: r for r in term["renderings"]}
     # 8 in sentences and 1 in the title's "Country Strong in Science and Technology", its variant
-    assert by_text["country strong in science and technology"]["documents"] == {"speech-2024-en-qiushi": 9}
+    assert by_text["country strong in science and technology"]["documents"] == {
+        "speech-2024-en-qiushi": 9
+    }
     assert by_text["science and technology power"]["documents"]["speech-2024-en-newsletter"] >= 5
     contexts = by_text["country strong in science and technology"]["contexts"]
-    assert 2 <= len(contexts) <= 3 and all("country strong in science and technology" in c["en"] for c in contexts)
+    assert 2 <= len(contexts) <= 3 and all(
+        "country strong in science and technology" in c["en"] for c in contexts
+    )
     assert all(set(r) >= {"en", "status", "documents"} for r in term["renderings"])
 
 
-@pytest.mark.parametrize("query", ["科技强国", "科技強國", "kejiqiangguo", "keji qiangguo", "kjqg",
-                                   "country strong in science and technology"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "科技强国",
+        "科技強國",
+        "kejiqiangguo",
+        "keji qiangguo",
+        "kjqg",
+        "country strong in science and technology",
+    ],
+)
 def test_a_term_is_found_every_way(built, query: str) -> None:
     _, db = built
     assert json.loads(run("show", query, "--json", "--db", str(db)).stdout)["zh"] == "科技强国"
@@ -60,7 +79,16 @@ def test_terms_are_ranked_and_filtered(built) -> None:
     assert [t["rank"] for t in listed] == sorted(t["rank"] for t in listed)
     assert {"科技强国", "一带一路"} <= {t["zh"] for t in listed}
     for t in listed:
-        assert set(t) >= {"zh", "traditional", "pinyin", "pinyin_numbers", "status", "rank", "frequency", "renderings"}
+        assert set(t) >= {
+            "zh",
+            "traditional",
+            "pinyin",
+            "pinyin_numbers",
+            "status",
+            "rank",
+            "frequency",
+            "renderings",
+        }
     assert json.loads(run("terms", "--status", "approved", "--json", "--db", str(db)).stdout) == []
     missing = run("show", "不存在的词语", "--db", str(db))
     assert missing.exit_code == 1 and "no term matches" in missing.stderr
@@ -90,8 +118,10 @@ def test_a_rebuild_after_a_change_equals_a_fresh_build(tmp_path: Path) -> None:
     translation = tmp_path / "corpus" / "speech-2024-06-24.qiushi.en.txt"
     text = translation.read_text(encoding="utf-8")
     assert "country strong in science and technology" in text
-    translation.write_text(text.replace("country strong in science and technology", "S&T powerhouse", 1),
-                           encoding="utf-8")
+    translation.write_text(
+        text.replace("country strong in science and technology", "S&T powerhouse", 1),
+        encoding="utf-8",
+    )
     assert run("build", str(manifest), "--db", str(rebuilt), "-q").exit_code == 0
     assert run("build", str(manifest), "--db", str(fresh), "-q").exit_code == 0
     after_rebuild = _export_csv(rebuilt, tmp_path / "rebuilt.csv")
@@ -115,7 +145,12 @@ def test_evaluate_terms_prints_every_measure_in_one_run(built, tmp_path: Path) -
     report = json.loads(run("evaluate", "terms", str(gold), "--json", "--db", str(db)).stdout)
     # 龙门阵 is not in the Chinese, so recall is over the other two, both ranked early
     assert report["recall_terms"] == 2
-    assert report["recall_within_400"] == report["recall_within_1000"] == report["recall_anywhere"] == 1.0
+    assert (
+        report["recall_within_400"]
+        == report["recall_within_1000"]
+        == report["recall_anywhere"]
+        == 1.0
+    )
     # four (term, translation) pairs: 科技强国's with one of its two renderings proposed,
     # 制高点's two with theirs, 龙门阵's (not a candidate) without; by row, 3 of 5
     assert report["rendering_pairs"] == {"pairs": 4, "any": 3, "all": 2}
@@ -123,7 +158,12 @@ def test_evaluate_terms_prints_every_measure_in_one_run(built, tmp_path: Path) -
     assert (report["rendering_rows_right"], report["rendering_rows"]) == (3, 5)
     assert report["rendering_by_source"]["aligned"]["pairs"] == 3
     assert report["rendering_by_source"]["english only"] == {
-        "pairs": 1, "any": 1, "all": 1, "rows": 1, "rows_right": 1}
+        "pairs": 1,
+        "any": 1,
+        "all": 1,
+        "rows": 1,
+        "rows_right": 1,
+    }
     # pinyin on the two found terms: the syllables and tones right (case aside), 制高点
     # joined otherwise than in the gold
     assert report["pinyin_terms"] == 2
@@ -133,13 +173,23 @@ def test_evaluate_terms_prints_every_measure_in_one_run(built, tmp_path: Path) -
     text = run("evaluate", "terms", str(gold), "--within", "1", "--db", str(db)).stdout
     lines = text.splitlines()
     assert [line.split(":")[0] for line in lines[:4]] == [
-        "term recall within 1", "term recall within 400", "term recall within 1,000", "term recall anywhere"]
+        "term recall within 1",
+        "term recall within 400",
+        "term recall within 1,000",
+        "term recall anywhere",
+    ]
     assert lines[4].startswith("rendering accuracy: 75.0% (3/4 pairs of term and translation)")
     assert "  by row: 60.0% (3/5)" in lines
-    assert "pinyin syllables and tones: 100.0% (2/2" in text and "pinyin word joining: 50.0% (1/2" in text
+    assert (
+        "pinyin syllables and tones: 100.0% (2/2" in text
+        and "pinyin word joining: 50.0% (1/2" in text
+    )
     assert "not within 1: 制高点 (at " in text
     assert "missed rendering: 科技强国 speech-2024-en-qiushi 'no such rendering'" in text
-    assert "pinyin miss (joining): 制高点 expected zhìgāo diǎn / zhi4 gao1 dian3, got zhìgāodiǎn" in text
+    assert (
+        "pinyin miss (joining): 制高点 expected zhìgāo diǎn / zhi4 gao1 dian3, got zhìgāodiǎn"
+        in text
+    )
 
 
 def test_editor_decisions_survive_a_rebuild(built) -> None:
@@ -149,14 +199,20 @@ def test_editor_decisions_survive_a_rebuild(built) -> None:
         term = session.scalars(sa.select(Term).where(Term.simplified == "科技强国")).one()
         term.status, term.note, term.modified_by = "approved", "use the official line", "ana"
         rendering = session.scalars(
-            sa.select(Rendering).where(Rendering.term_id == term.id,
-                                       Rendering.text == "country strong in science and technology")
+            sa.select(Rendering).where(
+                Rendering.term_id == term.id,
+                Rendering.text == "country strong in science and technology",
+            )
         ).one()
         rendering.status, rendering.modified_by = "preferred", "ana"
     termbase.close()
     commentary = folder / "corpus" / "commentary-2025-06-10.theorychina.en.txt"
-    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    assert run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    commentary.write_text(
+        commentary.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8"
+    )
+    assert (
+        run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    )
     term = json.loads(run("show", "科技强国", "--json", "--db", str(db)).stdout)
     assert (term["status"], term["note"]) == ("approved", "use the official line")
     assert term["renderings"][0]["en"] == "country strong in science and technology"
@@ -170,8 +226,12 @@ def test_an_editors_pinyin_correction_is_logged_and_survives_a_rebuild(built) ->
     bad = run("edit", "一带一路", "--pinyin", "not pinyin at all", "--db", str(db))
     assert bad.exit_code == 1
     commentary = folder / "corpus" / "commentary-2025-06-10.theorychina.en.txt"
-    commentary.write_text(commentary.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8")
-    assert run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    commentary.write_text(
+        commentary.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8"
+    )
+    assert (
+        run("build", str(folder / "corpus" / "corpus.toml"), "--db", str(db), "-q").exit_code == 0
+    )
     term = json.loads(run("show", "yidaiyilu", "--json", "--db", str(db)).stdout)
     assert (term["pinyin"], term["pinyin_numbers"]) == ("Yīdài-Yīlù", "yi1 dai4 yi1 lu4")
     termbase = Termbase.open(str(db))
@@ -179,9 +239,11 @@ def test_an_editors_pinyin_correction_is_logged_and_survives_a_rebuild(built) ->
         from termbase.models import ReviewLogEntry
 
         entries = session.scalars(
-            sa.select(ReviewLogEntry).where(ReviewLogEntry.term == "一带一路").order_by(ReviewLogEntry.id)
+            sa.select(ReviewLogEntry)
+            .where(ReviewLogEntry.term == "一带一路")
+            .order_by(ReviewLogEntry.id)
         ).all()
     termbase.close()
-    assert [(e.editor, e.field, e.before, e.after) for e in entries if e.field == "pinyin_marks"] == [
-        ("ben", "pinyin_marks", "Yīdài Yīlù", "Yīdài-Yīlù")
-    ]
+    assert [
+        (e.editor, e.field, e.before, e.after) for e in entries if e.field == "pinyin_marks"
+    ] == [("ben", "pinyin_marks", "Yīdài Yīlù", "Yīdài-Yīlù")]

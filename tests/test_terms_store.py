@@ -24,41 +24,82 @@ from termbase.terms import (
 def termbase(db_url: str):
     opened = Termbase.open(db_url)
     with opened.transaction() as session:
-        save_document(session, DocumentMeta(id="en", language="en", role="commentary", content_hash="h"), [])
+        save_document(
+            session, DocumentMeta(id="en", language="en", role="commentary", content_hash="h"), []
+        )
     yield opened
     opened.close()
 
 
 def draft(term: str, rank: int, pinyin: str = "kējì qiángguó") -> TermDraft:
-    return TermDraft(term, term.replace("强国", "強國"), pinyin, "ke1 ji4 qiang2 guo2",
-                     "keji qiangguo", "kjqg", rank, 3)
+    return TermDraft(
+        term,
+        term.replace("强国", "強國"),
+        pinyin,
+        "ke1 ji4 qiang2 guo2",
+        "keji qiangguo",
+        "kjqg",
+        rank,
+        3,
+    )
 
 
 def test_rebuilds_refresh_automatic_fields_and_keep_decisions(termbase: Termbase) -> None:
     with termbase.transaction() as session:
-        ids = sync_terms(session, [draft("科技强国", 1), draft("新质生产力", 2, "xīnzhì shēngchǎnlì")])
-        replace_evidence(session, ids, [
-            EvidenceDraft("科技强国", "en", "science and technology power", count=2),
-            EvidenceDraft("科技强国", "en", "tech powerhouse"),
-            EvidenceDraft("新质生产力", "en", None),
-        ])
+        ids = sync_terms(
+            session, [draft("科技强国", 1), draft("新质生产力", 2, "xīnzhì shēngchǎnlì")]
+        )
+        replace_evidence(
+            session,
+            ids,
+            [
+                EvidenceDraft("科技强国", "en", "science and technology power", count=2),
+                EvidenceDraft("科技强国", "en", "tech powerhouse"),
+                EvidenceDraft("新质生产力", "en", None),
+            ],
+        )
     with termbase.transaction() as session:  # an editor approves and corrects
         term = session.scalars(sa.select(Term).where(Term.simplified == "科技强国")).one()
         term.status, term.note, term.modified_by = "approved", "official line", "ana"
         term.pinyin_marks = "kējì-qiángguó"
-        session.add(ReviewLogEntry(editor="ana", action="edit", entity="term", entity_id=term.id,
-                                   term_id=term.id, field="pinyin_marks", before="kējì qiángguó",
-                                   after="kējì-qiángguó"))
-        rendering = session.scalars(sa.select(Rendering).where(Rendering.text == "tech powerhouse")).one()
+        session.add(
+            ReviewLogEntry(
+                editor="ana",
+                action="edit",
+                entity="term",
+                entity_id=term.id,
+                term_id=term.id,
+                field="pinyin_marks",
+                before="kējì qiángguó",
+                after="kējì-qiángguó",
+            )
+        )
+        rendering = session.scalars(
+            sa.select(Rendering).where(Rendering.text == "tech powerhouse")
+        ).one()
         rendering.status, rendering.modified_by = "deprecated", "ana"
-    with termbase.transaction() as session:  # rebuild: new rank, one term gone, no evidence for the deprecated one
+    with (
+        termbase.transaction() as session
+    ):  # rebuild: new rank, one term gone, no evidence for the deprecated one
         ids = sync_terms(session, [draft("科技强国", 5)])
-        replace_evidence(session, ids, [EvidenceDraft("科技强国", "en", "science and technology power")])
+        replace_evidence(
+            session, ids, [EvidenceDraft("科技强国", "en", "science and technology power")]
+        )
     with termbase.reading() as session:
         term = session.scalars(sa.select(Term).where(Term.simplified == "科技强国")).one()
-        assert (term.status, term.note, term.rank, term.pinyin_marks) == ("approved", "official line", 5, "kējì-qiángguó")
-        assert session.scalars(sa.select(Term.simplified)).all() == ["科技强国"]  # untouched candidate dropped
-        assert sorted(session.scalars(sa.select(Rendering.text))) == ["science and technology power", "tech powerhouse"]
+        assert (term.status, term.note, term.rank, term.pinyin_marks) == (
+            "approved",
+            "official line",
+            5,
+            "kējì-qiángguó",
+        )
+        assert session.scalars(sa.select(Term.simplified)).all() == [
+            "科技强国"
+        ]  # untouched candidate dropped
+        assert sorted(session.scalars(sa.select(Rendering.text))) == [
+            "science and technology power",
+            "tech powerhouse",
+        ]
         assert session.scalar(sa.select(sa.func.count()).select_from(Attestation)) == 1
         view = term_view(session, term.id)
     assert [(r.en, r.status, r.documents) for r in view.renderings] == [
@@ -70,7 +111,11 @@ def test_rebuilds_refresh_automatic_fields_and_keep_decisions(termbase: Termbase
 def test_paraphrases_are_counted_apart(termbase: Termbase) -> None:
     with termbase.transaction() as session:
         ids = sync_terms(session, [draft("科技强国", 1)])
-        replace_evidence(session, ids, [EvidenceDraft("科技强国", "en", None), EvidenceDraft("科技强国", "en", None)])
+        replace_evidence(
+            session,
+            ids,
+            [EvidenceDraft("科技强国", "en", None), EvidenceDraft("科技强国", "en", None)],
+        )
         view = term_view(session, ids["科技强国"])
     assert view.renderings == [] and view.paraphrased == {"en": 2}
 
@@ -78,7 +123,9 @@ def test_paraphrases_are_counted_apart(termbase: Termbase) -> None:
 def test_terms_are_found_by_either_script_pinyin_initials_and_english(termbase: Termbase) -> None:
     with termbase.transaction() as session:
         ids = sync_terms(session, [draft("科技强国", 1), draft("世界科技强国", 2)])
-        replace_evidence(session, ids, [EvidenceDraft("科技强国", "en", "science and technology power")])
+        replace_evidence(
+            session, ids, [EvidenceDraft("科技强国", "en", "science and technology power")]
+        )
     with termbase.reading() as session:
         target = ids["科技强国"]
         assert find_term_ids(session, simplified=["科技强国"])[0] == target
@@ -118,7 +165,9 @@ def test_a_merged_duplicate_stays_merged_through_rebuilds(termbase: Termbase) ->
         merge_terms(session, ids["科技强国"], ids["科技强国家"], "ana", None)
     with termbase.transaction() as session:  # a rebuild proposes the duplicate again
         rebuilt = sync_terms(session, [draft("科技强国", 1), draft("科技强国家", 2)])
-        replace_evidence(session, rebuilt, [EvidenceDraft("科技强国家", "en", "S&T power", count=3)])
+        replace_evidence(
+            session, rebuilt, [EvidenceDraft("科技强国家", "en", "S&T power", count=3)]
+        )
     assert rebuilt["科技强国家"] == rebuilt["科技强国"] == ids["科技强国"]
     with termbase.reading() as session:
         assert session.scalars(sa.select(Term.simplified)).all() == ["科技强国"]

@@ -50,7 +50,11 @@ def db(db_url: str) -> str:
         for meta in (
             DocumentMeta("speech-zh", "zh-Hans", "original", "h1", title="原文"),
             DocumentMeta(
-                "speech-en", "en", "translation", "h2", title="Qiushi translation",
+                "speech-en",
+                "en",
+                "translation",
+                "h2",
+                title="Qiushi translation",
                 translation_of="speech-zh",
             ),
             DocumentMeta("bulletin", "en", "bilingual", "h3", title="Bulletin"),
@@ -161,10 +165,13 @@ def test_json_output(db: str) -> None:
     first = hits[0]
     assert (first["percent"], first["zh"], first["en"]) == (100, SCIENCE_ZH, SCIENCE_EN)
     assert (first["document"], first["title"], first["alignment_score"]) == (
-        "speech-en", "Qiushi translation", 0.9,
+        "speech-en",
+        "Qiushi translation",
+        0.9,
     )
     assert [(hit["document"], hit["title"]) for hit in hits[1:]] == [
-        ("bulletin", "Bulletin"), ("speech-en", "Qiushi translation"),
+        ("bulletin", "Bulletin"),
+        ("speech-en", "Qiushi translation"),
     ]
     assert hits[2]["en"] == EDUCATION_EN and hits[2]["percent"] == 83
     assert len({hit["unit_id"] for hit in hits}) == 3
@@ -200,7 +207,15 @@ def test_normalisation_and_percentages() -> None:
     assert query_language("rule of law") == "en"
     assert normalise_chinese("２０２４年 “科技”，") == '2024年"科技",'
     assert english_tokens("Don't stop—well-being, U.S.") == [
-        "don't", "stop", "—", "well-being", ",", "u", ".", "s", ".",
+        "don't",
+        "stop",
+        "—",
+        "well-being",
+        ",",
+        "u",
+        ".",
+        "s",
+        ".",
     ]
     assert match_percent("abcd", "abcd") == 100
     assert match_percent("abcd", "abce") == 75

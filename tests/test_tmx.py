@@ -473,7 +473,9 @@ def test_byte_order_marks(tmp_path: Path, declared: str, codec: str, bom: bytes)
     path = tmp_path / "bom.tmx"
     path.write_bytes(bom + _minimal(declared).encode(codec))
     _, units = read_all(path)
-    assert units == [TmxUnit([TmxVariant("zh-CN", "人民 “至上”"), TmxVariant("en", "people first")])]
+    assert units == [
+        TmxUnit([TmxVariant("zh-CN", "人民 “至上”"), TmxVariant("en", "people first")])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -690,7 +692,7 @@ UNIT_PROBLEMS = {
         '<tu creationdate="20241301T000000Z"><tuv xml:lang="en"><seg>a</seg></tuv></tu>',
         r"unit 2: creationdate '20241301T000000Z': month must be in 1\.\.12",
     ),
-    "outside-body": ("</body><tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu><body>", None),
+    "outside-body": ('</body><tu><tuv xml:lang="en"><seg>a</seg></tuv></tu><body>', None),
 }
 
 
@@ -712,21 +714,27 @@ def test_bad_units_are_reported_with_their_position(tmp_path: Path, kind: str) -
 STRAY_UNITS = {
     # a <tu> with no <body> at all, right after the header
     "no-body": (
-        ('<tmx version="1.4"><header srclang="en"/>'
-        '<tu tuid="s"><tuv xml:lang="en"><seg>a</seg></tuv></tu></tmx>'),
+        (
+            '<tmx version="1.4"><header srclang="en"/>'
+            '<tu tuid="s"><tuv xml:lang="en"><seg>a</seg></tuv></tu></tmx>'
+        ),
         TmxError,
         r"unit 1 \(tuid 's'\) is outside <body>",
     ),
     # a <tu> inside another: the outer one is not complete when the inner one starts
     "nested": (
-        ('<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg>'
-        '</tuv><tu><tuv xml:lang="en"><seg>b</seg></tuv></tu></tu></body></tmx>'),
+        (
+            '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>a</seg>'
+            '</tuv><tu><tuv xml:lang="en"><seg>b</seg></tuv></tu></tu></body></tmx>'
+        ),
         TmxError,
         r"unit 2 is outside <body>",
     ),
     "in-header": (
-        ('<tmx version="1.4"><header srclang="en"><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
-        "</tu></header><body/></tmx>"),
+        (
+            '<tmx version="1.4"><header srclang="en"><tu><tuv xml:lang="en"><seg>a</seg></tuv>'
+            "</tu></header><body/></tmx>"
+        ),
         TmxError,
         r"a <tu> inside the <header>",
     ),

@@ -162,6 +162,9 @@ class ReviewApp(App[None]):
 
 
 def _conflict_message(error: Exception) -> str:
-    said = str(error).splitlines()[0] if isinstance(error, WriteConflict) else (
-        "another editor changed this term while you saved")
+    said = (
+        str(error).splitlines()[0]
+        if isinstance(error, WriteConflict)
+        else ("another editor changed this term while you saved")
+    )
     return f"{said}; nothing was saved. The term is shown as it is now: decide again"

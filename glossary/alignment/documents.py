@@ -84,13 +84,20 @@ def _align_captions(
     ratio: float,
 ) -> list[UnitDraft]:
     """Captions as wholes first (which caption translates which), then their sentences."""
-    whole_zh = [Sentence(" ".join(s.text for s in p.sentences), i) for i, p in enumerate(zh_captions)]
-    whole_en = [Sentence(" ".join(s.text for s in p.sentences), i) for i, p in enumerate(en_captions)]
+    whole_zh = [
+        Sentence(" ".join(s.text for s in p.sentences), i) for i, p in enumerate(zh_captions)
+    ]
+    whole_en = [
+        Sentence(" ".join(s.text for s in p.sentences), i) for i, p in enumerate(en_captions)
+    ]
     drafts: list[UnitDraft] = []
     for bead in align_sentences(whole_zh, whole_en, lexicon, ratio=ratio):
         drafts += _align_streams(
-            [zh_captions[i] for i in bead.zh], [en_captions[j] for j in bead.en],
-            lexicon, "caption", ratio,
+            [zh_captions[i] for i in bead.zh],
+            [en_captions[j] for j in bead.en],
+            lexicon,
+            "caption",
+            ratio,
         )
     return drafts
 
@@ -170,7 +177,9 @@ def align_bilingual(paragraphs: Sequence[StoredParagraph], lexicon: Lexicon) -> 
     drafts: list[UnitDraft] = []
     for paragraph in paragraphs:
         if paragraph.language == "zh" and paragraph.id in paired:
-            drafts += _align_streams([paragraph], [by_id[paragraph.counterpart_id]], lexicon, "pair", ratio)  # type: ignore[index]
+            drafts += _align_streams(
+                [paragraph], [by_id[paragraph.counterpart_id]], lexicon, "pair", ratio
+            )  # type: ignore[index]
         elif paragraph.id not in paired and paragraph.kind != "commentary":
             side = ([paragraph], []) if paragraph.language == "zh" else ([], [paragraph])
             drafts += _align_streams(*side, lexicon, "pair", ratio)
@@ -183,10 +192,19 @@ def stored_form(paragraphs: Sequence[ParsedParagraph], first_id: int = 0) -> lis
     without storing them."""
     stored, next_id = [], first_id
     for position, paragraph in enumerate(paragraphs):
-        sentences = [StoredSentence(next_id + i, text) for i, text in enumerate(paragraph.sentences)]
+        sentences = [
+            StoredSentence(next_id + i, text) for i, text in enumerate(paragraph.sentences)
+        ]
         next_id += len(sentences)
         counterpart = None if paragraph.counterpart is None else -1 - paragraph.counterpart
         stored.append(
-            StoredParagraph(-1 - position, position, paragraph.language, str(paragraph.kind), counterpart, sentences)
+            StoredParagraph(
+                -1 - position,
+                position,
+                paragraph.language,
+                str(paragraph.kind),
+                counterpart,
+                sentences,
+            )
         )
     return stored

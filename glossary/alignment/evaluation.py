@@ -27,12 +27,18 @@ class AnchorReport:
     failures: list[Anchor] = field(default_factory=list)
 
     def accuracy(self, document: str) -> float:
-        return self.right.get(document, 0) / self.total[document] if self.total.get(document) else 0.0
+        return (
+            self.right.get(document, 0) / self.total[document] if self.total.get(document) else 0.0
+        )
 
     def as_dict(self) -> dict:
         return {
             "documents": {
-                doc: {"right": self.right.get(doc, 0), "total": total, "accuracy": round(self.accuracy(doc), 4)}
+                doc: {
+                    "right": self.right.get(doc, 0),
+                    "total": total,
+                    "accuracy": round(self.accuracy(doc), 4),
+                }
                 for doc, total in sorted(self.total.items())
             },
             "failures": [vars(a) for a in self.failures],
@@ -47,7 +53,9 @@ def read_anchors(path: Path) -> list[Anchor]:
         ]
 
 
-def score_anchors(anchors: Iterable[Anchor], units: dict[str, Sequence[tuple[str, str]]]) -> AnchorReport:
+def score_anchors(
+    anchors: Iterable[Anchor], units: dict[str, Sequence[tuple[str, str]]]
+) -> AnchorReport:
     """``units`` maps a translation's id to its (Chinese, English) unit texts. An anchor
     is right when one unit holds both strings, or, for a dropped sentence, when no unit
     pairs that Chinese with any English."""

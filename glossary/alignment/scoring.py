@@ -91,7 +91,9 @@ def _idf(documents: list[set[str]]) -> dict[str, float]:
 
 def _paragraph_breaks(sentences: list[Sentence]) -> list[int]:
     """For each sentence, how many paragraph breaks come before it."""
-    changes = [int(i > 0 and s.paragraph != sentences[i - 1].paragraph) for i, s in enumerate(sentences)]
+    changes = [
+        int(i > 0 and s.paragraph != sentences[i - 1].paragraph) for i, s in enumerate(sentences)
+    ]
     return list(accumulate(changes))
 
 
@@ -181,7 +183,9 @@ class BeadScorer:
         memo_key = (side, index, start, stop)
         found = self._memo.get(memo_key)
         if found is None:
-            items, totals = (self.zh_items, self.zh_totals) if side == 0 else (self.en_items, self.en_totals)
+            items, totals = (
+                (self.zh_items, self.zh_totals) if side == 0 else (self.en_items, self.en_totals)
+            )
             window = _range_mask(start, stop)
             found = sum(w for w, mask in items[index] if mask & window) / totals[index]
             self._memo[memo_key] = found
@@ -211,7 +215,12 @@ class BeadScorer:
 
     def crossing(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The penalty for the paragraph breaks inside zh[i0:i1] and en[j0:j1]."""
-        breaks = self.zh_breaks[i1 - 1] - self.zh_breaks[i0] + self.en_breaks[j1 - 1] - self.en_breaks[j0]
+        breaks = (
+            self.zh_breaks[i1 - 1]
+            - self.zh_breaks[i0]
+            + self.en_breaks[j1 - 1]
+            - self.en_breaks[j0]
+        )
         return CROSSING * breaks
 
     def floor(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -223,8 +232,10 @@ class BeadScorer:
         return (
             SHAPES[size]
             + self.crossing(i0, i1, j0, j1)
-            + self.zh_unexplained[i1] - self.zh_unexplained[i0]
-            + self.en_unexplained[j1] - self.en_unexplained[j0]
+            + self.zh_unexplained[i1]
+            - self.zh_unexplained[i0]
+            + self.en_unexplained[j1]
+            - self.en_unexplained[j0]
         )
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:

@@ -19,8 +19,12 @@ from glossary.lexicon import Lexicon
 
 # (shape, the least a bead of that shape can cost): a shape that cannot beat the best
 # found so far for a cell is not scored at all
-SHAPES = [((1, 1), 0.0), ((1, 0), SKIP), ((0, 1), SKIP),
-          *((shape, penalty) for shape, penalty in SHAPE_PENALTIES.items() if shape != (1, 1))]
+SHAPES = [
+    ((1, 1), 0.0),
+    ((1, 0), SKIP),
+    ((0, 1), SKIP),
+    *((shape, penalty) for shape, penalty in SHAPE_PENALTIES.items() if shape != (1, 1)),
+]
 FORGET_EVERY = 32  # rows between clean-ups of the scorer's memo
 MIN_BAND = 30
 # Two lone neighbours are paired when their lengths are this likely (−log of the
@@ -65,7 +69,12 @@ def _band(scorer: BeadScorer, n: int, m: int) -> list[tuple[int, int]]:
 
 
 def align_sentences(
-    zh: list[Sentence], en: list[Sentence], lexicon: Lexicon, ratio: float = 0.0, *, anchored: bool = True
+    zh: list[Sentence],
+    en: list[Sentence],
+    lexicon: Lexicon,
+    ratio: float = 0.0,
+    *,
+    anchored: bool = True,
 ) -> list[Bead]:
     """Align two sentence lists; every sentence ends up in exactly one bead.
 

@@ -56,11 +56,15 @@ def check_inputs(zh_name: str, zh_text: str, en_name: str, en_text: str) -> None
             "give the Chinese file first (glossary align ZH_FILE EN_FILE)"
         )
     if little:
-        raise click.ClickException(f"{zh_name}: hardly any Chinese ({zh_share:.0%} of its "
-                                   "letters); ZH_FILE must be the Chinese text")
+        raise click.ClickException(
+            f"{zh_name}: hardly any Chinese ({zh_share:.0%} of its "
+            "letters); ZH_FILE must be the Chinese text"
+        )
     if mostly:
-        raise click.ClickException(f"{en_name}: mostly Chinese ({en_share:.0%} of its letters); "
-                                   "EN_FILE must be the English translation")
+        raise click.ClickException(
+            f"{en_name}: mostly Chinese ({en_share:.0%} of its letters); "
+            "EN_FILE must be the English translation"
+        )
 
 
 def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) -> list[str]:
@@ -72,8 +76,14 @@ def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) 
 
     def align(with_lexicon: Lexicon) -> list[UnitDraft]:
         return [
-            UnitDraft(list(b.zh), list(b.en), "".join(zh[i].text for i in b.zh),
-                      " ".join(en[j].text for j in b.en), b.similarity, b.shape)
+            UnitDraft(
+                list(b.zh),
+                list(b.en),
+                "".join(zh[i].text for i in b.zh),
+                " ".join(en[j].text for j in b.en),
+                b.similarity,
+                b.shape,
+            )
             for b in align_sentences(zh, en, with_lexicon)
         ]
 
@@ -107,7 +117,11 @@ def _approved_lexicon(termbase: Termbase | None) -> Lexicon:
 @click.option("--json", "as_json", is_flag=True, help="Whole documents: print the pairs as JSON.")
 @termbase_options(access="if-any")
 def align(
-    zh_file: Path, en_file: Path, sentences: bool, as_json: bool, termbase: Termbase | None,
+    zh_file: Path,
+    en_file: Path,
+    sentences: bool,
+    as_json: bool,
+    termbase: Termbase | None,
     quiet: bool,
 ) -> None:
     """Align a Chinese text ZH_FILE with its English translation EN_FILE.
@@ -136,11 +150,18 @@ def align(
     drafts = align_twice(lambda lex: align_translation(zh_stored, en_stored, lex), lexicon)
     if as_json:
         pairs = [
-            {"zh": d.zh_text, "en": d.en_text, "score": d.score, "method": d.method,
-             "low_confidence": d.low_confidence}
+            {
+                "zh": d.zh_text,
+                "en": d.en_text,
+                "score": d.score,
+                "method": d.method,
+                "low_confidence": d.low_confidence,
+            }
             for d in drafts
         ]
         click.echo(json.dumps(pairs, ensure_ascii=False, indent=2))
         return
     for draft in drafts:
-        stdout.print(f"{draft.score:.2f}\t{draft.zh_text}\t{draft.en_text}", markup=False, highlight=False)
+        stdout.print(
+            f"{draft.score:.2f}\t{draft.zh_text}\t{draft.en_text}", markup=False, highlight=False
+        )

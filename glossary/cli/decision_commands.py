@@ -71,8 +71,13 @@ def decision_message(result: dict[str, Any]) -> str:
 
 
 def _decide(
-    termbase: Termbase, term: str, rendering: str | None, status: RenderingStatus,
-    editor: str | None, as_json: bool, quiet: bool,
+    termbase: Termbase,
+    term: str,
+    rendering: str | None,
+    status: RenderingStatus,
+    editor: str | None,
+    as_json: bool,
+    quiet: bool,
 ) -> None:
     """Find the one term meant, decide, and say what was done."""
     if rendering is not None and not rendering.strip():
@@ -80,8 +85,9 @@ def _decide(
     name = editor_name(editor)
 
     def apply(session: Session) -> dict[str, Any]:
-        return decision_dict(decide(session, resolve_id(session, term), rendering, status, name),
-                             name)
+        return decision_dict(
+            decide(session, resolve_id(session, term), rendering, status, name), name
+        )
 
     # Decided again on what is there if another editor saved the term meanwhile: the
     # command says what to make of it, whatever it was before (Termbase.write).
@@ -107,8 +113,9 @@ def decision_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.command()
 @decision_options
-def prefer(term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase,
-           quiet: bool) -> None:
+def prefer(
+    term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase, quiet: bool
+) -> None:
     """Make RENDERING the preferred English of TERM, and approve TERM.
 
     TERM is found as `glossary show` finds it and must match one term only. A
@@ -120,8 +127,9 @@ def prefer(term: str, rendering: str, editor: str | None, as_json: bool, termbas
 
 @click.command()
 @decision_options
-def admit(term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase,
-          quiet: bool) -> None:
+def admit(
+    term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase, quiet: bool
+) -> None:
     """Allow RENDERING beside the preferred English of TERM.
 
     TERM is found as `glossary show` finds it and must match one term only. A
@@ -132,8 +140,9 @@ def admit(term: str, rendering: str, editor: str | None, as_json: bool, termbase
 
 @click.command()
 @decision_options
-def deprecate(term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase,
-              quiet: bool) -> None:
+def deprecate(
+    term: str, rendering: str, editor: str | None, as_json: bool, termbase: Termbase, quiet: bool
+) -> None:
     """Mark RENDERING of TERM as English not to use: it stays in exports, marked, so
     that translators are told.
 
@@ -148,8 +157,14 @@ def deprecate(term: str, rendering: str, editor: str | None, as_json: bool, term
 @editor_option
 @click.option("--json", "as_json", is_flag=True, help="Print what was decided as JSON.")
 @termbase_options
-def reject(term: str, rendering: str | None, editor: str | None, as_json: bool,
-           termbase: Termbase, quiet: bool) -> None:
+def reject(
+    term: str,
+    rendering: str | None,
+    editor: str | None,
+    as_json: bool,
+    termbase: Termbase,
+    quiet: bool,
+) -> None:
     """Reject TERM (not a term, or not one for this glossary); with RENDERING, reject
     only that rendering (not a translation of TERM at all: deprecate English that
     translates it but is not to be used).

@@ -22,16 +22,31 @@ from termbase.terms import approved_without_english
 
 @click.command()
 @click.argument("term")
-@click.option("--pinyin", metavar="MARKS", callback=refuse_controls, help="Corrected pinyin with tone marks, e.g. 'kējì qiángguó'.")
+@click.option(
+    "--pinyin",
+    metavar="MARKS",
+    callback=refuse_controls,
+    help="Corrected pinyin with tone marks, e.g. 'kējì qiángguó'.",
+)
 @click.option("--traditional", callback=refuse_controls, help="Corrected traditional form.")
 @click.option("--status", type=click.Choice([s.value for s in TermStatus]))
 @click.option("--note", callback=refuse_controls, help="An editor's note.")
 @click.option("--definition", callback=refuse_controls, help="A definition.")
-@click.option("--subject-field", callback=refuse_controls, help="Subject field, e.g. 'science and technology policy'.")
+@click.option(
+    "--subject-field",
+    callback=refuse_controls,
+    help="Subject field, e.g. 'science and technology policy'.",
+)
 @editor_option
 @termbase_options
-def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, quiet: bool,
-         **fields: str | None) -> None:
+def edit(
+    term: str,
+    pinyin: str | None,
+    editor: str | None,
+    termbase: Termbase,
+    quiet: bool,
+    **fields: str | None,
+) -> None:
     """Correct TERM (found as `glossary show` finds it; it must match one term only).
     Every change is logged with your name and the old value, and survives rebuilds.
 
@@ -61,5 +76,7 @@ def edit(term: str, pinyin: str | None, editor: str | None, termbase: Termbase, 
 def no_english_notice(term: str) -> str:
     """Approving a term does not choose its English; without this the editor learns
     it from an export of approved terms that has none for it."""
-    return (f"{term} is approved with no preferred or admitted rendering, so exports give it "
-            f"no English: choose one with `glossary prefer {term} RENDERING`")
+    return (
+        f"{term} is approved with no preferred or admitted rendering, so exports give it "
+        f"no English: choose one with `glossary prefer {term} RENDERING`"
+    )

@@ -48,9 +48,15 @@ def alignment(gold: Path, as_json: bool, termbase: Termbase, quiet: bool) -> Non
             table.add_row(document, str(row["right"]), str(row["total"]), f"{row['accuracy']:.1%}")
         stdout.print(table)
         for anchor in report.failures:
-            stdout.print(f"missed  {anchor.translation}  {anchor.zh} ↔ {anchor.en}", markup=False, highlight=False)
+            stdout.print(
+                f"missed  {anchor.translation}  {anchor.zh} ↔ {anchor.en}",
+                markup=False,
+                highlight=False,
+            )
     if missing:
-        raise click.ClickException(f"no translation units for: {', '.join(missing)} (run glossary build)")
+        raise click.ClickException(
+            f"no translation units for: {', '.join(missing)} (run glossary build)"
+        )
 
 
 @evaluate.command()
@@ -68,8 +74,12 @@ def beads(predicted: Path, gold: Path) -> None:
 
 @evaluate.command("terms")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--within", type=click.IntRange(min=1), default=None,
-              help="Also give term recall within the first N candidates.")
+@click.option(
+    "--within",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Also give term recall within the first N candidates.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print all the figures and misses as JSON.")
 @termbase_options
 def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, quiet: bool) -> None:
@@ -84,8 +94,12 @@ def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, qu
     with termbase.reading() as session:
         ranked = ranked_terms(session)
         report = evaluate_terms(
-            read_gold(gold), ranked, renderings_by_document(session),
-            stored_pinyin(session), "\n".join(chinese_sentences(session)), within,
+            read_gold(gold),
+            ranked,
+            renderings_by_document(session),
+            stored_pinyin(session),
+            "\n".join(chinese_sentences(session)),
+            within,
             aligned_documents(session),
         )
     if as_json:
@@ -100,35 +114,53 @@ def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, qu
 
     found = report.recall_terms
     for cut in report.cuts:
-        say(f"term recall within {cut:,}: "
-            f"{score(found - len(report.missed(cut)), found, 'gold terms in the Chinese')}")
-    say(f"term recall anywhere: {score(found - len(report.missed()), found, 'gold terms in the Chinese')}"
-        f" among {len(ranked):,} candidates")
+        say(
+            f"term recall within {cut:,}: "
+            f"{score(found - len(report.missed(cut)), found, 'gold terms in the Chinese')}"
+        )
+    say(
+        f"term recall anywhere: {score(found - len(report.missed()), found, 'gold terms in the Chinese')}"
+        f" among {len(ranked):,} candidates"
+    )
     pairs = report.rendering_pairs
-    say(f"rendering accuracy: {score(pairs['any'], pairs['pairs'], 'pairs of term and translation')}"
-        f" with one of their renderings proposed")
+    say(
+        f"rendering accuracy: {score(pairs['any'], pairs['pairs'], 'pairs of term and translation')}"
+        f" with one of their renderings proposed"
+    )
     say(f"  with all of their renderings: {score(pairs['all'], pairs['pairs'])}")
     say(f"  by row: {score(report.rendering_rows_right, report.rendering_rows)}")
     for source, counts in report.rendering_by_source.items():
-        label = "aligned with the Chinese" if source == "aligned" else "without the Chinese beside them"
-        say(f"  in texts {label}: {counts['any']}/{counts['pairs']} pairs, "
-            f"{counts['rows_right']}/{counts['rows']} rows")
+        label = (
+            "aligned with the Chinese" if source == "aligned" else "without the Chinese beside them"
+        )
+        say(
+            f"  in texts {label}: {counts['any']}/{counts['pairs']} pairs, "
+            f"{counts['rows_right']}/{counts['rows']} rows"
+        )
     found_terms = report.pinyin_terms
-    syllables = score(report.pinyin_syllables_right, found_terms, "gold terms found among the candidates")
+    syllables = score(
+        report.pinyin_syllables_right, found_terms, "gold terms found among the candidates"
+    )
     say(f"pinyin syllables and tones: {syllables}")
     say(f"pinyin word joining: {score(report.pinyin_joining_right, found_terms, 'found terms')}")
     last = max(report.cuts)
     for term in report.missed(last):
         position = report.positions[term]
-        say(f"not within {last:,}: {term} ({f'at {position:,}' if position else 'not a candidate'})")
+        say(
+            f"not within {last:,}: {term} ({f'at {position:,}' if position else 'not a candidate'})"
+        )
     if within and within < last:
         for term in report.missed(within):
             if term not in report.missed(last):
                 say(f"not within {within:,}: {term} (at {report.positions[term]:,})")
     for miss in report.rendering_misses:
-        say(f"missed rendering: {miss['zh']} {miss['document']} {miss['rendering']!r} "
-            f"(proposed: {'; '.join(miss['proposed']) or '-'})")
+        say(
+            f"missed rendering: {miss['zh']} {miss['document']} {miss['rendering']!r} "
+            f"(proposed: {'; '.join(miss['proposed']) or '-'})"
+        )
     for miss in report.pinyin_misses:
         (marks, numbers), (got_marks, got_numbers) = miss["expected"], miss["got"]
-        say(f"pinyin miss ({', '.join(miss['wrong'])}): {miss['zh']} "
-            f"expected {marks} / {numbers}, got {got_marks} / {got_numbers}")
+        say(
+            f"pinyin miss ({', '.join(miss['wrong'])}): {miss['zh']} "
+            f"expected {marks} / {numbers}, got {got_marks} / {got_numbers}"
+        )

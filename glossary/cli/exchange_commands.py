@@ -33,23 +33,52 @@ from termbase.terms import approved_without_english, count_unreviewed
 
 @click.command()
 @click.argument("fmt", metavar="FORMAT", type=click.Choice([f.value for f in Format]))
-@click.option("-o", "--output", required=True,
-              type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-              help="File to write (replaced only once the export is complete; a symlink's "
-              "target is written; a FIFO or device, or - for standard output, as a stream).")
-@click.option("--status", type=click.Choice(["approved", "all"]), default="all", show_default=True,
-              help="approved: approved terms with their decided renderings (preferred, admitted, "
-              "deprecated); for tmx, only units the aligner was confident of.")
-@click.option("--document", "documents", multiple=True, metavar="ID",
-              help="Only units from, or renderings attested in, this document (repeatable).")
-@click.option("--zh-lang", default="zh-CN", show_default=True,
-              help="Language tag written for Chinese (BCP 47; CAT tools expect zh-CN).")
-@click.option("--en-lang", default="en", show_default=True, help="Language tag written for English.")
-@click.option("--bom", is_flag=True, help="csv: start with a byte-order mark, so Excel reads UTF-8.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write (replaced only once the export is complete; a symlink's "
+    "target is written; a FIFO or device, or - for standard output, as a stream).",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["approved", "all"]),
+    default="all",
+    show_default=True,
+    help="approved: approved terms with their decided renderings (preferred, admitted, "
+    "deprecated); for tmx, only units the aligner was confident of.",
+)
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    metavar="ID",
+    help="Only units from, or renderings attested in, this document (repeatable).",
+)
+@click.option(
+    "--zh-lang",
+    default="zh-CN",
+    show_default=True,
+    help="Language tag written for Chinese (BCP 47; CAT tools expect zh-CN).",
+)
+@click.option(
+    "--en-lang", default="en", show_default=True, help="Language tag written for English."
+)
+@click.option(
+    "--bom", is_flag=True, help="csv: start with a byte-order mark, so Excel reads UTF-8."
+)
 @termbase_options
 def export(
-    fmt: str, output: Path, status: str, documents: tuple[str, ...], zh_lang: str, en_lang: str,
-    bom: bool, termbase: Termbase, quiet: bool,
+    fmt: str,
+    output: Path,
+    status: str,
+    documents: tuple[str, ...],
+    zh_lang: str,
+    en_lang: str,
+    bom: bool,
+    termbase: Termbase,
+    quiet: bool,
 ) -> None:
     """Export the translation memory or the terms as FORMAT.
 
@@ -62,8 +91,13 @@ def export(
       omegat  the terms, OmegaT's glossary (source, target, comment; tab-separated)
     """
     chosen = Format(fmt)
-    options = ExportOptions(approved_only=status == "approved", documents=documents,
-                            zh_lang=zh_lang, en_lang=en_lang, bom=bom)
+    options = ExportOptions(
+        approved_only=status == "approved",
+        documents=documents,
+        zh_lang=zh_lang,
+        en_lang=en_lang,
+        bom=bom,
+    )
     to_stdout = str(output) == "-"
     with progress_counter("Exporting", export_size(termbase, chosen, options), quiet) as update:
         if to_stdout:
@@ -82,8 +116,7 @@ def _export_to_stdout(termbase: Termbase, fmt: Format, options: ExportOptions, u
     closes the pipe: that ends the export quietly, as it ends ``cat``."""
     stream = sys.stdout.buffer
     try:
-        count = export_file(termbase, fmt, stream, options, progress=update,
-                            name="standard output")
+        count = export_file(termbase, fmt, stream, options, progress=update, name="standard output")
         stream.flush()
     except BrokenPipeError:
         # Python would report the pipe again when it flushes stdout at exit.
@@ -114,7 +147,8 @@ def _term_export_notices(
         names = ", ".join(undecided[:SHOWN]) + (", …" if len(undecided) > SHOWN else "")
         how = "with no English" if options.approved_only else "with no decided English"
         counted = (
-            "1 approved term has" if len(undecided) == 1
+            "1 approved term has"
+            if len(undecided) == 1
             else f"{len(undecided)} approved terms have"
         )
         messages.append(
@@ -129,8 +163,9 @@ class _Size(click.ParamType):
 
     name = "size"
 
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> int:
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
         if isinstance(value, int):
             return value
         try:
@@ -141,23 +176,44 @@ class _Size(click.ParamType):
 
 @click.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]),
-              help="The file's format [default: from its suffix: .tmx, .tbx (either version), "
-              ".csv, or .txt/.tab/.tsv for an OmegaT glossary].")
-@click.option("--max-segment", type=click.IntRange(min=0), envvar=SEGMENT_VARIABLE,
-              default=DEFAULT_MAX_SEGMENT, show_default=True, metavar="CHARS",
-              help="Skip units and rows with a segment, note, definition or context longer "
-              f"than this; 0: no limit [env: {SEGMENT_VARIABLE}].")
-@click.option("--max-file-size", type=_Size(), envvar=FILE_SIZE_VARIABLE,
-              default=DEFAULT_MAX_FILE_SIZE, metavar="SIZE",
-              help=f"Refuse a larger file (4G, 500M…; 0: no limit) [default: "
-              f"{describe_size(DEFAULT_MAX_FILE_SIZE)}; env: {FILE_SIZE_VARIABLE}].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in Format]),
+    help="The file's format [default: from its suffix: .tmx, .tbx (either version), "
+    ".csv, or .txt/.tab/.tsv for an OmegaT glossary].",
+)
+@click.option(
+    "--max-segment",
+    type=click.IntRange(min=0),
+    envvar=SEGMENT_VARIABLE,
+    default=DEFAULT_MAX_SEGMENT,
+    show_default=True,
+    metavar="CHARS",
+    help="Skip units and rows with a segment, note, definition or context longer "
+    f"than this; 0: no limit [env: {SEGMENT_VARIABLE}].",
+)
+@click.option(
+    "--max-file-size",
+    type=_Size(),
+    envvar=FILE_SIZE_VARIABLE,
+    default=DEFAULT_MAX_FILE_SIZE,
+    metavar="SIZE",
+    help=f"Refuse a larger file (4G, 500M…; 0: no limit) [default: "
+    f"{describe_size(DEFAULT_MAX_FILE_SIZE)}; env: {FILE_SIZE_VARIABLE}].",
+)
 @editor_option
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @termbase_options(access="write")
 def import_(
-    file: Path, fmt: str | None, max_segment: int, max_file_size: int, editor: str | None,
-    as_json: bool, termbase: Termbase, quiet: bool,
+    file: Path,
+    fmt: str | None,
+    max_segment: int,
+    max_file_size: int,
+    editor: str | None,
+    as_json: bool,
+    termbase: Termbase,
+    quiet: bool,
 ) -> None:
     """Merge FILE (TMX, TBX, CSV or an OmegaT glossary) into the termbase.
 
@@ -169,8 +225,14 @@ def import_(
     """
     limits = ImportLimits(max_segment=max_segment, max_file_size=max_file_size)
     with progress_counter("Importing", None, quiet) as update:
-        result = import_file(termbase, file, editor_name(editor), Format(fmt) if fmt else None,
-                             progress=update, limits=limits)
+        result = import_file(
+            termbase,
+            file,
+            editor_name(editor),
+            Format(fmt) if fmt else None,
+            progress=update,
+            limits=limits,
+        )
     for message in result.skips.messages if result.skips else ():
         notice(message, quiet)
     if as_json:
@@ -180,7 +242,9 @@ def import_(
     if result.format is Format.TMX:
         message = f"{counts.created} units added, {counts.unchanged} already there"
     else:
-        message = (f"{counts.created} terms added, {counts.updated} updated, "
-                   f"{counts.unchanged} unchanged; {counts.renderings_created} new renderings")
+        message = (
+            f"{counts.created} terms added, {counts.updated} updated, "
+            f"{counts.unchanged} unchanged; {counts.renderings_created} new renderings"
+        )
     summary = result.skips.summary() if result.skips else ""
     stdout.print(f"{message}; {summary}" if summary else message, markup=False, highlight=False)

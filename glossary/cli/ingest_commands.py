@@ -55,15 +55,24 @@ def _regular_file(ctx: click.Context, param: click.Parameter, value: Path) -> Pa
 
 @click.command()
 @click.argument("manifest", type=click.Path(path_type=Path), callback=_regular_file)
-@click.option("--lenient", is_flag=True,
-              help="Warn about unknown fields in MANIFEST and ignore them, instead of refusing it.")
-@click.option(ALLOW_OPTION, "allowed", metavar="DIR", multiple=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Read documents from DIR (and below) too; without it, only from MANIFEST's "
-              "folder and below. Repeatable.")
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Warn about unknown fields in MANIFEST and ignore them, instead of refusing it.",
+)
+@click.option(
+    ALLOW_OPTION,
+    "allowed",
+    metavar="DIR",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Read documents from DIR (and below) too; without it, only from MANIFEST's "
+    "folder and below. Repeatable.",
+)
 @termbase_options(access="write")
-def build(manifest: Path, lenient: bool, allowed: tuple[Path, ...], termbase: Termbase,
-          quiet: bool) -> None:
+def build(
+    manifest: Path, lenient: bool, allowed: tuple[Path, ...], termbase: Termbase, quiet: bool
+) -> None:
     """Build the termbase from MANIFEST (a corpus TOML file, see the README).
 
     Files are decoded (UTF-8, UTF-16, GB18030/GBK, Big5), their paragraphs rebuilt
@@ -82,7 +91,9 @@ def build(manifest: Path, lenient: bool, allowed: tuple[Path, ...], termbase: Te
     """
     with termbase.reading() as session:
         specs, warnings = read_manifest(
-            manifest, lenient=lenient, stored=lambda document: document_exists(session, document),
+            manifest,
+            lenient=lenient,
+            stored=lambda document: document_exists(session, document),
             allowed=allowed,
         )
     for warning in warnings:
@@ -99,15 +110,24 @@ def build(manifest: Path, lenient: bool, allowed: tuple[Path, ...], termbase: Te
     type=click.Choice([r.value for r in DocumentRole]),
     help="original, translation (of --translation-of), bilingual (interleaved) or commentary.",
 )
-@click.option("--id", "document_id", callback=refuse_controls,
-              help="Document id [default: the file name without suffix].")
-@click.option("--translation-of", metavar="ID", callback=refuse_controls,
-              help="Id of the original this translates.")
+@click.option(
+    "--id",
+    "document_id",
+    callback=refuse_controls,
+    help="Document id [default: the file name without suffix].",
+)
+@click.option(
+    "--translation-of",
+    metavar="ID",
+    callback=refuse_controls,
+    help="Id of the original this translates.",
+)
 @click.option("--title", callback=refuse_controls, help="Title of the document.")
 @click.option("--author", callback=refuse_controls, help="Author or speaker.")
 @click.option("--outlet", callback=refuse_controls, help="Where it was published.")
-@click.option("--published", metavar="DATE", callback=refuse_controls,
-              help="Publication date, YYYY-MM-DD.")
+@click.option(
+    "--published", metavar="DATE", callback=refuse_controls, help="Publication date, YYYY-MM-DD."
+)
 @click.option("--url", callback=refuse_controls, help="Where it can be found.")
 @click.option("--official", is_flag=True, help="An official translation.")
 @click.option("--encoding", help="Skip detection and decode with this encoding.")

@@ -96,8 +96,9 @@ class GlossaryGroup(click.Group):
     ``lazy_commands`` without loading any; errors written for the user become one
     line and exit code 1."""
 
-    def __init__(self, *args: Any, lazy_commands: dict[str, tuple[str, str]] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, lazy_commands: dict[str, tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_commands = lazy_commands or {}  # name -> ("module:attribute", summary)
 
@@ -115,8 +116,12 @@ class GlossaryGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [
-            (name, self.lazy_commands[name][1] if name in self.lazy_commands
-             else self.commands[name].get_short_help_str())
+            (
+                name,
+                self.lazy_commands[name][1]
+                if name in self.lazy_commands
+                else self.commands[name].get_short_help_str(),
+            )
             for name in self.list_commands(ctx)
         ]
         if rows:
@@ -130,8 +135,9 @@ class GlossaryGroup(click.Group):
             raise UserError(str(error)) from error
 
 
-DB_HELP = (f"Termbase: a SQLite file path or a database URL "
-           f"[env: {ENV_VAR}; default: {default_path()}]")
+DB_HELP = (
+    f"Termbase: a SQLite file path or a database URL [env: {ENV_VAR}; default: {default_path()}]"
+)
 QUIET_HELP = "No progress bars or notices."
 _GLOBAL = "glossary.global."  # ctx.meta keys for the group's --db and --quiet
 
@@ -141,8 +147,9 @@ _GLOBAL = "glossary.global."  # ctx.meta keys for the group's --db and --quiet
 # no termbase at all when neither does and the default file does not exist (align,
 # which only borrows approved renderings).
 Access = Literal["read", "write", "if-any"]
-CREATE_HINT = ("create one with `glossary build MANIFEST`, `glossary ingest FILE` "
-               "or `glossary import FILE`")
+CREATE_HINT = (
+    "create one with `glossary build MANIFEST`, `glossary ingest FILE` or `glossary import FILE`"
+)
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -155,10 +162,12 @@ def global_options(group: click.Group) -> click.Group:
     """``--db`` and ``-q/--quiet`` on the group as well, so that ``glossary --db X
     build …`` works like ``glossary build … --db X``: the group keeps them in
     ``ctx.meta`` and every command's own option, when given, wins."""
-    group = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_remember,
-                         help=QUIET_HELP)(group)
-    return click.option("--db", metavar="URL|PATH", expose_value=False, callback=_remember,
-                        help=DB_HELP)(group)
+    group = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, callback=_remember, help=QUIET_HELP
+    )(group)
+    return click.option(
+        "--db", metavar="URL|PATH", expose_value=False, callback=_remember, help=DB_HELP
+    )(group)
 
 
 def _global(name: str) -> Any:
@@ -201,8 +210,14 @@ def library_notices(quiet: bool) -> Iterator[None]:
         logger.removeHandler(handler)
 
 
-def _run_with_termbase(command: Callable[..., Any], access: Access, db: str | None, quiet: bool,
-                       *args: Any, **kwargs: Any) -> Any:
+def _run_with_termbase(
+    command: Callable[..., Any],
+    access: Access,
+    db: str | None,
+    quiet: bool,
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
     termbase = open_termbase(db, access)
     if termbase is None:
         with library_notices(quiet):
@@ -222,9 +237,7 @@ def _run_with_termbase(command: Callable[..., Any], access: Access, db: str | No
     return result
 
 
-def termbase_options(
-    command: Callable[..., Any] | None = None, *, access: Access = "read"
-) -> Any:
+def termbase_options(command: Callable[..., Any] | None = None, *, access: Access = "read") -> Any:
     """Add ``--db`` and ``--quiet``; the command receives an open ``termbase`` (None
     only with ``access="if-any"``). Use as ``@termbase_options`` or
     ``@termbase_options(access="write")`` for a command that may create the termbase."""
@@ -234,8 +247,14 @@ def termbase_options(
         @click.option("-q", "--quiet", is_flag=True, help=QUIET_HELP)
         @functools.wraps(command)
         def wrapper(*args: Any, db: str | None, quiet: bool, **kwargs: Any) -> Any:
-            return _run_with_termbase(command, access, db or _global("db"),
-                                      quiet or bool(_global("quiet")), *args, **kwargs)
+            return _run_with_termbase(
+                command,
+                access,
+                db or _global("db"),
+                quiet or bool(_global("quiet")),
+                *args,
+                **kwargs,
+            )
 
         return wrapper
 
@@ -264,8 +283,10 @@ def editor_name(given: str | None) -> str:
     name = given or os.environ.get(EDITOR_VARIABLE) or getpass.getuser()
     found = has_control(name)
     if found:
-        raise UserError(f"the editor name {name!r} contains the control character "
-                        f"{visible_controls(found)}; set another with --editor or {EDITOR_VARIABLE}")
+        raise UserError(
+            f"the editor name {name!r} contains the control character "
+            f"{visible_controls(found)}; set another with --editor or {EDITOR_VARIABLE}"
+        )
     return name
 
 
@@ -273,7 +294,8 @@ def editor_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--editor``; the command receives it as ``editor`` (None when not given)
     and turns it into a name with ``editor_name`` when it records a change."""
     return click.option(
-        "--editor", callback=refuse_controls,
+        "--editor",
+        callback=refuse_controls,
         help=f"Your name in the review log [env: {EDITOR_VARIABLE}; default: the OS user].",
     )(command)
 

@@ -26,25 +26,50 @@ def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: igno
     """Terms for what a user typed: Chinese in either script, toneless pinyin (with or
     without spaces, or initials), or an English rendering."""
     wanted = read_term_query(query)
-    return find_term_ids(session, simplified=list(wanted.chinese), pinyin=wanted.pinyin,
-                         english=wanted.english, limit=limit)
+    return find_term_ids(
+        session,
+        simplified=list(wanted.chinese),
+        pinyin=wanted.pinyin,
+        english=wanted.english,
+        limit=limit,
+    )
 
 
 def resolve_id(session, query: str) -> int:  # type: ignore[no-untyped-def]
     """The one term a decision is about, found as ``search_ids`` finds it; no match,
     or several equally good ones, is an error naming them (``resolve_term``)."""
     wanted = read_term_query(query)
-    return resolve_term(session, query, simplified=list(wanted.chinese), pinyin=wanted.pinyin,
-                        english=wanted.english)
+    return resolve_term(
+        session,
+        query,
+        simplified=list(wanted.chinese),
+        pinyin=wanted.pinyin,
+        english=wanted.english,
+    )
 
 
 @click.command()
-@click.option("--status", type=click.Choice([s.value for s in TermStatus]), help="Only terms with this status.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="How many terms.")
-@click.option("--search", "query", metavar="TEXT", help="Chinese (either script), pinyin or English.")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in TermStatus]),
+    help="Only terms with this status.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="How many terms."
+)
+@click.option(
+    "--search", "query", metavar="TEXT", help="Chinese (either script), pinyin or English."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the terms as JSON.")
 @termbase_options
-def terms(status: str | None, limit: int, query: str | None, as_json: bool, termbase: Termbase, quiet: bool) -> None:
+def terms(
+    status: str | None,
+    limit: int,
+    query: str | None,
+    as_json: bool,
+    termbase: Termbase,
+    quiet: bool,
+) -> None:
     """The term candidates, best first, with their pinyin, status and renderings."""
     with termbase.reading() as session:
         if query:
@@ -64,19 +89,27 @@ def terms(status: str | None, limit: int, query: str | None, as_json: bool, term
     for column in ("rank", "term", "pinyin", "status", "freq", "renderings"):
         table.add_column(column, justify="right" if column in ("rank", "freq") else "left")
     for view in views:
-        renderings = "; ".join(
-            f"{r.en} ({sum(r.documents.values())})" for r in view.renderings[:4]
-        )
+        renderings = "; ".join(f"{r.en} ({sum(r.documents.values())})" for r in view.renderings[:4])
         table.add_row(
-            str(view.rank or "-"), plain(view.zh), plain(view.pinyin), plain(view.status),
-            str(view.frequency), plain(renderings),
+            str(view.rank or "-"),
+            plain(view.zh),
+            plain(view.pinyin),
+            plain(view.status),
+            str(view.frequency),
+            plain(renderings),
         )
     stdout.print(table)
 
 
 @click.command()
 @click.argument("term")
-@click.option("--contexts", type=click.IntRange(min=0), default=3, show_default=True, help="Sentence pairs per rendering.")
+@click.option(
+    "--contexts",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Sentence pairs per rendering.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the term as JSON.")
 @termbase_options
 def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: bool) -> None:
@@ -95,10 +128,12 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
         click.echo(json_text(view.as_dict()))
         return
     heading = plain(view.zh, style="bold")
-    heading.append_text(plain(
-        f"  {view.traditional or ''}  {view.pinyin or ''}  [{view.pinyin_numbers or ''}]"
-        f"  {view.status}  rank {view.rank or '-'}  frequency {view.frequency}"
-    ))
+    heading.append_text(
+        plain(
+            f"  {view.traditional or ''}  {view.pinyin or ''}  [{view.pinyin_numbers or ''}]"
+            f"  {view.status}  rank {view.rank or '-'}  frequency {view.frequency}"
+        )
+    )
     stdout.print(heading)
     for label, value in (("definition", view.definition), ("note", view.note)):
         if value:
@@ -125,11 +160,17 @@ def _renderings_table(view: TermView) -> Table:
     for document in documents:  # ids come from manifests and imported files: plain text
         table.add_column(plain(document), justify="right", overflow="fold")
     for rendering in view.renderings:
-        table.add_row(_rendering_cell(rendering), plain(rendering.status),
-                      *[str(rendering.documents.get(d, "")) for d in documents])
+        table.add_row(
+            _rendering_cell(rendering),
+            plain(rendering.status),
+            *[str(rendering.documents.get(d, "")) for d in documents],
+        )
     if view.paraphrased:
-        table.add_row(Text("(paraphrased, no rendering)"), "",
-                      *[str(view.paraphrased.get(d, "")) for d in documents])
+        table.add_row(
+            Text("(paraphrased, no rendering)"),
+            "",
+            *[str(view.paraphrased.get(d, "")) for d in documents],
+        )
     return table
 
 

@@ -35,6 +35,7 @@ made with statistics of the whole input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -376,7 +377,7 @@ def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]
     of a longer list: a paired slogan said as one (大众创业、万众创新).  The first item
     is cut from the end of its run, as long as the second, whatever governs it
     (推动|大众创业); both begin and end on content words."""
-    for first, second in zip(segment_list, segment_list[1:], strict=False):
+    for first, second in itertools.pairwise(segment_list):
         comma = first.right
         if comma is None or comma is not second.left or comma.word != _ENUMERATION:
             continue
@@ -562,7 +563,7 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
                     (_before(segment, i), _after(segment, j)),
                     segment.words[i:j],
                 )
-        for left, right in zip(sentence_chunks, sentence_chunks[1:], strict=False):
+        for left, right in itertools.pairwise(sentence_chunks):
             if (
                 left.right is not None
                 and left.right is right.left

@@ -19,7 +19,9 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("terms") as batch_op:
         batch_op.add_column(sa.Column("pinyin_initials", sa.String(length=100), nullable=True))
-        batch_op.create_index(batch_op.f("ix_terms_pinyin_initials"), ["pinyin_initials"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_terms_pinyin_initials"), ["pinyin_initials"], unique=False
+        )
 
 
 def downgrade() -> None:
