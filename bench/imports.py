@@ -104,7 +104,7 @@ def base_export(directory: Path) -> Path:
     """The sample termbase's CSV export, built from the sample corpus."""
     manifest = common.corpus_file("corpus.toml")
     db, export = directory / "sample.sqlite", directory / "sample.csv"
-    glossary = [sys.executable, "-m", "glossary"]
+    glossary = [sys.executable, "-m", "cli"]
     for command in (
         ["build", "-q", "--db", str(db), str(manifest)],
         ["export", "csv", "-q", "--db", str(db), "-o", str(export)],
@@ -179,7 +179,7 @@ def _stdlib(path: Path, db: Path) -> Callable[[], int]:
 
 def _read(path: Path, db: Path) -> Callable[[], int]:
     from exports.csv_glossary import read_csv
-    from termbase.models import TermStatus
+    from records import TermStatus
 
     statuses = frozenset(s.value for s in TermStatus)
     return lambda: sum(1 for _ in read_csv(path, statuses))

@@ -247,16 +247,9 @@ def generate(path: Path, terms: int, seed: int = SEED) -> None:
     """Write a termbase of ``terms`` terms to ``path`` (a new file)."""
     from sqlalchemy import insert
 
+    from records import RenderingStatus, TermStatus
     from termbase import Termbase
-    from termbase.models import (
-        Attestation,
-        Document,
-        Rendering,
-        RenderingStatus,
-        Term,
-        TermStatus,
-        TranslationUnit,
-    )
+    from termbase.models import Attestation, Document, Rendering, Term, TranslationUnit
 
     rng = random.Random(seed)
     vocabulary = _Vocabulary()
@@ -447,9 +440,9 @@ async def _drive(app: Any, started: float) -> dict:
 def measure(db: Path) -> dict:
     """In this (fresh) process: the first screen, then the keystrokes."""
     started = time.monotonic()
-    import glossary.cli  # noqa: F401 - a `glossary review` run loads the whole CLI first
+    import cli  # noqa: F401 (timed: what "glossary review" imports first)
 
-    cli = time.monotonic()
+    cli_imported = time.monotonic()
     from termbase import Termbase
     from tui.app import ReviewApp
 
@@ -460,7 +453,7 @@ def measure(db: Path) -> dict:
         driven = asyncio.run(_drive(ReviewApp(termbase, "bench"), opened))
     finally:
         termbase.close()
-    return {"started": started, "cli": cli, "imported": imported, "opened": opened, **driven}
+    return {"started": started, "cli": cli_imported, "imported": imported, "opened": opened, **driven}
 
 
 def evict(path: Path) -> None:

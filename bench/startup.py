@@ -62,7 +62,7 @@ def _seconds(command: list[str], runs: int, before: list[str] | None = None) -> 
 
 def jobs(folder: Path) -> list[tuple[str, float, list[str], list[str] | None]]:
     """(name, target seconds, command, untimed preparation) of every job."""
-    glossary = [sys.executable, "-m", "glossary"]
+    glossary = [sys.executable, "-m", "cli"]
     sample = str(folder / "sample.sqlite")
     zh, en = folder / "short.zh.txt", folder / "short.en.txt"
     zh.write_text(SHORT_ZH, encoding="utf-8")

@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a file: bench/tbx.py
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import common
-from termbase.exchange_records import Decision, RenderingRecord, TermRecord
+from records import Decision, RenderingRecord, TermRecord
 
 SEED = 20250304
 SIZES = (100_000,)

@@ -75,7 +75,7 @@ def build(manifest: Path, db: Path) -> float:
     """``glossary build`` of the manifest into ``db``, in seconds."""
     from click.testing import CliRunner
 
-    from glossary.cli import main
+    from cli import main
 
     start = time.perf_counter()
     result = CliRunner().invoke(main, ["build", str(manifest), "--db", str(db), "-q"])

@@ -33,7 +33,7 @@ from exports.files import atomic_output
 from exports.screening import Skips
 from glossary.decoding import decode_bytes
 from glossary.textutils import ControlFreeLines, warn_dropped
-from termbase.exchange_records import RenderingRecord, TermRecord
+from records import RenderingRecord, TermRecord
 
 COLUMNS = (
     "simplified",

@@ -38,6 +38,7 @@ from exports.tmx import TmxHeader, read_tmx, write_tmx
 from glossary.pinyin import pinyin_marks
 from glossary.script import to_traditional
 from glossary.textutils import records_without_controls
+from records import TermRecord, TermStatus
 from termbase import Termbase
 from termbase.exchange import (
     MergeCounts,
@@ -47,8 +48,7 @@ from termbase.exchange import (
     merge_term_records,
     merge_unit_records,
 )
-from termbase.exchange_records import TermRecord
-from termbase.models import Term, TermStatus, TranslationUnit
+from termbase.models import Term, TranslationUnit
 
 T = TypeVar("T")
 Progress = Callable[[int], None]  # called with the number of items done so far

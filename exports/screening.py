@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from glossary.pinyin import pinyin_fields
-from termbase.exchange_records import (
+from records import (
     DOCUMENT_ID_CHARACTERS,
     EDITOR_CHARACTERS,
     PINYIN_CHARACTERS,

@@ -111,7 +111,7 @@ from exports.tbx_entries import (
     TbxError,
     language_parameter,
 )
-from termbase.exchange_records import TermRecord
+from records import TermRecord
 
 __all__ = ["TbxError", "read_tbx", "write_tbx"]
 

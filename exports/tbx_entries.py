@@ -18,9 +18,8 @@ from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 from exports.xmltext import FORBIDDEN, XML_LANG, escape_text, normalise_language
+from records import Decision, RenderingRecord, RenderingStatus, TermRecord, TermStatus
 from termbase.exchange import as_utc
-from termbase.exchange_records import Decision, RenderingRecord, TermRecord
-from termbase.models import RenderingStatus, TermStatus
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47: Chinese in Latin script, Hanyu Pinyin

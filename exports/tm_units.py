@@ -12,12 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from exports.screening import ImportLimits, ImportRefused, Skips, column_problem
 from exports.tmx import TmxUnit, TmxVariant
-from termbase.exchange_records import (
-    DOCUMENT_ID_CHARACTERS,
-    METHOD_CHARACTERS,
-    OUTLET_CHARACTERS,
-    UnitRecord,
-)
+from records import DOCUMENT_ID_CHARACTERS, METHOD_CHARACTERS, OUTLET_CHARACTERS, UnitRecord
 
 _PROPS = ("x-document", "x-original", "x-outlet", "x-score", "x-method")
 

@@ -21,8 +21,9 @@ from glossary.reading import read_text
 from glossary.terminology import STEPS as TERMINOLOGY_STEPS
 from glossary.terminology import build_terminology
 from glossary.textutils import drop_controls, warn_dropped
+from records import DocumentMeta
 from termbase import Termbase
-from termbase.store import DocumentMeta, SaveResult, document_exists, save_document, stored_hash
+from termbase.store import SaveResult, document_exists, save_document, stored_hash
 
 # Part of every content hash: bump it when a reader changes what it makes of a file,
 # so that the next build re-reads files whose bytes did not change. 2: control

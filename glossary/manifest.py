@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.textutils import has_control, visible_controls
-from termbase.models import DocumentRole
+from records import DocumentRole
 
 REQUIRED = ("id", "path", "lang", "role")
 OPTIONAL = (

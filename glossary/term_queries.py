@@ -11,7 +11,7 @@ from __future__ import annotations
 from glossary.pinyin import normalise_pinyin_query
 from glossary.script import to_simplified
 from glossary.tm_search import query_language
-from termbase.browse import TermSearch
+from records import TermSearch
 
 
 def read_term_query(text: str, min_english: int = 1) -> TermSearch:

@@ -32,21 +32,9 @@ from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
 from glossary.word_alignment import align_units
-from termbase.memory import (
-    AlignedUnit,
-    EnglishSentence,
-    aligned_units,
-    chinese_sentences,
-    english_sentences_outside_units,
-)
-from termbase.terms import (
-    EvidenceDraft,
-    TermDraft,
-    approved_renderings,
-    known_renderings,
-    replace_evidence,
-    sync_terms,
-)
+from records import AlignedUnit, EnglishSentence, EvidenceDraft, TermDraft
+from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
+from termbase.terms import approved_renderings, known_renderings, replace_evidence, sync_terms
 
 STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
 

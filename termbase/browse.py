@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from operator import itemgetter
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from termbase.models import RANK_ORDER, Attestation, Document, Rendering, RenderingStatus, Term
+from records import DocumentInfo, RenderingStatus, SortKey, TermQuery, TermRow, TermSearch
+from termbase.models import RANK_ORDER, Attestation, Document, Rendering, Term
 from termbase.variants import group_variants
 
 # Renderings still in the running: the ones an editor has to choose between.
@@ -37,66 +36,6 @@ COMPETING = (
 # than the search (10–20 ms at 100,000 terms) for a ranking that only a rendering of
 # one to three letters equal to what has been typed so far would change.
 EXACT_ENGLISH_FROM = 4
-
-
-class SortKey(StrEnum):
-    RANK = "rank"  # while searching, exact matches first
-    TERM = "term"
-    PINYIN = "pinyin"
-    RENDERINGS = "renderings"
-    STATUS = "status"
-    FREQUENCY = "frequency"
-
-
-@dataclass(frozen=True)
-class TermSearch:
-    """What a typed query is looked for as; the caller decides (see ``tui.search``).
-
-    ``pinyin`` is normalised (lower case, no tones, no spaces: "kejiqiangguo"), as
-    ``glossary.pinyin.normalise_pinyin_query`` makes it."""
-
-    chinese: tuple[str, ...] = ()
-    pinyin: str | None = None
-    english: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.chinese or self.pinyin or self.english)
-
-
-@dataclass(frozen=True)
-class TermQuery:
-    """Which terms the list shows, and in what order."""
-
-    search: TermSearch = TermSearch()
-    status: str | None = None
-    document: str | None = None
-    sort: SortKey = SortKey.RANK
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class TermRow:
-    """One line of the term list. ``rendering`` is the preferred rendering, or where
-    none is preferred yet (``decided`` false) the competing one attested most often."""
-
-    id: int
-    simplified: str
-    pinyin: str | None
-    rendering: str | None
-    decided: bool
-    competing: int
-    status: str
-    frequency: int
-    rank: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: str
-    title: str | None
-    role: str
-    official: bool
 
 
 def _next_prefix(prefix: str) -> str:

@@ -23,20 +23,25 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from termbase.exchange_records import Decision, RenderingRecord, TermRecord, UnitRecord
+from records import (
+    RENDERING_ORDER,
+    UNDECIDED,
+    Decision,
+    DocumentRole,
+    RenderingRecord,
+    RenderingStatus,
+    TermRecord,
+    TermStatus,
+    UnitRecord,
+)
 from termbase.memory import COMPLETE_UNIT
 from termbase.models import (
     IMPORTED,
-    RENDERING_ORDER,
-    UNDECIDED,
     Attestation,
     Document,
-    DocumentRole,
     Rendering,
-    RenderingStatus,
     ReviewLogEntry,
     Term,
-    TermStatus,
     TranslationUnit,
     utc_now,
 )

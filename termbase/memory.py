@@ -3,48 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import and_, delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from termbase.models import Document, DocumentRole, Paragraph, Segment, TranslationUnit, UnitSegment
+from records import (
+    AlignedUnit,
+    CandidateText,
+    DocumentRole,
+    EnglishSentence,
+    FoundUnit,
+    StoredParagraph,
+    StoredSentence,
+    UnitDraft,
+)
+from termbase.models import Document, Paragraph, Segment, TranslationUnit, UnitSegment
 
 # A unit with text on both sides: an aligned pair, not a sentence the aligner left
 # without a counterpart.
 COMPLETE_UNIT = and_(TranslationUnit.zh_text != "", TranslationUnit.en_text != "")
-
-
-@dataclass(frozen=True)
-class StoredSentence:
-    segment_id: int
-    text: str
-
-
-@dataclass(frozen=True)
-class StoredParagraph:
-    id: int
-    position: int
-    language: str
-    kind: str
-    counterpart_id: int | None
-    sentences: list[StoredSentence]
-
-
-@dataclass
-class UnitDraft:
-    """A unit before it is stored: segment ids on each side (either may be empty for a
-    sentence with no counterpart), the texts, and how sure the aligner was."""
-
-    zh_segments: list[int]
-    en_segments: list[int]
-    zh_text: str
-    en_text: str
-    score: float
-    method: str
-    low_confidence: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def document_paragraphs(session: Session, document_id: str) -> list[StoredParagraph]:
@@ -135,28 +113,6 @@ def document_units(session: Session, document_id: str) -> list[TranslationUnit]:
 # --- Searching the memory (``glossary tm search``) ---------------------------------
 
 
-@dataclass(frozen=True)
-class CandidateText:
-    """One side of an aligned unit, as a memory search scans it."""
-
-    unit_id: int
-    text: str
-    score: float
-
-
-@dataclass(frozen=True)
-class FoundUnit:
-    """A unit a search kept, with the document it was aligned in."""
-
-    id: int
-    zh_text: str
-    en_text: str
-    score: float
-    document_id: str
-    document_title: str | None
-    document_outlet: str | None
-
-
 def iter_unit_texts(
     session: Session, side: Literal["zh", "en"], batch_size: int = 2000
 ) -> Iterator[list[CandidateText]]:
@@ -215,13 +171,6 @@ def chinese_sentences(session: Session) -> list[str]:
     )
 
 
-@dataclass(frozen=True)
-class EnglishSentence:
-    segment_id: int
-    document_id: str
-    text: str
-
-
 def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
     """English sentences that no aligned unit pairs with Chinese: commentary,
     translations whose original is not in the termbase, sentences the aligner left
@@ -237,14 +186,6 @@ def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
         .order_by(Segment.id)
     )
     return [EnglishSentence(*row) for row in rows]
-
-
-@dataclass(frozen=True)
-class AlignedUnit:
-    id: int
-    document_id: str
-    zh: str
-    en: str
 
 
 def aligned_documents(session: Session) -> set[str]:

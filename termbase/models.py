@@ -25,6 +25,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from records import (
+    DOCUMENT_ID_CHARACTERS,
+    EDITOR_CHARACTERS,
+    METHOD_CHARACTERS,
+    OUTLET_CHARACTERS,
+    PINYIN_CHARACTERS,
+    RENDERING_CHARACTERS,
+    SUBJECT_FIELD_CHARACTERS,
+    DocumentRole,
+    RenderingStatus,
+    TermStatus,
+)
+
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -49,44 +62,6 @@ class Base(DeclarativeBase):
 IMPORTED = "imported"
 
 
-class DocumentRole(StrEnum):
-    ORIGINAL = "original"
-    TRANSLATION = "translation"
-    BILINGUAL = "bilingual"
-    COMMENTARY = "commentary"
-
-
-class TermStatus(StrEnum):
-    CANDIDATE = "candidate"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-
-
-class RenderingStatus(StrEnum):
-    CANDIDATE = "candidate"
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    REJECTED = "rejected"
-
-
-# The statuses of a term or rendering nobody has decided on yet.
-UNDECIDED = (TermStatus.CANDIDATE.value, RenderingStatus.CANDIDATE.value)
-# The order renderings are listed in (term views, exports): preferred first, rejected last.
-RENDERING_ORDER = {
-    status.value: position
-    for position, status in enumerate(
-        [
-            RenderingStatus.PREFERRED,
-            RenderingStatus.ADMITTED,
-            RenderingStatus.CANDIDATE,
-            RenderingStatus.DEPRECATED,
-            RenderingStatus.REJECTED,
-        ]
-    )
-}
-
-
 def _check_in(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
@@ -97,14 +72,14 @@ class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (CheckConstraint(_check_in("role", DocumentRole), name="role"),)
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String(DOCUMENT_ID_CHARACTERS), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(35))
     role: Mapped[str] = mapped_column(String(20))
     translation_of: Mapped[str | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL")
     )
-    outlet: Mapped[str | None] = mapped_column(String(300))
+    outlet: Mapped[str | None] = mapped_column(String(OUTLET_CHARACTERS))
     author: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[str | None] = mapped_column(String(32))
     url: Mapped[str | None] = mapped_column(Text)
@@ -187,7 +162,7 @@ class TranslationUnit(Base):
     zh_text: Mapped[str] = mapped_column(Text, default="")
     en_text: Mapped[str] = mapped_column(Text, default="")
     score: Mapped[float] = mapped_column(Float, default=0.0)
-    method: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(METHOD_CHARACTERS))
     low_confidence: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
@@ -213,9 +188,9 @@ class UnitSegment(Base):
 class _Edited:
     """Who made and last changed a row, and a version for optimistic locking."""
 
-    created_by: Mapped[str | None] = mapped_column(String(120))
+    created_by: Mapped[str | None] = mapped_column(String(EDITOR_CHARACTERS))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    modified_by: Mapped[str | None] = mapped_column(String(120))
+    modified_by: Mapped[str | None] = mapped_column(String(EDITOR_CHARACTERS))
     modified_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utc_now, onupdate=utc_now
     )
@@ -238,12 +213,12 @@ class Term(_Edited, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     simplified: Mapped[str] = mapped_column(String(200), unique=True)
     traditional: Mapped[str | None] = mapped_column(String(200), index=True)
-    pinyin_marks: Mapped[str | None] = mapped_column(String(400))
-    pinyin_numbers: Mapped[str | None] = mapped_column(String(400))
+    pinyin_marks: Mapped[str | None] = mapped_column(String(PINYIN_CHARACTERS))
+    pinyin_numbers: Mapped[str | None] = mapped_column(String(PINYIN_CHARACTERS))
     pinyin_toneless: Mapped[str | None] = mapped_column(String(400), index=True)
     pinyin_initials: Mapped[str | None] = mapped_column(String(100), index=True)
     status: Mapped[str] = mapped_column(String(20), default=TermStatus.CANDIDATE.value)
-    subject_field: Mapped[str | None] = mapped_column(String(200))
+    subject_field: Mapped[str | None] = mapped_column(String(SUBJECT_FIELD_CHARACTERS))
     definition: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     rank: Mapped[float | None] = mapped_column(Float)
@@ -268,7 +243,7 @@ class Rendering(_Edited, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"))
-    text: Mapped[str] = mapped_column(String(500))
+    text: Mapped[str] = mapped_column(String(RENDERING_CHARACTERS))
     status: Mapped[str] = mapped_column(String(20), default=RenderingStatus.CANDIDATE.value)
     note: Mapped[str | None] = mapped_column(Text)
 
@@ -310,7 +285,7 @@ class ReviewLogEntry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
-    editor: Mapped[str] = mapped_column(String(120))
+    editor: Mapped[str] = mapped_column(String(EDITOR_CHARACTERS))
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[int | None] = mapped_column(Integer)

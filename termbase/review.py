@@ -22,16 +22,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from records import RenderingStatus, TermStatus
 from termbase.db import TermbaseError, WriteConflict
-from termbase.models import (
-    Attestation,
-    Rendering,
-    RenderingStatus,
-    ReviewLogEntry,
-    Term,
-    TermStatus,
-    utc_now,
-)
+from termbase.models import Attestation, Rendering, ReviewLogEntry, Term, utc_now
 from termbase.variants import variant_key
 
 EDITABLE_TERM_FIELDS = frozenset(

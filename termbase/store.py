@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from records import DocumentMeta
 from termbase.models import (
     Attestation,
     Document,
@@ -35,24 +35,6 @@ class ParagraphInput(Protocol):
     text: str
     sentences: Sequence[str]
     counterpart: int | None
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    """A document's description, as a manifest or the command line gives it."""
-
-    id: str
-    language: str
-    role: str
-    content_hash: str
-    title: str | None = None
-    translation_of: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published: str | None = None
-    url: str | None = None
-    official: bool = False
-    source_path: str | None = None
 
 
 class SaveResult(StrEnum):

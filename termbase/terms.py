@@ -11,27 +11,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from records import (
+    RENDERING_ORDER,
+    UNDECIDED,
+    EvidenceDraft,
+    RenderingStatus,
+    RenderingView,
+    TermDraft,
+    TermStatus,
+    TermView,
+    VariantView,
+)
 from termbase.browse import compact_pinyin
 from termbase.db import TermbaseError
 from termbase.exchange import BATCH
 from termbase.models import (
     IMPORTED,
     RANK_ORDER,
-    RENDERING_ORDER,
-    UNDECIDED,
     Attestation,
     Document,
     Rendering,
-    RenderingStatus,
     ReviewLogEntry,
     Segment,
     Term,
-    TermStatus,
     TranslationUnit,
 )
 from termbase.review import merged_away
@@ -80,34 +87,6 @@ def known_renderings(session: Session) -> list[tuple[str, str]]:
             )
         )
     ]
-
-
-@dataclass(frozen=True)
-class TermDraft:
-    """A term as extraction proposes it."""
-
-    simplified: str
-    traditional: str
-    pinyin_marks: str
-    pinyin_numbers: str
-    pinyin_toneless: str
-    pinyin_initials: str
-    rank: int
-    frequency: int
-
-
-@dataclass(frozen=True)
-class EvidenceDraft:
-    """One occurrence of a term in a document: with the rendering found there, or
-    ``rendering=None`` where the translation paraphrases the term away."""
-
-    term: str
-    document_id: str
-    rendering: str | None = None
-    unit_id: int | None = None
-    segment_id: int | None = None
-    count: int = 1
-    context: str | None = None
 
 
 def _edited_fields(session: Session) -> dict[int, set[str]]:
@@ -244,75 +223,6 @@ def replace_evidence(
 # ---------------------------------------------------------------------------------
 # reading terms back
 # ---------------------------------------------------------------------------------
-
-
-@dataclass
-class VariantView:
-    """Another written form of a rendering (case, a leading article, the plural),
-    with its own status and how often it occurs."""
-
-    en: str
-    status: str
-    count: int
-
-
-@dataclass
-class RenderingView:
-    """A rendering as editors see it: its head form's text, status and note, with the
-    counts and contexts of all its variants together (``termbase.variants``)."""
-
-    en: str
-    status: str
-    note: str | None
-    documents: dict[str, int] = field(default_factory=dict)
-    contexts: list[dict] = field(default_factory=list)
-    variants: list[VariantView] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(self.documents.values())
-
-
-@dataclass
-class TermView:
-    """A term with everything ``glossary show`` and the review app display."""
-
-    id: int
-    zh: str
-    traditional: str | None
-    pinyin: str | None
-    pinyin_numbers: str | None
-    status: str
-    rank: int | None
-    frequency: int
-    definition: str | None
-    note: str | None
-    subject_field: str | None
-    version: int
-    renderings: list[RenderingView]
-    paraphrased: dict[str, int]
-
-    @property
-    def documents(self) -> list[str]:
-        """The documents with evidence for the term, rendered or paraphrased, sorted."""
-        return sorted({d for r in self.renderings for d in r.documents} | set(self.paraphrased))
-
-    def as_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "zh": self.zh,
-            "traditional": self.traditional,
-            "pinyin": self.pinyin,
-            "pinyin_numbers": self.pinyin_numbers,
-            "status": self.status,
-            "rank": self.rank,
-            "frequency": self.frequency,
-            "definition": self.definition,
-            "note": self.note,
-            "subject_field": self.subject_field,
-            "renderings": [asdict(r) for r in self.renderings],
-            "paraphrased": self.paraphrased,
-        }
 
 
 def _ranked(statement):  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from termbase.models import RENDERING_ORDER, RenderingStatus
+from records import RENDERING_ORDER, RenderingStatus
 
 T = TypeVar("T")
 

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from sqlalchemy.engine import make_url
 
-from glossary.cli import main
+from cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

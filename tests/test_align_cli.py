@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli import main
 from glossary.alignment.evaluation import parse_beads
-from glossary.cli import main
 from termbase import Termbase
 
 from .conftest import CORPUS

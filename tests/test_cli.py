@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from glossary.cli import main
+from cli import main
 
 from .conftest import CORPUS, MANIFEST
 
@@ -110,7 +110,7 @@ def test_errors_are_one_clear_line_and_a_nonzero_exit(tmp_path: Path) -> None:
 
 
 def test_the_installed_command_and_python_m_both_work() -> None:
-    for command in (["glossary"], [sys.executable, "-m", "glossary"]):
+    for command in (["glossary"], [sys.executable, "-m", "cli"]):
         if command == ["glossary"]:
             command = [str(Path(sys.executable).with_name("glossary"))]
         result = subprocess.run([*command, "--help"], capture_output=True, text=True, check=True)

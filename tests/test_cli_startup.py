@@ -12,13 +12,13 @@ from pathlib import Path
 import click
 import pytest
 
-from glossary.cli import COMMANDS, main
+from cli import COMMANDS, main
 
 HEAVY = ("jieba", "pypinyin", "textual", "alembic", "glossary.alignment", "glossary.extraction")
 
 PROBE = """
 import json, sys
-from glossary.cli import main
+from cli import main
 try:
     main(sys.argv[1:], prog_name="glossary")
 except SystemExit:

@@ -34,7 +34,7 @@ GLOSSARY = str(Path(sys.executable).with_name("glossary"))
 WORKER = """
 import json, sys, time, traceback
 from click.testing import CliRunner
-from glossary.cli import main
+from cli import main
 
 db, start, commands = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3])
 pause = float(sys.argv[4])

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from glossary.cli import main
+from cli import main
 from termbase import Termbase
 from termbase.models import Rendering, ReviewLogEntry, Term
 from termbase.review import undo_last

@@ -22,6 +22,7 @@ from exports.csv_glossary import (
 from exports.screening import Skips
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
+from records import Decision, RenderingRecord, TermRecord, UnitRecord
 from termbase import Termbase
 from termbase.exchange import (
     iter_term_records,
@@ -29,7 +30,6 @@ from termbase.exchange import (
     merge_term_records,
     merge_unit_records,
 )
-from termbase.exchange_records import Decision, RenderingRecord, TermRecord, UnitRecord
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term, TranslationUnit
 from termbase.terms import replace_evidence, sync_terms
 

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from translate.storage import tmx as tt_tmx
 
-from glossary.cli import main
+from cli import main
 from termbase import Termbase
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term, TranslationUnit
 

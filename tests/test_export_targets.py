@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from glossary.cli import main
+from cli import main
 
 
 def export(db: Path, target: str, fmt: str = "tmx"):

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from translate.storage import tbx as tt_tbx
 from translate.storage import tmx as tt_tmx
 
-from glossary.cli import main
+from cli import main
 from termbase import Termbase
 from termbase.models import Rendering, Term, TranslationUnit
 

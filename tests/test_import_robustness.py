@@ -17,21 +17,13 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from lxml import etree
 
+from cli import main
 from exports.csv_glossary import read_csv
 from exports.exchange import derive_term_fields
-from glossary.cli import main
+from records import RenderingRecord, TermRecord, TermStatus, UnitRecord
 from termbase import Termbase
 from termbase.exchange import merge_term_records, merge_unit_records
-from termbase.exchange_records import RenderingRecord, TermRecord, UnitRecord
-from termbase.models import (
-    Attestation,
-    Document,
-    Rendering,
-    ReviewLogEntry,
-    Term,
-    TermStatus,
-    TranslationUnit,
-)
+from termbase.models import Attestation, Document, Rendering, ReviewLogEntry, Term, TranslationUnit
 
 FORMATS = {"tmx": "tmx", "tbx": "tbx", "tbx2": "tbx", "csv": "csv", "omegat": "txt"}
 HEADER = (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.cli import main
+from cli import main
 from glossary.manifest import ManifestError, read_manifest
 
 ZH = "我们要加快建设科技强国。\n教育是国家发展的基础。\n"

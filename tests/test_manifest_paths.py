@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.cli import main
+from cli import main
 
 TEXT = "Building a country strong in science and technology is our goal.\n" * 20
 GLOSSARY = str(Path(sys.executable).with_name("glossary"))

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from glossary.cli import main
+from cli import main
+from records import DocumentMeta, EvidenceDraft, TermDraft, TermQuery
 from termbase import Termbase
-from termbase.browse import TermQuery, term_page
+from termbase.browse import term_page
 from termbase.exchange import iter_term_records
 from termbase.review import approve_rendering, deprecate_rendering
-from termbase.store import DocumentMeta, save_document
-from termbase.terms import EvidenceDraft, TermDraft, replace_evidence, sync_terms, term_view
+from termbase.store import save_document
+from termbase.terms import replace_evidence, sync_terms, term_view
 from termbase.variants import variant_key
 
 POWER = "scientific and technological power"

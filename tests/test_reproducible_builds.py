@@ -17,7 +17,7 @@ from tests.conftest import MANIFEST
 def _build(db: Path, seed: str) -> None:
     environment = {**os.environ, "PYTHONHASHSEED": seed}
     subprocess.run(
-        [sys.executable, "-m", "glossary", "build", "-q", "--db", str(db), str(MANIFEST)],
+        [sys.executable, "-m", "cli", "build", "-q", "--db", str(db), str(MANIFEST)],
         check=True,
         env=environment,
         capture_output=True,
@@ -41,7 +41,7 @@ def test_builds_under_different_hash_seeds_are_the_same(tmp_path: Path) -> None:
         _build(db, seed)
         tmx = tmp_path / f"seed{seed}.tmx"
         export = ["export", "tmx", "-q", "-o", str(tmx), "--db", str(db)]
-        subprocess.run([sys.executable, "-m", "glossary", *export], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "cli", *export], check=True, capture_output=True)
         engine = sa.create_engine(f"sqlite:///{db}")
         with engine.connect() as connection:
             terms = connection.execute(

@@ -15,9 +15,18 @@ import sqlalchemy as sa
 
 from glossary.pinyin import pinyin_fields
 from glossary.script import to_traditional
+from records import (
+    DocumentMeta,
+    EvidenceDraft,
+    SortKey,
+    TermDraft,
+    TermQuery,
+    TermSearch,
+    UnitDraft,
+)
 from termbase import Termbase
-from termbase.browse import SortKey, TermQuery, TermSearch, count_terms, documents, term_page
-from termbase.memory import UnitDraft, document_units, replace_units
+from termbase.browse import count_terms, documents, term_page
+from termbase.memory import document_units, replace_units
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term
 from termbase.review import (
     ConflictError,
@@ -31,8 +40,8 @@ from termbase.review import (
     undo_last,
     update_term,
 )
-from termbase.store import DocumentMeta, save_document
-from termbase.terms import EvidenceDraft, TermDraft, replace_evidence, sync_terms
+from termbase.store import save_document
+from termbase.terms import replace_evidence, sync_terms
 
 ORIGINAL = "speech-zh"
 OFFICIAL = "qiushi-en"

@@ -15,7 +15,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Select
 
-from glossary.cli import main
+from cli import main
 from termbase import Termbase, browse
 from termbase.models import Rendering, Term
 from tests.test_review_actions import OFFICIAL, OTHER, TERMS, build_termbase, log, statuses

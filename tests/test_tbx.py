@@ -25,7 +25,7 @@ from lxml import etree, isoschematron
 from translate.storage import tbx as tt_tbx
 
 from exports.tbx import TbxError, read_tbx, write_tbx
-from termbase.exchange_records import Decision, RenderingRecord, TermRecord
+from records import Decision, RenderingRecord, TermRecord
 from tests.conftest import SHARED
 
 STANDARDS = SHARED / "standards"

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from records import DocumentMeta
 from termbase import Termbase, TermbaseError
 from termbase.db import HEAD_REVISION, head_revision, resolve_url
 from termbase.models import (
@@ -23,7 +24,7 @@ from termbase.models import (
     TranslationUnit,
     UnitSegment,
 )
-from termbase.store import DocumentMeta, SaveResult, save_document, stats
+from termbase.store import SaveResult, save_document, stats
 
 
 @dataclass

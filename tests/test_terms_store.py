@@ -6,18 +6,11 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from records import DocumentMeta, EvidenceDraft, TermDraft
 from termbase import Termbase
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term
-from termbase.store import DocumentMeta, save_document
-from termbase.terms import (
-    EvidenceDraft,
-    TermDraft,
-    find_term_ids,
-    list_terms,
-    replace_evidence,
-    sync_terms,
-    term_view,
-)
+from termbase.store import save_document
+from termbase.terms import find_term_ids, list_terms, replace_evidence, sync_terms, term_view
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import random
 import pytest
 from click.testing import CliRunner
 
-from glossary.cli.tm_command import tm
+from cli.tm_command import tm
 from glossary.tm_search import (
     _english_candidate,
     english_tokens,
@@ -18,9 +18,10 @@ from glossary.tm_search import (
     query_language,
     search,
 )
+from records import DocumentMeta, UnitDraft
 from termbase import Termbase
-from termbase.memory import UnitDraft, replace_units
-from termbase.store import DocumentMeta, save_document
+from termbase.memory import replace_units
+from termbase.store import save_document
 
 SCIENCE_ZH = "我们要加快建设科技强国。"
 SCIENCE_EN = "We must speed up building China into a country strong in science and technology."

@@ -5,7 +5,7 @@ on, for search-as-you-type."""
 from __future__ import annotations
 
 from glossary.term_queries import read_term_query
-from termbase.browse import TermSearch
+from records import TermSearch
 
 MIN_ENGLISH = 2
 

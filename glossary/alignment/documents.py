@@ -15,7 +15,7 @@ from glossary.alignment.scoring import BeadScorer, Sentence
 from glossary.alignment.sequences import Bead, align_sentences
 from glossary.documents import ParsedParagraph
 from glossary.lexicon import Lexicon
-from termbase.memory import StoredParagraph, StoredSentence, UnitDraft
+from records import StoredParagraph, StoredSentence, UnitDraft
 
 FLOW_KINDS = ("title", "heading", "body", "footnote")
 CAPTION_KINDS = ("caption",)

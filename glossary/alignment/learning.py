@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from glossary.lexicon import Lexicon, chinese_words, english_keys
-from termbase.memory import UnitDraft
+from records import UnitDraft
 
 MIN_COUNT = 2
 MIN_DICE = 0.5

@@ -10,14 +10,9 @@ from sqlalchemy.orm import Session
 from glossary.alignment.documents import align_bilingual, align_translation
 from glossary.alignment.learning import LEARNING_SCORE, confident_pairs, learn_from_pairs
 from glossary.lexicon import Lexicon
-from termbase.memory import (
-    UnitDraft,
-    confident_units,
-    document_paragraphs,
-    documents_to_align,
-    replace_units,
-)
-from termbase.models import Document, DocumentRole
+from records import DocumentRole, UnitDraft
+from termbase.memory import confident_units, document_paragraphs, documents_to_align, replace_units
+from termbase.models import Document
 from termbase.terms import approved_renderings
 
 

@@ -27,9 +27,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, get_current_worker
 
+from records import TermQuery, TermStatus
 from termbase import TermbaseError
-from termbase.browse import TermQuery, count_terms
-from termbase.models import TermStatus
+from termbase.browse import count_terms
 from tui.screens.base import ReviewNode
 from tui.state import ExportChoice
 

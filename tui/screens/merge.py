@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from records import TermQuery, TermRow, TermView
 from termbase import TermbaseError
-from termbase.browse import TermQuery, TermRow, term_page
-from termbase.terms import TermView
+from termbase.browse import term_page
 from tui.screens.base import ReviewNode
 from tui.search import term_search
 

@@ -22,8 +22,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from glossary.pinyin import pinyin_fields
+from records import DocumentInfo, TermRow, TermView
 from termbase import TermbaseError
-from termbase.browse import DocumentInfo, TermRow, documents
+from termbase.browse import documents
 from termbase.review import (
     add_rendering,
     approve_rendering,
@@ -32,7 +33,7 @@ from termbase.review import (
     merge_terms,
     reject_term,
 )
-from termbase.terms import TermView, term_view
+from termbase.terms import term_view
 from tui.screens.base import ReviewNode
 from tui.screens.form import Field, FormScreen, Values
 from tui.screens.merge import MergeScreen

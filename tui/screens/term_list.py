@@ -26,18 +26,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
+from records import DocumentInfo, SortKey, TermQuery, TermRow, TermStatus
 from termbase import TermbaseError
-from termbase.browse import (
-    DocumentInfo,
-    SortKey,
-    TermQuery,
-    TermRow,
-    count_terms,
-    documents,
-    term_page,
-    warm_up,
-)
-from termbase.models import TermStatus
+from termbase.browse import count_terms, documents, term_page, warm_up
 from tui.screens.base import ReviewNode
 from tui.screens.export import ExportScreen
 from tui.screens.term import SEARCH, TermScreen

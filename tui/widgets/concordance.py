@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from termbase.browse import DocumentInfo
+from records import DocumentInfo
 from tui.text import highlighted
 
 TERM_STYLE = "bold underline $text-accent"

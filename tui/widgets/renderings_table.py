@@ -22,8 +22,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import DataTable
 
-from termbase.browse import DocumentInfo
-from termbase.terms import TermView
+from records import DocumentInfo, TermView
 from tui.text import cell
 
 OFFICIAL = "★"

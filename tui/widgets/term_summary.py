@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from termbase.terms import TermView
+from records import TermView
 
 STATUS_STYLES = {"approved": "bold $text-success", "rejected": "bold $text-error"}
 

@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from termbase.browse import SortKey, TermRow
+from records import SortKey, TermRow
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import click
 
+from cli.options import stdout, termbase_options
 from glossary.alignment import Sentence, align_sentences
 from glossary.alignment.documents import align_translation, stored_form
 from glossary.alignment.evaluation import format_bead
 from glossary.alignment.learning import align_twice
-from glossary.cli.options import stdout, termbase_options
 from glossary.decoding import decode_bytes
 from glossary.lexicon import Lexicon
 from glossary.reading import read_text
 from glossary.textutils import count_cjk
+from records import UnitDraft
 from termbase import Termbase
-from termbase.memory import UnitDraft
 from termbase.terms import approved_renderings
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import click
 from sqlalchemy.orm import Session
 
-from glossary.cli.options import (
+from cli.options import (
     editor_name,
     editor_option,
     notice,
     refuse_controls,
     termbase_options,
 )
-from glossary.cli.terms_command import resolve_id
+from cli.terms_command import resolve_id
 from glossary.pinyin import pinyin_fields
+from records import TermStatus
 from termbase import Termbase
-from termbase.models import TermStatus
 from termbase.review import update_term
 from termbase.terms import approved_without_english
 

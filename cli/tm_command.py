@@ -7,7 +7,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from glossary.cli.options import GlossaryGroup, json_text, notice, plain, stdout, termbase_options
+from cli.options import GlossaryGroup, json_text, notice, plain, stdout, termbase_options
 from glossary.tm_search import TMHit, search
 from termbase import Termbase
 

@@ -18,7 +18,7 @@ from typing import Any
 import click
 from sqlalchemy.orm import Session
 
-from glossary.cli.options import (
+from cli.options import (
     editor_name,
     editor_option,
     json_text,
@@ -26,9 +26,9 @@ from glossary.cli.options import (
     refuse_controls,
     termbase_options,
 )
-from glossary.cli.terms_command import resolve_id
+from cli.terms_command import resolve_id
+from records import RenderingStatus
 from termbase import Termbase
-from termbase.models import RenderingStatus
 from termbase.review import Decided, decide
 
 

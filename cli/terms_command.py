@@ -6,20 +6,12 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from glossary.cli.options import UserError, json_text, notice, plain, stdout, termbase_options
+from cli.options import UserError, json_text, notice, plain, stdout, termbase_options
 from glossary.term_queries import read_term_query
 from glossary.textutils import visible_controls
+from records import RenderingView, TermStatus, TermView
 from termbase import Termbase
-from termbase.models import TermStatus
-from termbase.terms import (
-    RenderingView,
-    TermView,
-    find_term_ids,
-    list_terms,
-    resolve_term,
-    term_view,
-    term_views,
-)
+from termbase.terms import find_term_ids, list_terms, resolve_term, term_view, term_views
 
 
 def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from glossary.cli.options import (
+from cli.options import (
     UserError,
     notice,
     plain,
@@ -26,8 +26,8 @@ from glossary.manifest import (
     validate_role,
 )
 from glossary.textutils import has_control
+from records import DocumentRole
 from termbase import Termbase
-from termbase.models import DocumentRole
 from termbase.store import SaveResult, document_exists
 
 

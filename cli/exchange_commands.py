@@ -9,6 +9,14 @@ from pathlib import Path
 
 import click
 
+from cli.options import (
+    editor_name,
+    editor_option,
+    notice,
+    progress_counter,
+    stdout,
+    termbase_options,
+)
 from exports.exchange import ExportOptions, Format, export_file, export_size, import_file
 from exports.screening import (
     DEFAULT_MAX_FILE_SIZE,
@@ -18,14 +26,6 @@ from exports.screening import (
     ImportLimits,
     describe_size,
     parse_size,
-)
-from glossary.cli.options import (
-    editor_name,
-    editor_option,
-    notice,
-    progress_counter,
-    stdout,
-    termbase_options,
 )
 from termbase import Termbase
 from termbase.terms import approved_without_english, count_unreviewed

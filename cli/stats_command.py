@@ -7,7 +7,7 @@ import json
 import click
 from rich.table import Table
 
-from glossary.cli.options import stdout, termbase_options
+from cli.options import stdout, termbase_options
 from termbase import Termbase
 from termbase.store import stats as termbase_stats
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from cli.options import stdout, termbase_options
 from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, score_anchors
-from glossary.cli.options import stdout, termbase_options
 from glossary.term_evaluation import evaluate_terms, read_gold
 from termbase import Termbase
 from termbase.memory import aligned_documents, chinese_sentences, document_units

@@ -4,72 +4,72 @@ from __future__ import annotations
 
 import click
 
+from cli.options import GlossaryGroup, global_options
 from glossary import __version__
-from glossary.cli.options import GlossaryGroup, global_options
 
 # Every command: where it lives and the line `glossary --help` lists it with, so that
 # the list is printed without importing every command (and jieba, the dictionaries
 # and Textual with them), as pip lists its commands.
 COMMANDS = {
     "build": (
-        "glossary.cli.ingest_commands:build",
+        "cli.ingest_commands:build",
         "Build or update the termbase from a corpus manifest.",
     ),
     "ingest": (
-        "glossary.cli.ingest_commands:ingest",
+        "cli.ingest_commands:ingest",
         "Add one file to the termbase, described by options.",
     ),
     "align": (
-        "glossary.cli.align_command:align",
+        "cli.align_command:align",
         "Align a Chinese text with its translation; nothing is stored.",
     ),
     "evaluate": (
-        "glossary.cli.evaluate_command:evaluate",
+        "cli.evaluate_command:evaluate",
         "Score the termbase against gold files.",
     ),
     "stats": (
-        "glossary.cli.stats_command:stats",
+        "cli.stats_command:stats",
         "Documents, sentences, units and terms in the termbase.",
     ),
     "tm": (
-        "glossary.cli.tm_command:tm",
+        "cli.tm_command:tm",
         "The translation memory: search the aligned sentence pairs.",
     ),
     "terms": (
-        "glossary.cli.terms_command:terms",
+        "cli.terms_command:terms",
         "The term candidates, best first, with pinyin and renderings.",
     ),
     "show": (
-        "glossary.cli.terms_command:show",
+        "cli.terms_command:show",
         "One term with its renderings per document and their contexts.",
     ),
     "edit": (
-        "glossary.cli.edit_command:edit",
+        "cli.edit_command:edit",
         "Correct a term: pinyin, traditional form, status, note.",
     ),
     "prefer": (
-        "glossary.cli.decision_commands:prefer",
+        "cli.decision_commands:prefer",
         "Make a rendering the preferred English of a term.",
     ),
     "admit": (
-        "glossary.cli.decision_commands:admit",
+        "cli.decision_commands:admit",
         "Allow a rendering beside the preferred English.",
     ),
     "deprecate": (
-        "glossary.cli.decision_commands:deprecate",
+        "cli.decision_commands:deprecate",
         "Mark a rendering as English not to use.",
     ),
-    "reject": ("glossary.cli.decision_commands:reject", "Reject a term, or one of its renderings."),
+    "reject": ("cli.decision_commands:reject", "Reject a term, or one of its renderings."),
     "export": (
-        "glossary.cli.exchange_commands:export",
+        "cli.exchange_commands:export",
         "Export the memory as TMX or the terms as TBX, CSV or OmegaT.",
     ),
     "import": (
-        "glossary.cli.exchange_commands:import_",
+        "cli.exchange_commands:import_",
         "Merge a TMX, TBX, CSV or OmegaT file into the termbase.",
     ),
     "review": (
-        "glossary.cli.review_command:review",
+        "cli.review_command:review",
         "Review the terms in a full-screen terminal app.",
     ),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from glossary.cli.options import editor_name, editor_option, termbase_options
+from cli.options import editor_name, editor_option, termbase_options
 from termbase import Termbase
 
 

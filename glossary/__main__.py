@@ -1,3 +1,0 @@
-from glossary.cli import main
-
-main(prog_name="glossary")
