@@ -13,8 +13,9 @@ Tasks, each in a fresh process so that its peak memory is its own:
 * **stdlib csv**: ``csv.reader`` over the file, every row read and nothing built:
   the floor under any CSV import in Python, and the baseline the rates are put
   against.
-* **read**: ``exports.csv_glossary.read_csv``, every row made a record.
-* **import**: ``exports.exchange.import_file`` into an empty SQLite termbase, as
+* **read**: ``services.exchange.read_records``, every row made a record: the file
+  decoded as it streams, its control characters dropped, ``read_csv``'s rows parsed.
+* **import**: ``services.exchange.import_file`` into an empty SQLite termbase, as
   ``glossary import`` runs it (limits, control characters, screening, merge, one
   transaction).
 * **re-import**: the same file again into that termbase: every term is found,
@@ -178,17 +179,16 @@ def _stdlib(path: Path, db: Path) -> Callable[[], int]:
 
 
 def _read(path: Path, db: Path) -> Callable[[], int]:
-    from exports.csv_glossary import read_csv
-    from records import TermStatus
+    from services.exchange import read_records
+    from services.formats import Format
 
-    statuses = frozenset(s.value for s in TermStatus)
-    return lambda: sum(1 for _ in read_csv(path, statuses))
+    return lambda: sum(1 for _ in read_records(path, Format.CSV))
 
 
 def _import(path: Path, db: Path) -> Callable[[], int]:
-    from exports.exchange import import_file
     from glossary.pinyin import pinyin_marks
     from glossary.script import to_traditional
+    from services.exchange import import_file
     from termbase import Termbase
 
     pinyin_marks("科技"), to_traditional("科技")  # dictionaries loaded before timing
@@ -288,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print("CSV glossary import: the sample termbase's export, its rows made distinct terms")
-    print(common.provenance(common.revision(("exports", "termbase"), "uncommitted changes")))
+    revision = common.revision(("exports", "services", "termbase"), "uncommitted changes")
+    print(common.provenance(revision))
     results: list[dict] = []
     slow = []
     with tempfile.TemporaryDirectory(prefix="bench-imports-") as name:

@@ -443,17 +443,23 @@ def measure(db: Path) -> dict:
     import cli  # noqa: F401 (timed: what "glossary review" imports first)
 
     cli_imported = time.monotonic()
-    from termbase import Termbase
+    from services.store import open_termbase
     from tui.app import ReviewApp
 
     imported = time.monotonic()
-    termbase = Termbase.open(str(db))
+    termbase = open_termbase(str(db))
     opened = time.monotonic()
     try:
         driven = asyncio.run(_drive(ReviewApp(termbase, "bench"), opened))
     finally:
         termbase.close()
-    return {"started": started, "cli": cli_imported, "imported": imported, "opened": opened, **driven}
+    return {
+        "started": started,
+        "cli": cli_imported,
+        "imported": imported,
+        "opened": opened,
+        **driven,
+    }
 
 
 def evict(path: Path) -> None:

@@ -1,6 +1,6 @@
 """Benchmark: building the terminology of Government Work Reports, at 1, 2 and 4 reports.
 
-The terminology stage of ``glossary build`` (``glossary.terminology.build_terminology``:
+The terminology stage of ``glossary build`` (``services.terminology.build_terminology``:
 candidates, word links, renderings, attestation) is timed on termbases that hold 1, 2
 or 4 reports with their official translations, so that its rate and how it grows with
 the corpus show; the whole build of each (ingest and sentence alignment included) is
@@ -92,7 +92,7 @@ def build(manifest: Path, db: Path) -> float:
 def measure_terminology(db: Path) -> dict:
     from glossary.extraction import extract_candidates
     from glossary.lexicon import Lexicon
-    from glossary.terminology import build_terminology
+    from services.terminology import build_terminology
     from termbase import Termbase
     from termbase.memory import aligned_units, chinese_sentences
 

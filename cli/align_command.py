@@ -18,8 +18,8 @@ from glossary.lexicon import Lexicon
 from glossary.reading import read_text
 from glossary.textutils import count_cjk
 from records import UnitDraft
-from termbase import Termbase
-from termbase.terms import approved_renderings
+from services.alignment import approved_lexicon
+from services.store import Termbase
 
 
 def _text(path: Path) -> str:
@@ -94,17 +94,6 @@ def _sentence_beads(zh_lines: list[str], en_lines: list[str], lexicon: Lexicon) 
     ]
 
 
-def _approved_lexicon(termbase: Termbase | None) -> Lexicon:
-    """A lexicon with the termbase's approved renderings, the editors' word on what
-    translates what; empty without a termbase."""
-    lexicon = Lexicon()
-    if termbase is not None:
-        with termbase.reading() as session:
-            for chinese, english in approved_renderings(session):
-                lexicon.add(chinese, english)
-    return lexicon
-
-
 @click.command()
 @click.argument("zh_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("en_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -135,7 +124,7 @@ def align(
     """
     zh_text, en_text = _text(zh_file), _text(en_file)
     check_inputs(str(zh_file), zh_text, str(en_file), en_text)
-    lexicon = _approved_lexicon(termbase)
+    lexicon = approved_lexicon(termbase)
     if sentences:
         for line in _sentence_beads(zh_text.split("\n"), en_text.split("\n"), lexicon):
             click.echo(line)

@@ -5,7 +5,7 @@ One verb per decision, as git and sqlite-utils name what they do, rather than on
 verb with a ``--status`` option: each reads as the sentence it stands for
 (``glossary prefer 科技强国 "country strong in science and technology"``), and the
 verbs are the review app's keys (``a`` approve, ``d`` deprecate, ``r`` reject). They
-take the same actions (``termbase.review.decide``), so every decision goes to the
+take the same actions (``services.review.decide``), so every decision goes to the
 review log under the editor's name just as the app logs it, survives rebuilds and
 can be undone in the app.
 """
@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 import click
-from sqlalchemy.orm import Session
 
 from cli.options import (
     editor_name,
@@ -26,29 +25,27 @@ from cli.options import (
     refuse_controls,
     termbase_options,
 )
-from cli.terms_command import resolve_id
 from records import RenderingStatus
-from termbase import Termbase
-from termbase.review import Decided, decide
+from services.review import Decision, decide
+from services.store import Termbase
 
 
-def decision_dict(decided: Decided, editor: str) -> dict[str, Any]:
+def decision_dict(decision: Decision, editor: str) -> dict[str, Any]:
     """What a script needs to know of a decision: the term's status and the
     rendering's, before and after, and who decided when."""
-    term = decided.term
     return {
-        "term": term.simplified,
-        "term_id": term.id,
-        "term_status": term.status,
-        "term_status_before": decided.term_before,
-        "rendering": decided.rendering,
-        "status": decided.status,
-        "status_before": decided.before,
-        "added": decided.rendering is not None and decided.before is None,
-        "variant_of": decided.variant_of,
+        "term": decision.term,
+        "term_id": decision.term_id,
+        "term_status": decision.term_status,
+        "term_status_before": decision.term_status_before,
+        "rendering": decision.rendering,
+        "status": decision.status,
+        "status_before": decision.status_before,
+        "added": decision.rendering is not None and decision.status_before is None,
+        "variant_of": decision.variant_of,
         "editor": editor,
-        "at": term.modified_at.isoformat() if term.modified_at else None,
-        "version": term.version,
+        "at": decision.at.isoformat() if decision.at else None,
+        "version": decision.version,
     }
 
 
@@ -83,15 +80,9 @@ def _decide(
     if rendering is not None and not rendering.strip():
         raise click.UsageError("RENDERING is empty")
     name = editor_name(editor)
-
-    def apply(session: Session) -> dict[str, Any]:
-        return decision_dict(
-            decide(session, resolve_id(session, term), rendering, status, name), name
-        )
-
     # Decided again on what is there if another editor saved the term meanwhile: the
-    # command says what to make of it, whatever it was before (Termbase.write).
-    result = termbase.write(apply)
+    # command says what to make of it, whatever it was before (services.review).
+    result = decision_dict(decide(termbase, term, rendering, status, name), name)
     if as_json:
         click.echo(json_text(result))
     else:

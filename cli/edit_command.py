@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-from sqlalchemy.orm import Session
 
 from cli.options import (
     editor_name,
@@ -12,12 +11,9 @@ from cli.options import (
     refuse_controls,
     termbase_options,
 )
-from cli.terms_command import resolve_id
-from glossary.pinyin import pinyin_fields
 from records import TermStatus
-from termbase import Termbase
-from termbase.review import update_term
-from termbase.terms import approved_without_english
+from services import review
+from services.store import Termbase
 
 
 @click.command()
@@ -52,25 +48,21 @@ def edit(
 
     To choose the English, use `glossary prefer` (it approves the term too): a term
     approved here with no preferred rendering exports with no English."""
-    changes: dict[str, str] = {name: value for name, value in fields.items() if value is not None}
+    changes: dict[str, str | None] = {
+        name: value for name, value in fields.items() if value is not None
+    }
     if pinyin is not None:
-        changes |= pinyin_fields(pinyin)
+        changes[review.PINYIN] = pinyin
     if not changes:
         raise click.UsageError("nothing to change: give --pinyin, --status, --note …")
-    name = editor_name(editor)
-
-    def apply(session: Session) -> tuple[str, int, bool]:
-        updated = update_term(session, resolve_id(session, term), changes, name)
-        approved = changes.get("status") == TermStatus.APPROVED.value
-        without_english = approved and bool(approved_without_english(session, [updated.id]))
-        return updated.simplified, updated.version, without_english
-
     # A plain intent ("set this note"): if another editor saves the term meanwhile,
-    # it is applied again to what they saved (Termbase.write).
-    simplified, version, without_english = termbase.write(apply)
-    notice(f"{simplified}: {', '.join(sorted(changes))} saved (version {version})", quiet)
-    if without_english:
-        notice(no_english_notice(simplified), quiet)
+    # it is applied again to what they saved (services.review).
+    edited = review.edit(termbase, term, changes, editor_name(editor))
+    notice(
+        f"{edited.term}: {', '.join(sorted(edited.fields))} saved (version {edited.version})", quiet
+    )
+    if edited.without_english:
+        notice(no_english_notice(edited.term), quiet)
 
 
 def no_english_notice(term: str) -> str:

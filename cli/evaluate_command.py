@@ -10,10 +10,9 @@ from rich.table import Table
 
 from cli.options import stdout, termbase_options
 from glossary.alignment.evaluation import bead_f1, parse_beads, read_anchors, score_anchors
-from glossary.term_evaluation import evaluate_terms, read_gold
-from termbase import Termbase
-from termbase.memory import aligned_documents, chinese_sentences, document_units
-from termbase.terms import ranked_terms, renderings_by_document, stored_pinyin
+from glossary.term_evaluation import read_gold
+from services.evaluation import evaluate_terminology, unit_texts
+from services.store import Termbase
 
 
 @click.group()
@@ -31,11 +30,7 @@ def alignment(gold: Path, as_json: bool, termbase: Termbase, quiet: bool) -> Non
     holds both strings, or, for en_anchor "-", when no unit pairs that Chinese with
     English. Exits with 1 when the memory has no units for a translation in GOLD."""
     anchors = read_anchors(gold)
-    with termbase.reading() as session:
-        units = {
-            document: [(u.zh_text, u.en_text) for u in document_units(session, document)]
-            for document in sorted({a.translation for a in anchors})
-        }
+    units = unit_texts(termbase, sorted({a.translation for a in anchors}))
     missing = [document for document, pairs in units.items() if not pairs]
     report = score_anchors(anchors, units)
     if as_json:
@@ -91,17 +86,7 @@ def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, qu
     ignored); also with all of them, and by gold row. Pinyin, on the gold terms found
     among the candidates: syllables and tones (the tone-number column, case aside) and
     word joining (the tone-mark column exact: spaces, hyphens, capitals)."""
-    with termbase.reading() as session:
-        ranked = ranked_terms(session)
-        report = evaluate_terms(
-            read_gold(gold),
-            ranked,
-            renderings_by_document(session),
-            stored_pinyin(session),
-            "\n".join(chinese_sentences(session)),
-            within,
-            aligned_documents(session),
-        )
+    report = evaluate_terminology(termbase, read_gold(gold), within)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
@@ -120,7 +105,7 @@ def terms_(gold: Path, within: int | None, as_json: bool, termbase: Termbase, qu
         )
     say(
         f"term recall anywhere: {score(found - len(report.missed()), found, 'gold terms in the Chinese')}"
-        f" among {len(ranked):,} candidates"
+        f" among {report.candidates:,} candidates"
     )
     pairs = report.rendering_pairs
     say(

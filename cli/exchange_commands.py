@@ -17,22 +17,36 @@ from cli.options import (
     stdout,
     termbase_options,
 )
-from exports.exchange import ExportOptions, Format, export_file, export_size, import_file
-from exports.screening import (
+from services.exchange import (
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_SEGMENT,
     FILE_SIZE_VARIABLE,
     SEGMENT_VARIABLE,
+    ExportOptions,
     ImportLimits,
     describe_size,
+    export_file,
+    export_size,
+    import_file,
     parse_size,
+    term_export_gaps,
 )
-from termbase import Termbase
-from termbase.terms import approved_without_english, count_unreviewed
+from services.formats import FORMATS, Format, Holds
+from services.store import Termbase
+
+FORMAT_NAMES = [entry.format.value for entry in FORMATS.values()]
 
 
-@click.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice([f.value for f in Format]))
+def _export_help() -> str:
+    """The export's help: the formats, as the format table describes them."""
+    width = max(map(len, FORMAT_NAMES)) + 2
+    lines = [f"  {entry.format.value:<{width}}{entry.description}" for entry in FORMATS.values()]
+    intro = "Export the translation memory or the terms as FORMAT.\n\n\b\nFORMAT is one of:\n"
+    return intro + "\n".join(lines)
+
+
+@click.command(help=_export_help())
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMAT_NAMES))
 @click.option(
     "-o",
     "--output",
@@ -80,17 +94,9 @@ def export(
     termbase: Termbase,
     quiet: bool,
 ) -> None:
-    """Export the translation memory or the terms as FORMAT.
-
-    \b
-    FORMAT is one of:
-      tmx     the translation memory, TMX 1.4b, for a CAT tool's TM
-      tbx     the terms, TBX-Basic (TBX v3), for a CAT tool's termbase
-      tbx2    the terms, TBX v2 (martif): OmegaT, translate-toolkit, Weblate
-      csv     the terms, one row per term, for spreadsheets
-      omegat  the terms, OmegaT's glossary (source, target, comment; tab-separated)
-    """
+    """(The help is made from the format table: ``_export_help``.)"""
     chosen = Format(fmt)
+    holds = FORMATS[chosen].holds
     options = ExportOptions(
         approved_only=status == "approved",
         documents=documents,
@@ -104,9 +110,8 @@ def export(
             count = _export_to_stdout(termbase, chosen, options, update)
         else:
             count = export_file(termbase, chosen, output, options, progress=update)
-    noun = "units" if chosen is Format.TMX else "terms"
-    notice(f"{count} {noun} written to {'standard output' if to_stdout else output}", quiet)
-    if chosen is not Format.TMX and not quiet:
+    notice(f"{count} {holds} written to {'standard output' if to_stdout else output}", quiet)
+    if holds is Holds.TERMS and not quiet:
         for message in _term_export_notices(termbase, fmt, output, options, count):
             notice(message, quiet)
 
@@ -134,9 +139,8 @@ def _term_export_notices(
     """What a user of the exported terms should know and would not see in the file:
     how many of them nobody has reviewed (the default exports every candidate), and
     which approved terms have no English decided for them."""
-    with termbase.reading() as session:
-        unreviewed = 0 if options.approved_only else count_unreviewed(session, options.documents)
-        undecided = [] if options.documents else approved_without_english(session)
+    gaps = term_export_gaps(termbase, options)
+    unreviewed, undecided = gaps.unreviewed, gaps.undecided
     messages = []
     if unreviewed:
         messages.append(
@@ -179,7 +183,7 @@ class _Size(click.ParamType):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([f.value for f in Format]),
+    type=click.Choice(FORMAT_NAMES),
     help="The file's format [default: from its suffix: .tmx, .tbx (either version), "
     ".csv, or .txt/.tab/.tsv for an OmegaT glossary].",
 )
@@ -239,7 +243,7 @@ def import_(
         stdout.print_json(json.dumps(result.as_dict()))
         return
     counts = result.counts
-    if result.format is Format.TMX:
+    if FORMATS[result.format].holds is Holds.UNITS:
         message = f"{counts.created} units added, {counts.unchanged} already there"
     else:
         message = (

@@ -16,24 +16,21 @@ from cli.options import (
     stdout,
     termbase_options,
 )
-from glossary.ingest import build_steps, ingest_documents
 from glossary.manifest import (
     ALLOW_OPTION,
-    DocumentSpec,
     document_file_problem,
-    read_manifest,
     validate_language,
     validate_role,
 )
 from glossary.textutils import has_control
-from records import DocumentRole
-from termbase import Termbase
-from termbase.store import SaveResult, document_exists
+from records import DocumentMeta, DocumentRole, SaveResult
+from services.build import build_steps, ingest_documents, read_corpus
+from services.store import Termbase
 
 
-def _run(termbase: Termbase, specs: list[DocumentSpec], quiet: bool) -> None:
-    with progress_bar("Building", total=build_steps(specs), quiet=quiet) as advance:
-        results = ingest_documents(termbase, specs, on_step=advance)
+def _run(termbase: Termbase, documents: list[DocumentMeta], quiet: bool) -> None:
+    with progress_bar("Building", total=build_steps(documents), quiet=quiet) as advance:
+        results = ingest_documents(termbase, documents, on_step=advance)
     if not quiet:
         for document_id, result in results.items():
             stdout.print(plain(f"{result.value:>9}  {document_id}"), highlight=False)
@@ -89,16 +86,10 @@ def build(
     from someone else reads nothing else of yours, unless --allow-dir names the
     folder it leads to.
     """
-    with termbase.reading() as session:
-        specs, warnings = read_manifest(
-            manifest,
-            lenient=lenient,
-            stored=lambda document: document_exists(session, document),
-            allowed=allowed,
-        )
+    documents, warnings = read_corpus(termbase, manifest, lenient=lenient, allowed=allowed)
     for warning in warnings:
         notice(f"warning: {warning}", quiet)
-    _run(termbase, specs, quiet)
+    _run(termbase, documents, quiet)
 
 
 @click.command()
@@ -146,12 +137,12 @@ def ingest(
     where = str(file)
     if document_id is None and has_control(file.stem):
         raise UserError(f"{where}: the file name holds a control character; give an --id")
-    spec = DocumentSpec(
+    document = DocumentMeta(
         id=document_id or file.stem,
-        path=file.resolve(),
-        lang=validate_language(lang, where),
+        source_path=str(file.resolve()),
+        language=validate_language(lang, where),
         role=validate_role(role, where),
         translation_of=translation_of,
         **description,  # type: ignore[arg-type]
     )
-    _run(termbase, [spec], quiet)
+    _run(termbase, [document], quiet)

@@ -12,24 +12,20 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import click
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.segment import Segment
 from rich.text import Text
-from sqlalchemy.exc import OperationalError
 
 from glossary.textutils import has_control, visible_controls
-from termbase.db import (
-    ENV_VAR,
-    Termbase,
-    TermbaseError,
-    TermbaseMissing,
-    default_path,
-    first_line,
-)
+from services import store
+from services.errors import USER_ERRORS, StorageError, TermbaseMissing
+from services.store import ENV_VAR, Termbase, default_path
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class SafeConsole(Console):
@@ -83,10 +79,6 @@ class UserError(click.ClickException):
 
     def format_message(self) -> str:
         return visible_controls(self.message)
-
-
-# Errors whose message is written for the user; anything else is a bug and shows a trace.
-USER_ERRORS: tuple[type[Exception], ...] = (TermbaseError, ValueError, OSError)
 
 
 class GlossaryGroup(click.Group):
@@ -158,7 +150,7 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
-def global_options(group: click.Group) -> click.Group:
+def global_options(group: F) -> F:
     """``--db`` and ``-q/--quiet`` on the group as well, so that ``glossary --db X
     build …`` works like ``glossary build … --db X``: the group keeps them in
     ``ctx.meta`` and every command's own option, when given, wins."""
@@ -181,7 +173,7 @@ def open_termbase(db: str | None, access: Access) -> Termbase | None:
     if access == "if-any" and not (db or os.environ.get(ENV_VAR)) and not default_path().exists():
         return None
     try:
-        return Termbase.open(db, create=access == "write")
+        return store.open_termbase(db, create=access == "write")
     except TermbaseMissing as error:
         raise UserError(f"{error}; nothing was created ({CREATE_HINT})") from error
 
@@ -225,9 +217,9 @@ def _run_with_termbase(
     try:
         with library_notices(quiet):
             result = command(*args, termbase=termbase, quiet=quiet, **kwargs)
-    except OperationalError as error:  # the database failing under us (connection lost,
+    except StorageError as error:  # the database failing under us (connection lost,
         termbase.discard_if_created()  # disk full …) is the environment, not a bug
-        raise UserError(f"termbase {termbase.shown}: {first_line(error)}") from error
+        raise UserError(f"termbase {termbase.shown}: {error}") from error
     except BaseException:
         termbase.discard_if_created()
         raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.options import editor_name, editor_option, termbase_options
-from termbase import Termbase
+from services.store import Termbase
 
 
 @click.command()

@@ -8,8 +8,8 @@ import click
 from rich.table import Table
 
 from cli.options import stdout, termbase_options
-from termbase import Termbase
-from termbase.store import stats as termbase_stats
+from services.stats import termbase_stats
+from services.store import Termbase
 
 
 def _by_language(counts: dict[str, int]) -> str:
@@ -22,8 +22,7 @@ def _by_language(counts: dict[str, int]) -> str:
 def stats(as_json: bool, termbase: Termbase, quiet: bool) -> None:
     """Documents, paragraphs and sentences per language, translation units, terms and
     renderings."""
-    with termbase.reading() as session:
-        numbers = termbase_stats(session)
+    numbers = termbase_stats(termbase)
     if as_json:
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         return

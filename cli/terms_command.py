@@ -7,37 +7,10 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.options import UserError, json_text, notice, plain, stdout, termbase_options
-from glossary.term_queries import read_term_query
 from glossary.textutils import visible_controls
 from records import RenderingView, TermStatus, TermView
-from termbase import Termbase
-from termbase.terms import find_term_ids, list_terms, resolve_term, term_view, term_views
-
-
-def search_ids(session, query: str, limit: int = 50) -> list[int]:  # type: ignore[no-untyped-def]
-    """Terms for what a user typed: Chinese in either script, toneless pinyin (with or
-    without spaces, or initials), or an English rendering."""
-    wanted = read_term_query(query)
-    return find_term_ids(
-        session,
-        simplified=list(wanted.chinese),
-        pinyin=wanted.pinyin,
-        english=wanted.english,
-        limit=limit,
-    )
-
-
-def resolve_id(session, query: str) -> int:  # type: ignore[no-untyped-def]
-    """The one term a decision is about, found as ``search_ids`` finds it; no match,
-    or several equally good ones, is an error naming them (``resolve_term``)."""
-    wanted = read_term_query(query)
-    return resolve_term(
-        session,
-        query,
-        simplified=list(wanted.chinese),
-        pinyin=wanted.pinyin,
-        english=wanted.english,
-    )
+from services.store import Termbase
+from services.terms import find_term, find_terms
 
 
 @click.command()
@@ -63,14 +36,7 @@ def terms(
     quiet: bool,
 ) -> None:
     """The term candidates, best first, with their pinyin, status and renderings."""
-    with termbase.reading() as session:
-        if query:
-            ids = search_ids(session, query, limit)
-        else:
-            ids = [t.id for t in list_terms(session, status=status, limit=limit)]
-        views = term_views(session, ids)
-    if query and status:  # list_terms has already filtered by status
-        views = [v for v in views if v.status == status]
+    views = find_terms(termbase, query, status, limit)
     if as_json:
         click.echo(json_text([v.as_dict() for v in views]))
         return
@@ -111,9 +77,7 @@ def show(term: str, contexts: int, as_json: bool, termbase: Termbase, quiet: boo
     Forms of a rendering that differ only in case, a leading article or number are
     one rendering, their counts added, the other forms listed under it. Each context
     is the sentence pair: the Chinese, then the English."""
-    with termbase.reading() as session:
-        ids = search_ids(session, term, limit=1)
-        view = term_view(session, ids[0], contexts=contexts) if ids else None
+    view = find_term(termbase, term, contexts)
     if view is None:
         raise UserError(f"no term matches {term!r}")
     if as_json:

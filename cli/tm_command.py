@@ -8,8 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.options import GlossaryGroup, json_text, notice, plain, stdout, termbase_options
-from glossary.tm_search import TMHit, search
-from termbase import Termbase
+from glossary.tm_search import TMHit
+from services.memory import search_memory
+from services.store import Termbase
 
 
 @click.group(cls=GlossaryGroup)
@@ -75,8 +76,7 @@ def search_command(
     character by character, an English one with the English side word by word. Units
     containing TEXT are listed too, ranked by their percentage (marked ⊃ in the table).
     """
-    with termbase.reading() as session:
-        hits = search(session, text, minimum=minimum, limit=limit)
+    hits = search_memory(termbase, text, minimum=minimum, limit=limit)
     if not hits:
         notice(f"no translation unit matches {text!r} by {minimum}% or more", quiet)
     if as_json:

@@ -7,8 +7,8 @@ what to use, what is allowed, what is only proposed and what to avoid; rejected
 renderings are left out.
 
 Reading takes other tools' glossaries too (OmegaT's and Weblate's CSV, with or
-without a header; tab-separated ones with lines to skip), as a stream: see the
-reading section below.
+without a header; tab-separated ones with lines to skip), as a stream of text lines
+the caller has decoded: see the reading section below.
 
 Spreadsheets run a cell that starts with "=", "+", "-", "@", a tab or a carriage
 return as a formula (CSV injection), so such cells, and cells starting with the
@@ -18,7 +18,6 @@ import removes again.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
@@ -26,13 +25,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
-from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 from exports.files import atomic_output
 from exports.screening import Skips
-from glossary.decoding import decode_bytes
-from glossary.textutils import ControlFreeLines, warn_dropped
 from records import RenderingRecord, TermRecord
 
 COLUMNS = (
@@ -150,78 +146,39 @@ def write_csv(
 
 # --- reading ------------------------------------------------------------------------
 #
-# Glossaries run to a million rows, so they are decoded as they are read: the
-# encoding is recognised on the first megabyte (``glossary.decoding``, which knows
-# UTF-8, UTF-16, GB18030 and Big5 and refuses what is none of them) and the rest is
-# decoded as it streams. A file is read as those tools write it: our CSV, named by
-# its header; OmegaT's and Weblate's CSV glossaries (source, target, comment, with a
-# header naming them or with none); OmegaT's tab-separated glossary. Rows a glossary
-# may hold and this termbase cannot (a line without a tab, no target) are skipped and
-# counted in ``Skips``; a cell this reader cannot interpret is an error naming the
-# file and the line.
-
-_PREFIX = 1 << 16  # bytes the encoding is recognised on: some 20,000 characters
-_GUESSED = ("utf-8", "gb18030", "big5")  # what a file without a BOM or NULs may be
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-    (b"\x84\x31\x95\x33", "gb18030"),
-)
+# Glossaries run to a million rows, so they are read as a stream of text lines: the
+# caller decodes the file as it is read (``glossary.decoding.open_text`` knows UTF-8,
+# UTF-16, GB18030 and Big5 and refuses what is none of them) and drops control
+# characters from each line, here only text. A file is read as those tools write it:
+# our CSV, named by its header; OmegaT's and Weblate's CSV glossaries (source, target,
+# comment, with a header naming them or with none); OmegaT's tab-separated glossary.
+# Rows a glossary may hold and this termbase cannot (a line without a tab, no target)
+# are skipped and counted in ``Skips``; a cell this reader cannot interpret is an
+# error naming the file and the line.
 
 
-def _encoding(path: Path) -> str | None:
-    """The codec to stream ``path`` with, or None to decode it whole (UTF-16 without
-    a BOM, whose lines cannot be cut on a byte). DecodingError (naming the file)
-    for bytes that are no text."""
-    with open(path, "rb") as stream:
-        prefix = stream.read(_PREFIX)
-        complete = not stream.read(1)
-    for bom, codec in _BOMS:
-        if prefix.startswith(bom):
-            return codec
-    if b"\x00" in prefix:
-        return None
-    if not complete:  # whole lines only: no character is cut in two
-        prefix = prefix[: prefix.rfind(b"\n") + 1] or prefix
-    text = decode_bytes(prefix, str(path))
-    for codec in _GUESSED:
-        try:
-            if prefix.decode(codec).replace("\r\n", "\n").replace("\r", "\n") == text:
-                return codec
-        except UnicodeDecodeError:
-            continue
-    return None
+class TextLines(Protocol):
+    """Text read a line at a time, by iteration or ``readline``, its line ends plain
+    newlines (universal newlines): an open text file, or one wrapped to drop control
+    characters as it is read."""
 
+    def readline(self, size: int = -1, /) -> str: ...
 
-def _text_stream(path: Path) -> TextIO:
-    """The file as text with universal newlines, decoded as it is read."""
-    try:
-        codec = _encoding(path)
-        if codec is None:
-            return io.StringIO(decode_bytes(path.read_bytes(), str(path)))
-        return open(path, encoding=codec, newline=None)
-    except OSError as exc:
-        raise CsvGlossaryError(f"{path}: {exc.strerror or exc}") from None
+    def __iter__(self) -> Iterator[str]: ...
 
 
 @contextmanager
-def _reading(path: Path, where: Callable[[], str]) -> Iterator[ControlFreeLines]:
-    """The file's lines without control characters (a warning at the end says how
-    many were dropped), closed at the end; a decoding or CSV error further on is
-    one line naming the file and ``where()`` it happened."""
-    stream = _text_stream(path)
+def _errors_named(label: str, where: Callable[[], str]) -> Iterator[None]:
+    """A decoding or CSV error met while reading is one line naming the file
+    (``label``) and ``where()`` it happened."""
     try:
-        with stream:
-            lines = ControlFreeLines(stream)
-            yield lines
-        warn_dropped(path, lines.dropped)
+        yield
     except UnicodeDecodeError as exc:
         raise CsvGlossaryError(
-            f"{path}, {where()}: not valid {exc.encoding} text (the start of the file was)"
+            f"{label}, {where()}: not valid {exc.encoding} text (the start of the file was)"
         ) from None
     except csv.Error as exc:
-        raise CsvGlossaryError(f"{path}, {where()}: {exc}") from None
+        raise CsvGlossaryError(f"{label}, {where()}: {exc}") from None
 
 
 def allow_cells(characters: int | None) -> None:
@@ -233,19 +190,19 @@ def allow_cells(characters: int | None) -> None:
         csv.field_size_limit(wanted)
 
 
-def _parse_sources(cell: str, path: Path, line: int) -> dict[str, int]:
+def _parse_sources(cell: str, label: str, line: int) -> dict[str, int]:
     sources = {}
     for item in _split(cell):
         document, _, count = item.rpartition(":")
         if not document or not count.strip().isdigit():
             raise CsvGlossaryError(
-                f"{path}, line {line}: sources must read 'document: count', not {item!r}"
+                f"{label}, line {line}: sources must read 'document: count', not {item!r}"
             )
         sources[document.strip()] = int(count)
     return sources
 
 
-def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
+def _record(cells: dict[str, str], label: str, line: int) -> TermRecord:
     """A row of our CSV. Its sources count the term's occurrences per document over
     all its renderings, so they come back as the term's, not the first rendering's:
     importing the file again then adds nothing (``termbase.exchange``)."""
@@ -254,9 +211,9 @@ def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
         for status, column in _STATUS_COLUMNS.items()
         for text in _split(cells.get(column, ""))
     ]
-    sources = _parse_sources(cells.get("sources", ""), path, line)
+    sources = _parse_sources(cells.get("sources", ""), label, line)
     if sources and not renderings:
-        raise CsvGlossaryError(f"{path}, line {line}: sources given but no rendering")
+        raise CsvGlossaryError(f"{label}, line {line}: sources given but no rendering")
     return TermRecord(
         simplified=cells["simplified"],
         traditional=cells.get("traditional") or None,
@@ -274,7 +231,7 @@ def _record(cells: dict[str, str], path: Path, line: int) -> TermRecord:
 class _Rows:
     """csv.reader over a stream, with the line each row starts on."""
 
-    def __init__(self, stream: ControlFreeLines) -> None:
+    def __init__(self, stream: TextLines) -> None:
         self._reader = csv.reader(stream)
         self.line = 0  # where the row last handed out starts
 
@@ -288,46 +245,46 @@ class _Rows:
 
 
 def _ours(
-    rows: Iterable[list[str]], header: list[str], path: Path, statuses: frozenset[str], lines: _Rows
+    rows: Iterable[list[str]], header: list[str], label: str, statuses: frozenset[str], lines: _Rows
 ) -> Iterator[TermRecord]:
     unknown = set(header) - set(COLUMNS)
     if unknown:
-        raise CsvGlossaryError(f"{path}: unknown columns: {', '.join(sorted(unknown))}")
+        raise CsvGlossaryError(f"{label}: unknown columns: {', '.join(sorted(unknown))}")
     for row in rows:
         line = lines.line
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             raise CsvGlossaryError(
-                f"{path}, line {line}: {len(row)} cells where the header has {len(header)}"
+                f"{label}, line {line}: {len(row)} cells where the header has {len(header)}"
             )
         cells = {name: restore(cell).strip() for name, cell in zip(header, row, strict=True)}
         if not cells["simplified"]:
-            raise CsvGlossaryError(f"{path}, line {line}: no simplified term")
+            raise CsvGlossaryError(f"{label}, line {line}: no simplified term")
         if cells.get("status") and cells["status"] not in statuses:
             raise CsvGlossaryError(
-                f"{path}, line {line}: status {cells['status']!r} is not one of "
+                f"{label}, line {line}: status {cells['status']!r} is not one of "
                 f"{', '.join(sorted(statuses))}"
             )
-        yield _record(cells, path, line)
+        yield _record(cells, label, line)
 
 
 def read_csv(
-    path: Path, statuses: frozenset[str], skips: Skips | None = None
+    stream: TextLines, label: str, statuses: frozenset[str], skips: Skips | None = None
 ) -> Iterator[TermRecord]:
     """Read a glossary written by ``write_csv`` (columns in any order; only
     "simplified" is required), or a two- or three-column one as OmegaT and Weblate
-    write it (source, target, comment; see ``_simple_columns``). ``statuses`` are
-    the valid term statuses; ``skips`` counts the rows left out."""
-    skips = skips or Skips(str(path))
-    lines: _Rows
-    with _reading(path, lambda: lines.where()) as stream:
-        lines = _Rows(stream)
+    write it (source, target, comment; see ``_simple_columns``), from its decoded
+    lines; ``label`` is how errors name the file. ``statuses`` are the valid term
+    statuses; ``skips`` counts the rows left out."""
+    skips = skips or Skips(label)
+    lines = _Rows(stream)
+    with _errors_named(label, lines.where):
         rows = iter(lines)
         first = next(rows, [])
         header = [name.strip().lower() for name in first]
         if "simplified" in header:
-            yield from _ours(rows, header, path, statuses, lines)
+            yield from _ours(rows, header, label, statuses, lines)
             return
         columns = _simple_columns(header)
         if columns is None:  # no header: the first row is a term
@@ -431,7 +388,7 @@ def write_omegat(target: BinaryIO | str | os.PathLike[str], records: Iterable[Te
     return count
 
 
-def _bounded_lines(stream: ControlFreeLines, longest: int | None) -> Iterator[str | None]:
+def _bounded_lines(stream: TextLines, longest: int | None) -> Iterator[str | None]:
     """The stream's lines without their ends; None for a line over ``longest``
     characters, which is read past in pieces and never held whole."""
     piece = longest + 2 if longest else -1  # room for the line end
@@ -467,14 +424,15 @@ def _tab_rows(
 
 
 def read_omegat(
-    path: Path, skips: Skips | None = None, longest_line: int | None = None
+    stream: TextLines, label: str, skips: Skips | None = None, longest_line: int | None = None
 ) -> Iterator[TermRecord]:
-    """Read an OmegaT glossary: lines of source, target and an optional comment;
-    lines starting with "#" are comments, blank lines nothing. Consecutive lines of
-    one source become one term. A line without a tab or without a target is skipped
-    and counted in ``skips``, as is a line over ``longest_line`` characters."""
-    skips = skips or Skips(str(path))
+    """Read an OmegaT glossary from its decoded lines: source, target and an optional
+    comment; lines starting with "#" are comments, blank lines nothing. Consecutive
+    lines of one source become one term. A line without a tab or without a target is
+    skipped and counted in ``skips``, as is a line over ``longest_line`` characters;
+    ``label`` is how errors name the file."""
+    skips = skips or Skips(label)
     counter = [0]
-    with _reading(path, lambda: f"line {counter[0]}") as stream:
+    with _errors_named(label, lambda: f"line {counter[0]}"):
         lines = _bounded_lines(stream, longest_line)
         yield from _grouped(_tab_rows(lines, skips, longest_line, counter))

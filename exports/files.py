@@ -4,7 +4,7 @@ Every writer takes a path or a binary stream. Written to a regular file, a file
 appears only when complete: it is written to a temporary file beside the target and
 renamed into place, so a failure (a record that cannot be written, a cancelled
 export) leaves neither half a file nor a damaged earlier one. This happens here and
-only here, at whichever depth is handed the path: ``exports.exchange`` hands the
+only here, at whichever depth is handed the path: ``services.exchange`` hands the
 writers the temporary file's stream together with the target's name, so that their
 errors name the file that was asked for, never the temporary one.
 

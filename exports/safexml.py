@@ -22,10 +22,10 @@ termbase.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from os import PathLike
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 from xml.etree.ElementTree import Element, ParseError, iterparse
 from xml.parsers import expat
 
@@ -38,6 +38,10 @@ from defusedxml import (
 )
 
 _PROLOG_CHUNK = 1 << 14
+
+
+# What an iterparse reports; the readers ask for "start" or "end".
+ParseEvent = Literal["start", "end", "comment", "pi", "start-ns", "end-ns"]
 
 
 class XmlInputError(ValueError):
@@ -139,7 +143,7 @@ def _root(name: str, attributes: object) -> None:
     raise _RootReached
 
 
-def _check_prolog(stream: BinaryIO) -> None:
+def _check_prolog(stream: BinaryIO | GuardedStream) -> None:
     """Read up to the root element, refusing a DTD internal subset (where entities
     are declared). Expat reads the encoding from a BOM or the XML declaration."""
     parser = expat.ParserCreate()
@@ -154,7 +158,9 @@ def _check_prolog(stream: BinaryIO) -> None:
 
 
 @contextmanager
-def _opened(source: str | PathLike[str] | BinaryIO) -> Iterator[BinaryIO]:
+def _opened(
+    source: str | PathLike[str] | BinaryIO | GuardedStream,
+) -> Iterator[BinaryIO | GuardedStream]:
     if hasattr(source, "read"):
         yield source  # type: ignore[misc]
         return
@@ -173,7 +179,7 @@ def xml_errors(label: str) -> Iterator[None]:
 
 
 def checked_iterparse(
-    stream: BinaryIO | GuardedStream, events: tuple[str, ...], label: str
+    stream: BinaryIO | GuardedStream, events: tuple[ParseEvent, ...], label: str
 ) -> Iterator[tuple[str, Element]]:
     """The C ``iterparse`` itself, over a seekable stream whose prolog passed the
     check: the fastest safe loop, for readers whose every event counts. Errors
@@ -187,9 +193,9 @@ def checked_iterparse(
 
 def safe_iterparse(
     source: str | PathLike[str] | BinaryIO | GuardedStream,
-    events: tuple[str, ...] = ("end",),
+    events: tuple[ParseEvent, ...] = ("end",),
     name: str | None = None,
-) -> Iterator[tuple[str, Element]]:
+) -> Generator[tuple[str, Element], None, None]:
     """``xml.etree.ElementTree.iterparse`` with hostile constructs refused, and every
     problem raised as ``XmlInputError``. ``name`` is how error messages refer to the
     input (default: the path)."""

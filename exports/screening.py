@@ -9,8 +9,8 @@ import reads them against limits before anything reaches the termbase:
 * each text's length: a segment, a note, a definition or a context of more than
   10,000 characters (a page or two of running text; the longest unit of the sample
   corpus has under 800), and the fields the termbase keeps in columns of a
-  fixed size (``termbase.exchange_records``: a term of 50 characters, a rendering of
-  500, a document id of 200 …).
+  fixed size (``records``: a term of 50 characters, a rendering of 500, a document
+  id of 200 …).
 
 ``--max-segment`` and ``--max-file-size`` on ``glossary import``, or the environment
 variables below, change the first two (0: no limit). A unit or a row over a limit
@@ -24,12 +24,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from glossary.pinyin import pinyin_fields
 from records import (
     DOCUMENT_ID_CHARACTERS,
     EDITOR_CHARACTERS,
@@ -61,6 +59,10 @@ RUN_FLOOR = 16 * 2**20
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f〇]")
 _SIZE = re.compile(r"\s*(\d+)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+# What a term's pinyin derives (numbers, toneless, initials), by field name; a
+# ValueError if the text is no pinyin. The language code knows how: the import passes
+# it in (``services.term_fields.fast_pinyin_fields``).
+PinyinFields = Callable[[str], dict[str, str]]
 
 
 class ImportRefused(ValueError):
@@ -68,7 +70,8 @@ class ImportRefused(ValueError):
     message names the file (and the row where one is to blame)."""
 
 
-def _has_han(text: str) -> bool:
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character."""
     return _HAN.search(text) is not None
 
 
@@ -186,70 +189,6 @@ class Skips:
 
 
 # --------------------------------------------------------------------------------
-# Pinyin, fast enough for a million terms
-# --------------------------------------------------------------------------------
-
-
-def _joined(marks: str, words: list[tuple[str, str, str]]) -> dict[str, str]:
-    """The pinyin fields of ``marks`` from those of its words."""
-    return {
-        "pinyin_marks": marks,
-        "pinyin_numbers": " ".join(numbers for numbers, _, _ in words if numbers),
-        "pinyin_toneless": " ".join(toneless for _, toneless, _ in words if toneless),
-        "pinyin_initials": "".join(initials for _, _, initials in words),
-    }
-
-
-@lru_cache(maxsize=65536)
-def _word_fields(word: str) -> tuple[str, str, str]:
-    """Tone numbers, toneless spelling and initials of one pinyin word."""
-    fields = pinyin_fields(word)
-    return fields["pinyin_numbers"], fields["pinyin_toneless"], fields["pinyin_initials"]
-
-
-@lru_cache(maxsize=1024)  # screening asks, then the merge: the second is free
-def _fast_pinyin_fields(marks: str) -> tuple[tuple[str, str], ...]:
-    return tuple(_uncached_pinyin_fields(marks).items())
-
-
-def fast_pinyin_fields(marks: str) -> dict[str, str]:
-    """``glossary.pinyin.pinyin_fields``, fast: see ``_uncached_pinyin_fields``."""
-    return dict(_fast_pinyin_fields(marks))
-
-
-def _uncached_pinyin_fields(marks: str) -> dict[str, str]:
-    """``glossary.pinyin.pinyin_fields``, a word at a time through a cache.
-
-    Each derived field of pinyin is its words' fields joined (numbers and toneless
-    spellings with spaces, initials run together), and terms share their words
-    ("fāzhǎn", "jiànshè"): so a million imported terms cost a few thousand
-    derivations instead of a million (60 µs each: half of what everything else an
-    import does for a term costs). Pinyin holding Han characters is derived whole, as the
-    pinyin module reads it. The tests check this against ``pinyin_fields``."""
-    if _has_han(marks):
-        return pinyin_fields(marks)
-    return _joined(marks, [_word_fields(word) for word in marks.split()])
-
-
-def _foreign_word_fields(word: str) -> tuple[str, str, str]:
-    """A word of derived pinyin that is no pinyin ("cmd" in cmd命令) is kept as it
-    is, as the pinyin module keeps 5G and AI."""
-    try:
-        return _word_fields(word)
-    except ValueError:
-        return word, word.lower(), word[:1].lower()
-
-
-def derived_pinyin_fields(marks: str) -> dict[str, str]:
-    """``fast_pinyin_fields`` of pinyin derived from a term's characters, which may
-    carry Latin words of the term that are no pinyin."""
-    try:
-        return fast_pinyin_fields(marks)
-    except ValueError:
-        return _joined(marks, [_foreign_word_fields(word) for word in marks.split()])
-
-
-# --------------------------------------------------------------------------------
 # Terms
 # --------------------------------------------------------------------------------
 
@@ -293,12 +232,12 @@ def _term_texts(record: TermRecord) -> Iterator[tuple[str, str | None, int | Non
             yield "source document id", document, DOCUMENT_ID_CHARACTERS
 
 
-def _pinyin_problem(record: TermRecord) -> str | None:
+def _pinyin_problem(record: TermRecord, pinyin_fields: PinyinFields) -> str | None:
     """Why the file's pinyin cannot be used, or None; derived fields must fit too."""
     if not record.pinyin:
         return None
     try:
-        fields = fast_pinyin_fields(record.pinyin)
+        fields = pinyin_fields(record.pinyin)
     except ValueError as error:
         return f"the pinyin {record.pinyin!r} is not pinyin ({error})"
     for name, value in fields.items():
@@ -317,23 +256,24 @@ def _source_language(records: list[TermRecord]) -> str:
         where = "the source column is English"
     else:
         where = "the source column is not Chinese"
-    if any(_has_han(r.text) for record in records for r in record.renderings):
+    if any(has_han(r.text) for record in records for r in record.renderings):
         where += " and the target column is Chinese: this program reads Chinese → English"
     return where
 
 
 def screen_terms(
-    records: Iterable[TermRecord], skips: Skips, limits: ImportLimits
+    records: Iterable[TermRecord], skips: Skips, limits: ImportLimits, pinyin_fields: PinyinFields
 ) -> Iterator[TermRecord]:
     """The records an import may merge. A term with no Chinese character, or a
-    field over its limit, is skipped; pinyin that is not pinyin is an error naming
-    the file and row, as any cell a reader cannot interpret is; a glossary with no
+    field over its limit, is skipped; pinyin that is not pinyin (``pinyin_fields``
+    refuses it) or derives fields too long for the termbase is an error naming the
+    file and row, as any cell a reader cannot interpret is; a glossary with no
     Chinese term at all is refused (``ImportRefused``)."""
     label = skips.label
     chinese = 0
     foreign: list[TermRecord] = []
     for record in records:
-        if not _has_han(record.simplified):
+        if not has_han(record.simplified):
             skips.skip(
                 "not Chinese", record.origin, f"{record.simplified!r} has no Chinese character"
             )
@@ -346,7 +286,7 @@ def screen_terms(
         if problem:
             skips.skip("too long", record.origin, problem)
             continue
-        problem = _pinyin_problem(record)
+        problem = _pinyin_problem(record, pinyin_fields)
         if problem:
             where = f"{label}, {record.origin}" if record.origin else label
             raise ImportRefused(f"{where}: term {record.simplified!r}: {problem}")

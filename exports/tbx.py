@@ -80,7 +80,7 @@ entries has one is refused, naming the languages it has. ``martif`` is read in T
 v3's namespace too, as Weblate writes it.
 Hostile XML (entity declarations, external entities), XML that is not well formed
 and files that are not TBX raise TbxError naming the file; records read before a
-problem further down was found should be discarded, as ``exports.exchange`` does by
+problem further down was found should be discarded, as ``services.exchange`` does by
 importing in one transaction.
 """
 

@@ -18,8 +18,7 @@ from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 from exports.xmltext import FORBIDDEN, XML_LANG, escape_text, normalise_language
-from records import Decision, RenderingRecord, RenderingStatus, TermRecord, TermStatus
-from termbase.exchange import as_utc
+from records import Decision, RenderingRecord, RenderingStatus, TermRecord, TermStatus, as_utc
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 PINYIN_LANG = "zh-Latn-pinyin"  # BCP 47: Chinese in Latin script, Hanyu Pinyin
@@ -27,11 +26,11 @@ INDENT = "  "
 
 # Statuses as TBX's administrativeStatus values. TBX has no "forbidden": a rejected
 # rendering is deprecated, which reads back as deprecated (lossy, but idempotent).
-TERM_STATUS = {
+TERM_STATUS: dict[str, str] = {
     TermStatus.APPROVED: "preferredTerm-admn-sts",
     TermStatus.REJECTED: "deprecatedTerm-admn-sts",
 }
-RENDERING_STATUS = {
+RENDERING_STATUS: dict[str, str] = {
     RenderingStatus.PREFERRED: "preferredTerm-admn-sts",
     RenderingStatus.ADMITTED: "admittedTerm-admn-sts",
     RenderingStatus.DEPRECATED: "deprecatedTerm-admn-sts",

@@ -29,7 +29,7 @@ Choices worth knowing:
   ``TmxError``, not silently dropped, because a date that cannot be read usually
   means a file that was not written the way its tool claims.
 * Naive datetimes are taken as UTC, as the termbase stores them
-  (``termbase.exchange.as_utc``); dates are read back as tz-aware UTC.
+  (``records.as_utc``); dates are read back as tz-aware UTC.
 * The writer normalises language tags (``normalise_language``), so reading back a
   unit written with ``zh_cn`` gives ``zh-CN``.
 * Notes and props of a ``<tuv>``, and attributes the records have no field for
@@ -55,6 +55,7 @@ from xml.etree.ElementTree import Element
 from exports.files import atomic_output, file_label
 from exports.safexml import (
     GuardedStream,
+    ParseEvent,
     RunTooLong,
     checked_iterparse,
     overrun_as,
@@ -355,7 +356,7 @@ class TmxReader:
         # "start" events only, as many as a bare "end" loop: see _parse_units. Over a
         # seekable file, the C parser's own iterator: no generator between it and the
         # loop, which sees every event (errors: see _read_units).
-        events = ("start",)
+        events: tuple[ParseEvent, ...] = ("start",)
         self._events = (
             checked_iterparse(source, events, name)
             if stream.seekable()
@@ -456,9 +457,9 @@ class TmxReader:
         default, and so does an adminlang that is no language tag: nothing here
         depends on it. An empty srclang means any source language ("*all*")."""
         values = {
-            name: element.get(attribute).strip()
+            name: value
             for attribute, name in HEADER_ATTRIBUTES
-            if (element.get(attribute) or "").strip()
+            if (value := (element.get(attribute) or "").strip())
         }
         if element.get("srclang") is None:
             raise self._error("the <header> has no srclang")

@@ -95,9 +95,9 @@ class KnownRenderings:
                         )
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         kept: list[tuple[int, int, tuple[str, ...]]] = []
-        for start, end, keys in found:
+        for start, end, window in found:
             if all(end <= s or start >= e for s, e, _k in kept):
-                kept.append((start, end, keys))
+                kept.append((start, end, window))
         return kept
 
     def count(self, sentence: str) -> Counter[tuple[str, str]]:

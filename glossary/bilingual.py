@@ -89,7 +89,7 @@ def _split_two_languages(line: str) -> tuple[str, str, bool] | None:
     return None
 
 
-_BRACKETS = ("()", "（）", "[]", "“”", "《》")
+_BRACKETS = (("(", ")"), ("（", "）"), ("[", "]"), ("“", "”"), ("《", "》"))
 
 
 def _clean_parts(english: str, chinese: str) -> bool:

@@ -14,13 +14,16 @@ does not look like text is rejected rather than stored.
 from __future__ import annotations
 
 import codecs
+import io
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TextIO
 
 from charset_normalizer import from_bytes
 
-__all__ = ["SUPPORTED_ENCODINGS", "DecodingError", "decode_bytes"]
+__all__ = ["SUPPORTED_ENCODINGS", "DecodingError", "decode_bytes", "open_text"]
 
 SUPPORTED_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030", "big5")
 
@@ -65,6 +68,54 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
     if _bad_share(text) > _MAX_BAD_SHARE:
         raise DecodingError(source, "contains control or non-character code points (binary data?)")
     return text
+
+
+# Files of a million lines (glossaries) are decoded as they are read: the encoding is
+# recognised on the first bytes, as ``decode_bytes`` recognises it, and the rest is
+# decoded as it streams.
+_PREFIX = 1 << 16  # bytes the encoding is recognised on: some 20,000 characters
+_GUESSED = ("utf-8", "gb18030", "big5")  # what a file without a BOM or NULs may be
+_STREAM_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"\x84\x31\x95\x33", "gb18030"),
+)
+
+
+def _stream_codec(path: Path) -> str | None:
+    """The codec to stream ``path`` with, or None to decode it whole (UTF-16 without
+    a BOM, whose lines cannot be cut on a byte). DecodingError (naming the file)
+    for bytes that are no text."""
+    with open(path, "rb") as stream:
+        prefix = stream.read(_PREFIX)
+        complete = not stream.read(1)
+    for bom, codec in _STREAM_BOMS:
+        if prefix.startswith(bom):
+            return codec
+    if b"\x00" in prefix:
+        return None
+    if not complete:  # whole lines only: no character is cut in two
+        prefix = prefix[: prefix.rfind(b"\n") + 1] or prefix
+    text = decode_bytes(prefix, str(path))
+    for codec in _GUESSED:
+        try:
+            if prefix.decode(codec).replace("\r\n", "\n").replace("\r", "\n") == text:
+                return codec
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def open_text(path: Path) -> TextIO:
+    """The file at ``path`` as text with universal newlines, decoded as it is read,
+    in the encoding ``decode_bytes`` finds on its start; the caller closes it.
+    DecodingError if the start is no text; a UnicodeDecodeError further on if the
+    rest is not in the same encoding; OSError if the file cannot be read."""
+    codec = _stream_codec(path)
+    if codec is None:
+        return io.StringIO(decode_bytes(path.read_bytes(), str(path)))
+    return open(path, encoding=codec, newline=None)
 
 
 def _decode_forced(data: bytes, source: str, encoding: str) -> str:

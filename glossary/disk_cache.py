@@ -14,7 +14,7 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 from platformdirs import user_cache_path
 
@@ -39,7 +39,7 @@ class _Pickle:
 
 
 PICKLE: Codec = _Pickle()
-MARSHAL: Codec = marshal  # fastest for dicts, tuples and strings
+MARSHAL = cast(Codec, marshal)  # fastest for dicts, tuples and strings
 
 
 def cache_file(name: str) -> Path:

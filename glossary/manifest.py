@@ -15,11 +15,10 @@ import os
 import stat
 import tomllib
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.textutils import has_control, visible_controls
-from records import DocumentRole
+from records import DocumentMeta, DocumentRole
 
 REQUIRED = ("id", "path", "lang", "role")
 OPTIONAL = (
@@ -37,24 +36,6 @@ OPTIONAL = (
 
 class ManifestError(ValueError):
     """A manifest that cannot be used; the message says where and why."""
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    """One document to ingest, from a manifest entry or the ``ingest`` command."""
-
-    id: str
-    path: Path
-    lang: str
-    role: str
-    title: str | None = None
-    author: str | None = None
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    official: bool = False
-    translation_of: str | None = None
-    encoding: str | None = None
 
 
 def validate_role(role: str, where: str) -> str:
@@ -166,14 +147,14 @@ def document_path(given: str, base: Path, allowed: Sequence[Path], where: str) -
     return path
 
 
-def _entry_to_spec(
+def _entry_to_document(
     entry: dict,
     base: Path,
     where: str,
     warnings: list[str],
     lenient: bool,
     allowed: Sequence[Path] = (),
-) -> DocumentSpec:
+) -> DocumentMeta:
     if isinstance(entry.get("id"), str):
         where += f" ({entry['id']})"
     missing = [key for key in REQUIRED if key not in entry]
@@ -200,10 +181,10 @@ def _entry_to_spec(
     role = validate_role(texts["role"], where)
     if role in (DocumentRole.ORIGINAL, DocumentRole.COMMENTARY) and texts.get("translation_of"):
         raise ManifestError(f"{where}: a {role} document cannot be a translation_of another")
-    return DocumentSpec(
+    return DocumentMeta(
         id=texts["id"],
-        path=document_path(texts["path"], base, allowed, where),
-        lang=validate_language(texts["lang"], where),
+        source_path=str(document_path(texts["path"], base, allowed, where)),
+        language=validate_language(texts["lang"], where),
         role=role,
         title=texts.get("title"),
         author=texts.get("author"),
@@ -216,15 +197,17 @@ def _entry_to_spec(
     )
 
 
-def _check_originals(specs: list[DocumentSpec], path: Path, stored: Callable[[str], bool]) -> None:
+def _check_originals(
+    documents: list[DocumentMeta], path: Path, stored: Callable[[str], bool]
+) -> None:
     """Refuse a ``translation_of`` that names no document of the manifest and none
     that ``stored`` knows (the termbase's), before any file is read."""
-    ids = [spec.id for spec in specs]
-    for number, spec in enumerate(specs, 1):
-        original = spec.translation_of
+    ids = [document.id for document in documents]
+    for number, document in enumerate(documents, 1):
+        original = document.translation_of
         if original and original not in ids and not stored(original):
             raise ManifestError(
-                f"{path}: document #{number} ({spec.id}): translation_of {original!r} names "
+                f"{path}: document #{number} ({document.id}): translation_of {original!r} names "
                 f"no document in this manifest or the termbase{_did_you_mean(original, ids)}"
             )
 
@@ -235,7 +218,7 @@ def read_manifest(
     lenient: bool = False,
     stored: Callable[[str], bool] | None = None,
     allowed: Sequence[Path] = (),
-) -> tuple[list[DocumentSpec], list[str]]:
+) -> tuple[list[DocumentMeta], list[str]]:
     """Read and check a manifest; return its documents (originals before their
     translations) and warnings for the user.
 
@@ -260,27 +243,27 @@ def read_manifest(
         hint = f" (`{misspelt[0]}` is not a key: did you mean `document`?)" if misspelt else ""
         raise ManifestError(f"{path}: no [[document]] entries{hint}")
     warnings = _unknown_keys(data, ("document",), str(path), "top-level key", lenient)
-    specs = [
-        _entry_to_spec(entry, path.parent, f"{path}: document #{n}", warnings, lenient, allowed)
+    documents = [
+        _entry_to_document(entry, path.parent, f"{path}: document #{n}", warnings, lenient, allowed)
         for n, entry in enumerate(entries, 1)
     ]
     seen: set[str] = set()
-    for spec in specs:
-        if spec.id in seen:
-            raise ManifestError(f"{path}: document id {spec.id!r} is used twice")
-        seen.add(spec.id)
+    for document in documents:
+        if document.id in seen:
+            raise ManifestError(f"{path}: document id {document.id!r} is used twice")
+        seen.add(document.id)
     if stored is not None:
-        _check_originals(specs, path, stored)
-    return originals_first(specs), warnings
+        _check_originals(documents, path, stored)
+    return originals_first(documents), warnings
 
 
-def originals_first(specs: list[DocumentSpec]) -> list[DocumentSpec]:
+def originals_first(documents: list[DocumentMeta]) -> list[DocumentMeta]:
     """Order documents so that each comes after the one it translates (stable otherwise),
     which the termbase's foreign keys need."""
-    ids = {spec.id for spec in specs}
-    ordered: list[DocumentSpec] = []
+    ids = {document.id for document in documents}
+    ordered: list[DocumentMeta] = []
     placed: set[str] = set()
-    pending = list(specs)
+    pending = list(documents)
     while pending:
         ready = [
             s
@@ -290,8 +273,8 @@ def originals_first(specs: list[DocumentSpec]) -> list[DocumentSpec]:
         if not ready:
             cycle = ", ".join(s.id for s in pending)
             raise ManifestError(f"translation_of forms a cycle among: {cycle}")
-        for spec in ready:
-            ordered.append(spec)
-            placed.add(spec.id)
+        for document in ready:
+            ordered.append(document)
+            placed.add(document.id)
         pending = [s for s in pending if s.id not in placed]
     return ordered

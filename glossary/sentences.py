@@ -117,7 +117,7 @@ def _starts_sentence(rest: str) -> bool:
 
 def _next_is_opener_word(rest: str) -> bool:
     m = _NEXT_WORD.match(rest.lstrip(_OPENERS))
-    return bool(m) and m.group(0).lower() in _SENTENCE_STARTERS
+    return m is not None and m.group(0).lower() in _SENTENCE_STARTERS
 
 
 def _period_ends_sentence(sentence_so_far: str, rest: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,7 @@ class TermReport:
     positions: dict[str, int | None]
     # the recall cuts: 400, 1000, and any other asked for
     cuts: tuple[int, ...] = RECALL_CUTS
+    candidates: int = 0  # how many terms the ranked list holds
     # (term, translation) pairs with a real rendering: "pairs" in all, "any" right
     # with one of their renderings proposed for that translation, "all" with all of them
     rendering_pairs: dict[str, int] = field(default_factory=dict)
@@ -153,7 +154,7 @@ def evaluate_terms(
     gold: Sequence[GoldRow],
     ranked: Sequence[str],
     renderings: dict[str, dict[str, set[str]]],
-    stored_pinyin: dict[str, tuple[str, str]],
+    stored_pinyin: Mapping[str, tuple[str, str | None]],
     chinese_text: str,
     within: int | None = None,
     aligned: Collection[str] = (),
@@ -238,6 +239,7 @@ def evaluate_terms(
         recall_terms=len(extractable),
         positions={term: place.get(term) for term in extractable},
         cuts=cuts,
+        candidates=len(ranked),
         rendering_pairs=pair_counts(list(by_pair.values())),
         rendering_rows=len(rows),
         rendering_rows_right=len(rows) - len(misses),

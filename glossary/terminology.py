@@ -2,7 +2,9 @@
 traditional forms, and each translation's renderings with the evidence for them.
 
 Runs after alignment, in the same transaction as the build, whenever a document
-changed. The stages work on plain records in memory, one module each:
+changed (``services.terminology`` reads the records out of the termbase and writes
+the terms and evidence back). The stages work on plain records in memory, one
+module each:
 
 1. ``glossary.extraction``: candidates from the Chinese, ranked by termhood, and
    terms glossed inline in English ("world S&T superpower (世界科技强国)");
@@ -20,10 +22,10 @@ build of the same corpus gives. Editors' decisions are kept by ``termbase.terms`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 import ahocorasick
-from sqlalchemy.orm import Session
 
 from glossary.attestation import KnownRenderings
 from glossary.extraction import extract_candidates, inline_glosses
@@ -33,10 +35,28 @@ from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
 from glossary.word_alignment import align_units
 from records import AlignedUnit, EnglishSentence, EvidenceDraft, TermDraft
-from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
-from termbase.terms import approved_renderings, known_renderings, replace_evidence, sync_terms
 
-STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
+
+@dataclass(frozen=True)
+class Gloss:
+    """A term glossed inline in English: 'world S&T superpower (世界科技强国)'."""
+
+    chinese: str
+    english: str
+    segment_id: int
+    document_id: str
+
+
+@dataclass(frozen=True)
+class ProposedTerms:
+    """The terms extraction proposes, best first, and the inline glosses among them."""
+
+    drafts: list[TermDraft]
+    glosses: list[Gloss]
+
+    @property
+    def ranked(self) -> list[str]:
+        return [draft.simplified for draft in self.drafts]
 
 
 def _draft(term: str, rank: int, frequency: int) -> TermDraft:
@@ -49,14 +69,28 @@ def _draft(term: str, rank: int, frequency: int) -> TermDraft:
     )
 
 
-def _glossed(sentences: Sequence[EnglishSentence]) -> list[tuple[str, str, int, str]]:
-    """(Chinese, English, segment id, document id) of inline glosses such as
-    'world S&T superpower (世界科技强国)'."""
+def _glossed(sentences: Sequence[EnglishSentence]) -> list[Gloss]:
     return [
-        (chinese, english, sentence.segment_id, sentence.document_id)
+        Gloss(chinese, english, sentence.segment_id, sentence.document_id)
         for sentence in sentences
         for chinese, english in inline_glosses(sentence.text)
     ]
+
+
+def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) -> ProposedTerms:
+    """Candidates from the ``chinese`` sentences, ranked by termhood, then the terms
+    glossed inline in ``outside`` (English with no Chinese beside it) that are not
+    among them; a gloss counts as one more occurrence of its term."""
+    candidates = extract_candidates(chinese)
+    glosses = _glossed(outside)
+    frequency = {c.text: c.frequency for c in candidates}
+    ranked = [c.text for c in candidates]
+    for gloss in glosses:
+        if gloss.chinese not in frequency:
+            ranked.append(gloss.chinese)
+        frequency[gloss.chinese] = frequency.get(gloss.chinese, 0) + 1
+    drafts = [_draft(term, rank, frequency[term]) for rank, term in enumerate(ranked, 1)]
+    return ProposedTerms(drafts, glosses)
 
 
 def unit_renderings(
@@ -89,42 +123,40 @@ def unit_renderings(
     return evidence
 
 
-def build_terminology(
-    session: Session, on_step: Callable[[str], None] = lambda _description: None
-) -> int:
-    """Extract, rank and store terms with their renderings; returns how many terms."""
-    on_step("extracting terms")
-    candidates = extract_candidates(chinese_sentences(session))
-    outside = english_sentences_outside_units(session)
-    glosses = _glossed(outside)
-    frequency = {c.text: c.frequency for c in candidates}
-    ranked = [c.text for c in candidates]
-    for chinese, _english, _segment, _document in glosses:
-        if chinese not in frequency:
-            ranked.append(chinese)
-        frequency[chinese] = frequency.get(chinese, 0) + 1
-    term_ids = sync_terms(
-        session, [_draft(term, rank, frequency[term]) for rank, term in enumerate(ranked, 1)]
-    )
-
-    on_step("finding renderings")
-    lexicon = Lexicon()
-    for chinese, english in approved_renderings(session):
-        lexicon.add(chinese, english)
-    units = aligned_units(session)
+def find_renderings(
+    proposed: ProposedTerms,
+    units: Sequence[AlignedUnit],
+    outside: Sequence[EnglishSentence],
+    lexicon: Lexicon,
+) -> list[EvidenceDraft]:
+    """Evidence from the aligned ``units`` (``unit_renderings``, with phrase edges
+    learnt from all the English there is) and from the inline glosses."""
     edges = PhraseEdges([unit.en for unit in units] + [sentence.text for sentence in outside])
-    evidence = unit_renderings(ranked, units, lexicon, edges)
+    evidence = unit_renderings(proposed.ranked, units, lexicon, edges)
     evidence += [
-        EvidenceDraft(chinese, document_id, english, segment_id=segment_id)
-        for chinese, english, segment_id, document_id in glosses
+        EvidenceDraft(gloss.chinese, gloss.document_id, gloss.english, segment_id=gloss.segment_id)
+        for gloss in proposed.glosses
     ]
+    return evidence
 
-    on_step("attesting renderings")
-    known = {(e.term, e.rendering) for e in evidence if e.rendering}
-    known |= {pair for pair in known_renderings(session) if pair[0] in term_ids}
+
+def attest_renderings(
+    found: Sequence[EvidenceDraft],
+    known: Collection[tuple[str, str]],
+    units: Sequence[AlignedUnit],
+    outside: Sequence[EnglishSentence],
+    glosses: Sequence[Gloss],
+) -> list[EvidenceDraft]:
+    """Evidence in ``outside`` (English with no Chinese beside it) for the renderings
+    ``found`` in units and glosses and the ``known`` (term, rendering) pairs that
+    editors and imports gave: one piece per term and sentence, counting each
+    occurrence; a glossed sentence is already evidence of its gloss."""
+    recognised = {(e.term, e.rendering) for e in found if e.rendering}
+    recognised |= set(known)
     # a phrase that renders other Chinese in most units is not this term's in free text
-    recognise = KnownRenderings(known).specific([(unit.zh, unit.en) for unit in units])
-    glossed_segments = {(chinese, segment) for chinese, _e, segment, _d in glosses}
+    recognise = KnownRenderings(recognised).specific([(unit.zh, unit.en) for unit in units])
+    glossed_segments = {(gloss.chinese, gloss.segment_id) for gloss in glosses}
+    evidence = []
     for sentence in outside:
         for (term, written), count in sorted(recognise.count(sentence.text).items()):
             if (term, sentence.segment_id) in glossed_segments:
@@ -139,5 +171,4 @@ def build_terminology(
                     context=sentence.text,
                 )
             )
-    replace_evidence(session, term_ids, evidence)
-    return len(term_ids)
+    return evidence

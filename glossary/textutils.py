@@ -282,9 +282,9 @@ def _without_controls(value: Any) -> tuple[Any, int]:
             not isinstance(v, int | float) for v in value.values()
         ):
             return value, 0
-        pairs = [(_without_controls(k), _without_controls(v)) for k, v in value.items()]
-        cleaned = {key: item for (key, _kc), (item, _vc) in pairs}
-        return cleaned, sum(kc + vc for (_k, kc), (_v, vc) in pairs)
+        entries = [(_without_controls(k), _without_controls(v)) for k, v in value.items()]
+        cleaned = {key: item for (key, _kc), (item, _vc) in entries}
+        return cleaned, sum(kc + vc for (_k, kc), (_v, vc) in entries)
     return value, 0
 
 

@@ -14,6 +14,8 @@ A whole-segment percentage is low for a unit that merely contains the query, whi
 is exactly what someone looking up how a phrase was translated wants to see; units
 containing the query are therefore returned whatever their percentage (concordance),
 ranked with the others by it.
+
+The memory is read by ``services.memory``, one page at a time, and handed here.
 """
 
 from __future__ import annotations
@@ -22,16 +24,15 @@ import heapq
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy.orm import Session
 
 from glossary.textutils import count_cjk
-from termbase.memory import found_units, iter_unit_texts
+from records import CandidateText, FoundUnit
 
 Language = Literal["zh", "en"]
 
@@ -162,7 +163,7 @@ def match_percent(query: Sequence[str], text: Sequence[str]) -> int:
 
 def _contains(text: Sequence[str], query: Sequence[str], language: Language) -> bool:
     if language == "zh":
-        return query in text  # type: ignore[operator]
+        return query in text
     # Whole words only: "law" is not in "lawyers".
     return f" {' '.join(query)} " in f" {' '.join(text)} "
 
@@ -172,22 +173,32 @@ def _shown(text: str) -> str:
     return text if len(text) <= SEARCHED else text[:SEARCHED] + "…"
 
 
-def search(
-    session: Session,
-    query: str,
-    minimum: int = 70,
-    limit: int = 20,
-    batch_size: int = 2000,
-) -> list[TMHit]:
-    """The ``limit`` best units for ``query``, best first: those matching it by at
-    least ``minimum`` percent, and those containing it whatever their percentage.
+@dataclass(frozen=True)
+class MemoryQuery:
+    """A query checked and normalised, with how its side of each unit is normalised
+    to compare with it."""
 
-    The memory is read one page at a time and only the ``limit`` best hits so far are
-    kept, so memory use does not grow with the memory, nor with a query as common as
-    "的". Within a page rapidfuzz scores every unit in C with a score cut-off, which
-    lets it give up early on units too different (or too different in length) to
-    reach ``minimum``. Ties are broken by the aligner's score, then by age.
-    """
+    text: str
+    language: Language
+    needle: Sequence[str]
+    normalise: Callable[[str], Sequence[str]]
+    minimum: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """A unit kept by a search, before its texts and document are fetched."""
+
+    unit_id: int
+    percent: int
+    contains_query: bool
+
+
+def prepare_query(query: str, minimum: int = 70, limit: int = 20) -> MemoryQuery:
+    """``query`` ready to look for: the ``limit`` best units matching it by at least
+    ``minimum`` percent, or containing it. ValueError for a query with nothing to
+    search for or bounds out of range."""
     if not 0 <= minimum <= 100:
         raise ValueError(f"the minimum match must be between 0 and 100, not {minimum}")
     if limit < 1:
@@ -202,13 +213,29 @@ def search(
         normalise = _english_candidate(needle, minimum)
     if not needle:
         raise ValueError(f"nothing to search for in {query!r}")
+    return MemoryQuery(query, language, needle, normalise, minimum, limit)
+
+
+def best_matches(query: MemoryQuery, pages: Iterable[Sequence[CandidateText]]) -> list[Match]:
+    """The ``query.limit`` best units of ``pages`` (the ``query.language`` side of
+    every aligned unit, a page at a time), best first: those matching the query by at
+    least ``query.minimum`` percent, and those containing it whatever their
+    percentage.
+
+    Only the ``limit`` best hits so far are kept, so memory use does not grow with
+    the memory, nor with a query as common as "的". Within a page rapidfuzz scores
+    every unit in C with a score cut-off, which lets it give up early on units too
+    different (or too different in length) to reach ``minimum``. Ties are broken by
+    the aligner's score, then by age.
+    """
+    needle, minimum, language = query.needle, query.minimum, query.language
     # rapidfuzz's float cut-off only preselects, and it drops units lying exactly on it
     # (0.8 - 1e-9 loses a 12-of-15 match): preselect a little below, let the exact
     # integer percentage decide.
     cutoff = max(0.0, minimum / 100 - 0.001)
     best: list[tuple[int, float, int, bool]] = []  # min-heap of (percent, score, -id, contains)
-    for page in iter_unit_texts(session, language, batch_size):
-        texts = [normalise(candidate.text[:SEARCHED]) for candidate in page]
+    for page in pages:
+        texts = [query.normalise(candidate.text[:SEARCHED]) for candidate in page]
         found: dict[int, tuple[int, bool]] = {}
         for _, _, index in process.extract(
             needle, texts, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff, limit=None
@@ -223,27 +250,35 @@ def search(
         for index, (percent, contains) in found.items():
             candidate = page[index]
             key = (percent, candidate.score, -candidate.unit_id, contains)
-            if len(best) < limit:
+            if len(best) < query.limit:
                 heapq.heappush(best, key)
             elif key > best[0]:
                 heapq.heapreplace(best, key)
-    ranked = sorted(best, reverse=True)
-    units = found_units(session, [-negated_id for _, _, negated_id, _ in ranked])
+    return [
+        Match(-negated_id, percent, contains)
+        for percent, _, negated_id, contains in sorted(best, reverse=True)
+    ]
+
+
+def memory_hits(matches: Sequence[Match], units: Mapping[int, FoundUnit]) -> list[TMHit]:
+    """The hits for ``matches``, in their order, with the ``units`` fetched for them;
+    a unit missing there (deleted by a rebuild while the memory was searched) is
+    left out."""
     hits = []
-    for percent, _, negated_id, contains in ranked:
-        unit = units.get(-negated_id)
-        if unit is None:  # deleted by a rebuild while we searched
+    for match in matches:
+        unit = units.get(match.unit_id)
+        if unit is None:
             continue
         hits.append(
             TMHit(
-                percent=percent,
+                percent=match.percent,
                 zh=_shown(unit.zh_text),
                 en=_shown(unit.en_text),
                 document_id=unit.document_id,
                 document_title=unit.document_title,
                 unit_id=unit.id,
                 alignment_score=unit.score,
-                contains_query=contains,
+                contains_query=match.contains_query,
             )
         )
     return hits

@@ -11,7 +11,7 @@ and only the store turns them into rows.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 # The longest text each field may hold: the lengths of the termbase's columns
@@ -194,6 +194,19 @@ class AlignedUnit:
 
 
 @dataclass(frozen=True)
+class StoredUnit:
+    """A unit of one document's memory as stored, sentences left unaligned included."""
+
+    id: int
+    document_id: str
+    zh_text: str
+    en_text: str
+    score: float
+    method: str
+    low_confidence: bool
+
+
+@dataclass(frozen=True)
 class TermDraft:
     """A term as extraction proposes it."""
 
@@ -352,17 +365,36 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """A document's description, as a manifest or the command line gives it."""
+    """A document's description: what a manifest entry or ``glossary ingest`` says of
+    a file, and what the termbase keeps of it. The one description every stage
+    passes along (the manifest, the reader, the store, the aligner)."""
 
     id: str
-    language: str
-    role: str
-    content_hash: str
+    language: str  # a language tag: "zh-Hans", "en" …
+    role: str  # a DocumentRole value
+    # the version of the file read (``glossary.ingest.content_hash``); None until it is
+    content_hash: str | None = None
     title: str | None = None
-    translation_of: str | None = None
+    translation_of: str | None = None  # the id of the original a translation translates
     outlet: str | None = None
     author: str | None = None
     published: str | None = None
     url: str | None = None
     official: bool = False
-    source_path: str | None = None
+    source_path: str | None = None  # the file it is read from
+    encoding: str | None = None  # decode with this instead of detecting; not stored
+
+
+class SaveResult(StrEnum):
+    """What storing a document did."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"  # the termbase held this very version already
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC: everything stored is UTC, and SQLite hands it back naive.
+    Here because the store reads dates out and the formats write them, and neither
+    may import the other."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -4,12 +4,38 @@ above pass it through."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
 from termbase.db import ENV_VAR, Termbase, default_path, resolve_url
 
-__all__ = ["ENV_VAR", "Termbase", "default_path", "open_termbase", "resolve_url"]
+__all__ = [
+    "ENV_VAR",
+    "Termbase",
+    "default_path",
+    "open_termbase",
+    "public_url",
+    "resolve_url",
+    "termbase_name",
+]
 
 
 def open_termbase(db: str | None, create: bool = False) -> Termbase:
     """The termbase at ``db`` (a path or URL; None: $GLOSSARY_DB or the default
     file), created if missing when ``create``; TermbaseMissing otherwise."""
     return Termbase.open(db, create=create)
+
+
+def public_url(url: str) -> str:
+    """A termbase's URL without its password: what may be shown or kept in a file."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def termbase_name(url: str) -> str:
+    """How the review app's header names a termbase: a SQLite file by its name, a
+    server by its URL without the password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return Path(parsed.database).name
+    return public_url(url)

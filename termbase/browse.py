@@ -16,8 +16,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, false, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    UnaryExpression,
+    and_,
+    case,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from records import DocumentInfo, RenderingStatus, SortKey, TermQuery, TermRow, TermSearch
@@ -44,7 +58,7 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _contains(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[bool]:
+def _contains(column: SQLColumnExpression[str], text: str, dialect: str) -> ColumnElement[bool]:
     """Case-insensitive substring match. SQLite's LIKE already ignores ASCII case (its
     ``lower()`` folds nothing more), and ``lower()`` on every row triples the cost."""
     if dialect == "sqlite":
@@ -52,7 +66,7 @@ def _contains(column: ColumnElement[str], text: str, dialect: str) -> ColumnElem
     return column.icontains(text, autoescape=True)
 
 
-def _same(column: ColumnElement[str], text: str, dialect: str) -> ColumnElement[bool]:
+def _same(column: SQLColumnExpression[str], text: str, dialect: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         return column.like(
             text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"), escape="\\"
@@ -124,10 +138,11 @@ def _ordered(statement: Select, query: TermQuery, exact: ColumnElement[bool] | N
     """ORDER BY for a sort key; every order ends in a unique key so that pages never
     overlap or skip a row. Terms without a rank (or frequency) come last either way."""
 
-    def direction(column: ColumnElement) -> ColumnElement:
+    def direction(column: SQLColumnExpression[Any]) -> UnaryExpression[Any]:
         return column.desc() if query.descending else column.asc()
 
     by_rank = RANK_ORDER
+    keys: list[SQLColumnExpression[Any]]
     if query.sort is SortKey.RANK:
         keys = [case((exact, 0), else_=1)] if exact is not None else []
         keys += [direction(Term.rank).nulls_last(), direction(Term.simplified)]

@@ -42,6 +42,12 @@ class TermbaseBusy(TermbaseError):
     """Another writer held the termbase's lock for longer than we wait for it."""
 
 
+class StorageError(TermbaseError):
+    """The database failed under a command (a connection lost, a disk full, a damaged
+    file): the environment, not a bug. The message is the driver's own first line;
+    the command line says which termbase it was."""
+
+
 class WriteConflict(TermbaseError):
     """Another writer changed what this transaction read before it could write: the
     work is worth doing again on what is there now (``Termbase.write``), unless an
@@ -81,7 +87,10 @@ def is_write_conflict(error: BaseException) -> bool:
     work, re-read and re-applied in a new transaction, can succeed: a stale version
     (optimistic locking), a row the other one inserted meanwhile, PostgreSQL's
     serialization failures and deadlocks, SQLite's stale snapshot. (On SQLite, whose
-    writers take turns, a constraint that fails would fail again: not a conflict.)"""
+    writers take turns, a constraint that fails would fail again: not a conflict.)
+    A StorageError is one when the driver's error it stands for is."""
+    if isinstance(error, StorageError) and error.__cause__ is not None:
+        error = error.__cause__
     if isinstance(error, WriteConflict | StaleDataError):
         return True
     code = _sqlite_code(error)
@@ -210,7 +219,7 @@ def _sqlite_setup(engine: Engine) -> None:
     """
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -220,7 +229,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(connection) -> None:
         # A transaction that will write takes the write lock at once (waiting for it
         # up to the busy timeout): one that read first and then asked for the lock
         # would get "database is locked" at once, without waiting, whenever another
@@ -249,7 +258,7 @@ if TYPE_CHECKING:
 HEAD_REVISION = "0003"
 
 
-def _alembic_config(connection) -> Config:  # type: ignore[no-untyped-def]
+def _alembic_config(connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -377,14 +386,15 @@ class Termbase:
 
         On SQLite it holds the write lock from its start, after waiting for it up to
         ``lock_timeout()``; a wait that runs out is TermbaseBusy, one line for the
-        user rather than the driver's error."""
+        user rather than the driver's error, and the database failing under it is a
+        StorageError."""
         engine = self.engine.execution_options(**{_IMMEDIATE: True})
         try:
             with sessionmaker(engine, expire_on_commit=False).begin() as session:
                 yield session
         except OperationalError as error:
             if not is_lock_timeout(error):
-                raise
+                raise StorageError(first_line(error)) from error
             raise TermbaseBusy(
                 f"the termbase {self.shown} is locked by another writer (a build or an "
                 f"import?) and stayed locked for {lock_timeout():g} s; nothing was saved: "
@@ -414,8 +424,12 @@ class Termbase:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with Session(self.engine) as session:
-            yield session
+        """A session to read in; the database failing under it is a StorageError."""
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except OperationalError as error:
+            raise StorageError(first_line(error)) from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from hashlib import blake2b
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from records import (
@@ -33,11 +33,13 @@ from records import (
     TermRecord,
     TermStatus,
     UnitRecord,
+    as_utc,
 )
 from termbase.memory import COMPLETE_UNIT
 from termbase.models import (
     IMPORTED,
     Attestation,
+    Base,
     Document,
     Rendering,
     ReviewLogEntry,
@@ -55,12 +57,36 @@ _APPROVED_RENDERINGS = (
 BATCH = 2000  # rows per bulk INSERT, and per fetch of a streamed SELECT
 
 
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 # --- reading out -------------------------------------------------------------------
+
+
+def count_units(session: Session, documents: Sequence[str] = ()) -> int:
+    """How many units the memory holds (of ``documents``, if given): at most what a
+    TMX export writes."""
+    statement = select(func.count()).select_from(TranslationUnit)
+    if documents:
+        statement = statement.where(TranslationUnit.document_id.in_(documents))
+    return session.scalar(statement) or 0
+
+
+def count_exported_terms(session: Session, approved_only: bool = False) -> int:
+    """How many terms there are (approved ones, if ``approved_only``): at most what a
+    terms export writes."""
+    statement = select(func.count()).select_from(Term)
+    if approved_only:
+        statement = statement.where(Term.status == TermStatus.APPROVED.value)
+    return session.scalar(statement) or 0
+
+
+def newest_unit_date(session: Session, documents: Sequence[str] = ()) -> datetime | None:
+    """When the newest unit (of ``documents``, if given) was made, in UTC: the date a
+    TMX export's header carries, so that exporting the same memory twice gives the
+    same file."""
+    statement = select(func.max(TranslationUnit.created_at))
+    if documents:
+        statement = statement.where(TranslationUnit.document_id.in_(documents))
+    newest = session.scalar(statement)
+    return as_utc(newest) if newest else None
 
 
 def iter_unit_records(
@@ -114,13 +140,18 @@ def _last_decisions(session: Session, entity: str) -> dict[int, Decision]:
         .where(ReviewLogEntry.entity == entity, ReviewLogEntry.field == "status")
         .order_by(ReviewLogEntry.at, ReviewLogEntry.id)
     )
-    return {entity_id: Decision(editor, as_utc(at)) for entity_id, editor, at in rows}
+    return {
+        entity_id: Decision(editor, as_utc(at))
+        for entity_id, editor, at in rows
+        if entity_id is not None
+    }
 
 
 def _evidence(session: Session, documents: Sequence[str]) -> tuple[dict, dict]:
     """Per rendering id: occurrences per document, and the first context."""
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    contexts: dict[int, str] = {}
+    # keyed by rendering id, never None here (the statement keeps none)
+    counts: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    contexts: dict[int | None, str] = {}
     statement = (
         select(
             Attestation.rendering_id,
@@ -268,6 +299,12 @@ def ensure_document(
         )
     )
     session.flush()
+
+
+def _table_of(model: type[Base]) -> Table:
+    """The table a model maps to (SQLAlchemy declares it a FromClause: each of ours is
+    a Table)."""
+    return cast(Table, model.__table__)
 
 
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -586,7 +623,7 @@ class _TermMerge:
 
     # ---- writing the batch
 
-    def _insert(self, model: type, rows: list[_Row], columns: tuple[str, ...]) -> None:
+    def _insert(self, model: type[Base], rows: list[_Row], columns: tuple[str, ...]) -> None:
         """Insert the new rows in one executemany. Their ids are looked up afterwards
         by the rows' unique keys (``_new_ids``): INSERT … RETURNING in parameter
         order falls back to a statement per row on SQLite."""
@@ -596,7 +633,7 @@ class _TermMerge:
                 stamp["frequency"] = 0
             bulk_insert(
                 self.session,
-                model.__table__,
+                _table_of(model),
                 [{**{name: row.values.get(name) for name in columns}, **stamp} for row in rows],
             )
 
@@ -628,10 +665,10 @@ class _TermMerge:
             if row is not None:
                 row.id = rendering_id
 
-    def _update(self, model: type, rows: list[_Row]) -> None:
+    def _update(self, model: type[Base], rows: list[_Row]) -> None:
         """Apply each row's changes, bumping its version as the ORM would (the review
         app refuses a save over a row changed since it was read)."""
-        table = model.__table__
+        table = _table_of(model)
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             if row.changes and not row.new:
@@ -668,7 +705,7 @@ class _TermMerge:
         if self._attestations:
             bulk_insert(
                 self.session,
-                Attestation.__table__,
+                _table_of(Attestation),
                 [
                     {
                         "term_id": term.id,
@@ -683,7 +720,7 @@ class _TermMerge:
         if self._logs:
             bulk_insert(
                 self.session,
-                ReviewLogEntry.__table__,
+                _table_of(ReviewLogEntry),
                 [
                     {**entry, "entity_id": row.id, "term_id": term.id}
                     for row, term, entry in self._logs

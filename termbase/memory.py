@@ -11,14 +11,17 @@ from sqlalchemy.orm import Session, selectinload
 from records import (
     AlignedUnit,
     CandidateText,
+    DocumentMeta,
     DocumentRole,
     EnglishSentence,
     FoundUnit,
     StoredParagraph,
     StoredSentence,
+    StoredUnit,
     UnitDraft,
 )
 from termbase.models import Document, Paragraph, Segment, TranslationUnit, UnitSegment
+from termbase.store import document_meta
 
 # A unit with text on both sides: an aligned pair, not a sentence the aligner left
 # without a counterpart.
@@ -45,22 +48,21 @@ def document_paragraphs(session: Session, document_id: str) -> list[StoredParagr
     ]
 
 
-def documents_to_align(session: Session) -> list[Document]:
+def documents_to_align(session: Session) -> list[DocumentMeta]:
     """Translations whose original is in the termbase, and bilingual documents, that
     have no translation units yet (new, or changed since they were aligned)."""
     has_units = exists().where(TranslationUnit.document_id == Document.id)
     translated = Document.role == DocumentRole.TRANSLATION.value
-    return list(
-        session.scalars(
-            select(Document)
-            .where(~has_units)
-            .where(
-                (Document.role == DocumentRole.BILINGUAL.value)
-                | (translated & Document.translation_of.is_not(None))
-            )
-            .order_by(Document.id)
+    rows = session.scalars(
+        select(Document)
+        .where(~has_units)
+        .where(
+            (Document.role == DocumentRole.BILINGUAL.value)
+            | (translated & Document.translation_of.is_not(None))
         )
+        .order_by(Document.id)
     )
+    return [document_meta(row) for row in rows]
 
 
 def replace_units(
@@ -91,8 +93,8 @@ def confident_units(session: Session, minimum_score: float) -> list[tuple[str, s
     """(Chinese, English) texts of stored units the aligner was sure of: material from
     which to learn translation pairs."""
     return [
-        tuple(row)
-        for row in session.execute(
+        (zh, en)
+        for zh, en in session.execute(
             select(TranslationUnit.zh_text, TranslationUnit.en_text)
             .where(TranslationUnit.score >= minimum_score)
             .where(COMPLETE_UNIT)
@@ -100,14 +102,22 @@ def confident_units(session: Session, minimum_score: float) -> list[tuple[str, s
     ]
 
 
-def document_units(session: Session, document_id: str) -> list[TranslationUnit]:
-    return list(
-        session.scalars(
-            select(TranslationUnit)
-            .where(TranslationUnit.document_id == document_id)
-            .order_by(TranslationUnit.id)
+def document_units(session: Session, document_id: str) -> list[StoredUnit]:
+    """One document's units in the order they were stored, unaligned sentences too."""
+    rows = session.execute(
+        select(
+            TranslationUnit.id,
+            TranslationUnit.document_id,
+            TranslationUnit.zh_text,
+            TranslationUnit.en_text,
+            TranslationUnit.score,
+            TranslationUnit.method,
+            TranslationUnit.low_confidence,
         )
+        .where(TranslationUnit.document_id == document_id)
+        .order_by(TranslationUnit.id)
     )
+    return [StoredUnit(*row) for row in rows]
 
 
 # --- Searching the memory (``glossary tm search``) ---------------------------------

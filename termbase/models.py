@@ -200,7 +200,8 @@ class _Edited:
     def __mapper_args__(cls) -> dict:
         # SQLAlchemy bumps ``version`` on every UPDATE and refuses a stale one, so
         # two editors saving the same row cannot silently overwrite each other.
-        return {"version_id_col": cls.__table__.c.version}
+        # (A mixin has no table of its own; each mapped subclass has, by now.)
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
 class Term(_Edited, Base):

@@ -164,24 +164,6 @@ def _flush_or_conflict(session: Session, term: Term) -> None:
         raise ConflictError(f"{name} was changed by another editor while you saved") from error
 
 
-def update_term(
-    session: Session,
-    term_id: int,
-    changes: dict[str, Any],
-    editor: str,
-    expected_version: int | None = None,
-    action: str = "edit",
-) -> Term:
-    """Apply ``changes`` to a term and log each changed field with its old and new
-    value. ``expected_version`` is the version the editor saw: if the term has moved
-    on since, nothing is written and ConflictError says so."""
-    term = _load_term(session, term_id, expected_version)
-    _set_term_fields(term, changes, _Action(session, editor, action))
-    term.modified_by = editor
-    _flush_or_conflict(session, term)
-    return term
-
-
 def _rendering(term: Term, text: str) -> Rendering:
     for rendering in term.renderings:
         if rendering.text == text:
@@ -271,7 +253,7 @@ def edit_term(
 ) -> Term:
     """Change a term's fields and, with ``rendering=(old, new)``, correct the text of
     one of its renderings, as one action. Pinyin comes with its derived fields
-    (``glossary.pinyin.pinyin_fields``)."""
+    (``services.review`` derives them)."""
     term = _load_term(session, term_id, expected_version)
     simplified = changes.get("simplified", term.simplified)
     if (
@@ -526,31 +508,37 @@ def _stale(entry: ReviewLogEntry, current: object, who: str | None) -> ConflictE
 
 
 def _undo_term_field(
-    session: Session, entry: ReviewLogEntry, action: _Action, pinyin_fields: PinyinFields | None
+    session: Session,
+    entry: ReviewLogEntry,
+    field_name: str,
+    action: _Action,
+    pinyin_fields: PinyinFields | None,
 ) -> Term:
     term = session.get(Term, entry.entity_id)
     if term is None:
         raise ConflictError(f"cannot undo: the term {entry.term} no longer exists")
-    current = getattr(term, entry.field)
+    current = getattr(term, field_name)
     if (None if current is None else str(current)) != entry.after:
         raise _stale(entry, current, term.modified_by)
-    changes = {entry.field: entry.before}
-    if entry.field == "pinyin_marks" and entry.before and pinyin_fields is not None:
+    changes = {field_name: entry.before}
+    if field_name == "pinyin_marks" and entry.before and pinyin_fields is not None:
         derived = pinyin_fields(entry.before)
         changes |= {name: derived[name] for name in _UNLOGGED}
     _set_term_fields(term, changes, action)
     return term
 
 
-def _undo_rendering(session: Session, entry: ReviewLogEntry, action: _Action) -> Term:
+def _undo_rendering(
+    session: Session, entry: ReviewLogEntry, field_name: str, action: _Action
+) -> Term:
     rendering = session.get(Rendering, entry.entity_id)
     term = session.get(Term, entry.term_id) if entry.term_id is not None else None
     if rendering is None or term is None or rendering.term_id != term.id:
         raise ConflictError(f"cannot undo: that rendering of {entry.term} no longer exists")
-    current = getattr(rendering, entry.field)
+    current = getattr(rendering, field_name)
     if current != entry.after:
         raise _stale(entry, current, rendering.modified_by)
-    if entry.field == "text" and entry.before is None:  # an added rendering
+    if field_name == "text" and entry.before is None:  # an added rendering
         evidence = session.scalar(
             select(Attestation.id).where(Attestation.rendering_id == rendering.id)
         )
@@ -564,7 +552,7 @@ def _undo_rendering(session: Session, entry: ReviewLogEntry, action: _Action) ->
         return term
     if entry.before is None:
         raise TermbaseError(f"cannot undo {entry.action} of {entry.term}")
-    _set_rendering(rendering, term, entry.field, entry.before, action)
+    _set_rendering(rendering, term, field_name, entry.before, action)
     return term
 
 
@@ -626,17 +614,19 @@ def undo_last(session: Session, editor: str, pinyin_fields: PinyinFields | None 
 
     A value someone changed since (or a rendering that gained evidence) is a
     ConflictError: the undo would overwrite a newer decision. ``pinyin_fields`` derives
-    the search keys of a pinyin put back (``glossary.pinyin.pinyin_fields``)."""
+    the search keys of a pinyin put back (``services.review`` gives
+    ``glossary.pinyin.pinyin_fields``)."""
     group = _last_action(session, editor)
     action = _Action(session, editor, "undo")
     touched: dict[int, Term] = {}
     for entry in group:  # newest first: the reverse of the order they were made in
-        if entry.entity == "term" and entry.field == MERGED:
+        field_name = entry.field or ""
+        if entry.entity == "term" and field_name == MERGED:
             term = _undo_merge(session, entry, action)
-        elif entry.entity == "term" and entry.field in EDITABLE_TERM_FIELDS:
-            term = _undo_term_field(session, entry, action, pinyin_fields)
-        elif entry.entity == "rendering" and entry.field in ("status", "text", "note"):
-            term = _undo_rendering(session, entry, action)
+        elif entry.entity == "term" and field_name in EDITABLE_TERM_FIELDS:
+            term = _undo_term_field(session, entry, field_name, action, pinyin_fields)
+        elif entry.entity == "rendering" and field_name in ("status", "text", "note"):
+            term = _undo_rendering(session, entry, field_name, action)
         else:
             raise TermbaseError(f"cannot undo {entry.action} of {entry.entity} {entry.field}")
         touched[term.id] = term

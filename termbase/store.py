@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from records import DocumentMeta
+from records import DocumentMeta, SaveResult
 from termbase.models import (
     Attestation,
     Document,
@@ -28,19 +27,42 @@ from termbase.models import (
 
 
 class ParagraphInput(Protocol):
-    """What a reader gives for one paragraph (``glossary.documents.ParsedParagraph``)."""
+    """What a reader gives for one paragraph (``glossary.documents.ParsedParagraph``);
+    read-only here, so that a reader's narrower types (a kind enum, a list) fit."""
 
-    language: str
-    kind: str
-    text: str
-    sentences: Sequence[str]
-    counterpart: int | None
+    @property
+    def language(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sentences(self) -> Sequence[str]: ...
+    @property
+    def counterpart(self) -> int | None: ...
 
 
-class SaveResult(StrEnum):
-    ADDED = "added"
-    REPLACED = "replaced"
-    UNCHANGED = "unchanged"
+# The description fields a document row keeps (all of ``DocumentMeta`` but the
+# encoding, which only says how to read the file).
+STORED_FIELDS = (
+    "id",
+    "language",
+    "role",
+    "content_hash",
+    "title",
+    "translation_of",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "official",
+    "source_path",
+)
+
+
+def document_meta(row: Document) -> DocumentMeta:
+    """A stored document's description, as the record the other layers speak in."""
+    return DocumentMeta(**{name: getattr(row, name) for name in STORED_FIELDS})
 
 
 def stored_hash(session: Session, document_id: str) -> str | None:
@@ -69,8 +91,8 @@ def save_document(
         session.add(document)
     else:
         _drop_derived_rows(session, meta.id)
-    for name, value in vars(meta).items():
-        setattr(document, name, value)
+    for name in STORED_FIELDS:
+        setattr(document, name, getattr(meta, name))
     document.ingested_at = utc_now()
     session.flush()
     _insert_paragraphs(session, meta.id, paragraphs)
@@ -139,7 +161,7 @@ def stats(session: Session) -> dict:
             select(TranslationUnit.document_id, func.count()).group_by(TranslationUnit.document_id)
         ).all()
     )
-    documents = {
+    documents: dict[str, dict[str, Any]] = {
         doc.id: {
             "id": doc.id,
             "title": doc.title,

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from records import (
@@ -51,8 +52,8 @@ def approved_renderings(session: Session) -> list[tuple[str, str]]:
     """(Chinese term, English rendering) for every preferred or admitted rendering of an
     approved term: what editors have decided, which the aligner may rely on."""
     return [
-        tuple(row)
-        for row in session.execute(
+        (term, rendering)
+        for term, rendering in session.execute(
             select(Term.simplified, Rendering.text)
             .join(Rendering, Rendering.term_id == Term.id)
             .where(Term.status == TermStatus.APPROVED.value)
@@ -72,8 +73,8 @@ def known_renderings(session: Session) -> list[tuple[str, str]]:
     renderings of an earlier build are left out, so that a rebuild finds what a fresh
     build finds."""
     return [
-        tuple(row)
-        for row in session.execute(
+        (term, rendering)
+        for term, rendering in session.execute(
             select(Term.simplified, Rendering.text)
             .join(Rendering, Rendering.term_id == Term.id)
             .where(Term.status != TermStatus.REJECTED.value)
@@ -98,7 +99,7 @@ def _edited_fields(session: Session) -> dict[int, set[str]]:
         )
     )
     for term_id, name in rows:
-        if term_id is not None:
+        if term_id is not None and name is not None:
             edited[term_id].add(name)
     return edited
 
@@ -225,7 +226,10 @@ def replace_evidence(
 # ---------------------------------------------------------------------------------
 
 
-def _ranked(statement):  # type: ignore[no-untyped-def]
+RankedSelect = TypeVar("RankedSelect", bound=Select[Any])
+
+
+def _ranked(statement: RankedSelect) -> RankedSelect:
     return statement.order_by(*RANK_ORDER)
 
 
@@ -295,7 +299,7 @@ def match_terms(
                 )
             )
         )
-    more = (
+    more: Iterable[int] = (
         session.scalars(_ranked(select(Term.id).where(or_(*partial))).limit(limit))
         if partial
         else []
@@ -481,7 +485,7 @@ def ranked_terms(session: Session) -> list[str]:
     return list(session.scalars(_ranked(select(Term.simplified)).where(Term.rank.is_not(None))))
 
 
-def stored_pinyin(session: Session) -> dict[str, tuple[str, str]]:
+def stored_pinyin(session: Session) -> dict[str, tuple[str, str | None]]:
     return {
         term: (marks, numbers)
         for term, marks, numbers in session.execute(

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from glossary.alignment.evaluation import read_anchors, score_anchors
-from glossary.ingest import ingest_documents
 from glossary.manifest import read_manifest
+from services.build import ingest_documents
 from termbase import Termbase
 from termbase.memory import document_units
 
@@ -18,8 +18,8 @@ from .conftest import MANIFEST, SHARED
 @pytest.fixture(scope="module")
 def memory(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[str, str, str]]]:
     termbase = Termbase.open(str(tmp_path_factory.mktemp("quality") / "tb.sqlite"))
-    specs, _ = read_manifest(MANIFEST)
-    ingest_documents(termbase, specs)
+    documents, _ = read_manifest(MANIFEST)
+    ingest_documents(termbase, documents)
     with termbase.reading() as session:
         units = {
             document: [(u.zh_text, u.en_text, u.method) for u in document_units(session, document)]

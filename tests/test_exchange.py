@@ -3,6 +3,7 @@ glossaries: merging without duplicates, keeping decisions, exact round trips."""
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from exports.csv_glossary import (
     CsvGlossaryError,
     neutralise,
     read_csv,
-    read_omegat,
     restore,
     write_csv,
     write_omegat,
@@ -23,6 +23,8 @@ from exports.screening import Skips
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
 from records import Decision, RenderingRecord, TermRecord, UnitRecord
+from services.exchange import read_records
+from services.formats import Format
 from termbase import Termbase
 from termbase.exchange import (
     iter_term_records,
@@ -33,7 +35,6 @@ from termbase.exchange import (
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term, TranslationUnit
 from termbase.terms import replace_evidence, sync_terms
 
-STATUSES = frozenset({"candidate", "approved", "rejected"})
 APPROVED_AT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
@@ -218,7 +219,7 @@ def test_csv_round_trip_is_exact(termbase: Termbase, tmp_path: Path, db_url: str
     write_csv(first, read_out(termbase), bom=True)
     empty = Termbase.open(f"sqlite:///{tmp_path / 'empty.sqlite'}")
     try:
-        merged(empty, list(read_csv(first, STATUSES)))
+        merged(empty, list(read_records(first, Format.CSV)))
         write_csv(second, read_out(empty), bom=True)
     finally:
         empty.close()
@@ -253,7 +254,7 @@ def test_csv_from_a_spreadsheet_in_gbk_reads(tmp_path: Path) -> None:
             "gb18030"
         )
     )
-    [record] = read_csv(target, STATUSES)
+    [record] = read_records(target, Format.CSV)
     assert (record.simplified, record.status, record.renderings[0].text) == (
         "科技强国",
         "approved",
@@ -274,7 +275,19 @@ def test_broken_csv_is_refused_with_the_line(tmp_path: Path, content: str, messa
     target = tmp_path / "broken.csv"
     target.write_text(content, encoding="utf-8")
     with pytest.raises(CsvGlossaryError, match=message):
-        list(read_csv(target, STATUSES))
+        list(read_records(target, Format.CSV))
+
+
+def test_the_csv_reader_reads_text_from_any_stream() -> None:
+    """The format reads text, not a file: decoding it is language work, done before
+    (``services.exchange``, with ``glossary.decoding``)."""
+    lines = io.StringIO("simplified,preferred\n科技强国,S&T power\n")
+    [record] = read_csv(lines, "glossary.csv", frozenset({"candidate"}))
+    assert (record.simplified, record.renderings[0].text, record.origin) == (
+        "科技强国",
+        "S&T power",
+        "line 2",
+    )
 
 
 def test_omegat_glossary_round_trip_is_exact(termbase: Termbase, tmp_path: Path) -> None:
@@ -286,7 +299,7 @@ def test_omegat_glossary_round_trip_is_exact(termbase: Termbase, tmp_path: Path)
     assert not any("HYPERLINK" in line for line in lines)  # deprecated: not offered
     empty = Termbase.open(f"sqlite:///{tmp_path / 'empty.sqlite'}")
     try:
-        merged(empty, list(read_omegat(first)))
+        merged(empty, list(read_records(first, Format.OMEGAT)))
         write_omegat(second, read_out(empty))
     finally:
         empty.close()
@@ -300,12 +313,12 @@ def test_omegat_glossary_groups_lines_and_skips_comments(tmp_path: Path) -> None
         "\n新质生产力\tnew quality productive forces\n",
         encoding="utf-8",
     )
-    records = list(read_omegat(target))
+    records = list(read_records(target, Format.OMEGAT))
     assert [(r.simplified, [(x.text, x.note) for x in r.renderings]) for r in records] == [
         ("科技强国", [("S&T power", "newsletter"), ("tech power", None)]),
         ("新质生产力", [("new quality productive forces", None)]),
     ]
     target.write_text("科技强国\n", encoding="utf-8")  # no tab: skipped and counted
     skips = Skips(str(target))
-    assert list(read_omegat(target, skips)) == []
+    assert list(read_records(target, Format.OMEGAT, skips=skips)) == []
     assert skips.counts == {"with no tab": 1} and "line 1" in skips.messages[0]

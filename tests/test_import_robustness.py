@@ -18,9 +18,10 @@ from click.testing import CliRunner
 from lxml import etree
 
 from cli import main
-from exports.csv_glossary import read_csv
-from exports.exchange import derive_term_fields
-from records import RenderingRecord, TermRecord, TermStatus, UnitRecord
+from records import RenderingRecord, TermRecord, UnitRecord
+from services.exchange import read_records
+from services.formats import Format
+from services.term_fields import derive_term_fields
 from termbase import Termbase
 from termbase.exchange import merge_term_records, merge_unit_records
 from termbase.models import Attestation, Document, Rendering, ReviewLogEntry, Term, TranslationUnit
@@ -312,7 +313,7 @@ def test_a_large_csv_is_read_as_a_stream(tmp_path: Path) -> None:
     assert path.stat().st_size > 6_000_000
     tracemalloc.start()
     try:
-        records = read_csv(path, frozenset(s.value for s in TermStatus))
+        records = read_records(path, Format.CSV)
         first = [next(records) for _ in range(10)]
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -427,8 +428,8 @@ def test_deeply_nested_term_groups_in_tbx_are_read(tmp_path: Path) -> None:
 def test_pinyin_fields_a_word_at_a_time_are_the_pinyin_modules(sample_termbase: Path) -> None:
     """``fast_pinyin_fields`` (a cache of words) gives what ``pinyin_fields`` gives,
     on every term of the sample termbase and on pinyin written by hand."""
-    from exports.screening import fast_pinyin_fields
     from glossary.pinyin import pinyin_fields
+    from services.term_fields import fast_pinyin_fields
 
     termbase = Termbase.open(str(sample_termbase))
     with termbase.reading() as session:

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from glossary import ingest as ingest_module
-from glossary.ingest import IngestError, ingest_documents
+from glossary.ingest import IngestError
 from glossary.manifest import read_manifest
+from records import SaveResult
+from services import build as build_module
+from services.build import ingest_documents
 from termbase import Termbase
 from termbase.models import Document, Paragraph, Segment
-from termbase.store import SaveResult, stats
+from termbase.store import stats
 
 from .conftest import CORPUS, MANIFEST
 
@@ -30,8 +32,8 @@ def termbase(db_url: str):
 
 
 def build(termbase: Termbase, manifest: Path) -> dict[str, SaveResult]:
-    specs, _warnings = read_manifest(manifest)
-    return ingest_documents(termbase, specs)
+    documents, _warnings = read_manifest(manifest)
+    return ingest_documents(termbase, documents)
 
 
 def snapshot(termbase: Termbase) -> list[tuple]:
@@ -134,7 +136,7 @@ def test_an_undecodable_document_leaves_the_termbase_as_it_was(
 def test_a_failure_while_writing_rolls_back_the_whole_build(
     termbase: Termbase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_save = ingest_module.save_document
+    real_save = build_module.save_document
     calls = []
 
     def failing_save(session, meta, paragraphs):
@@ -143,7 +145,7 @@ def test_a_failure_while_writing_rolls_back_the_whole_build(
             raise RuntimeError("disk full")
         return real_save(session, meta, paragraphs)
 
-    monkeypatch.setattr(ingest_module, "save_document", failing_save)
+    monkeypatch.setattr(build_module, "save_document", failing_save)
     with pytest.raises(RuntimeError, match="disk full"):
         build(termbase, MANIFEST)
     assert len(calls) == 3

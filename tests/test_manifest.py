@@ -12,15 +12,15 @@ from .conftest import MANIFEST
 
 
 def test_the_sample_manifest_lists_five_documents_originals_first() -> None:
-    specs, warnings = read_manifest(MANIFEST)
-    ids = [spec.id for spec in specs]
+    documents, warnings = read_manifest(MANIFEST)
+    ids = [document.id for document in documents]
     assert len(ids) == 5 and warnings == []
     assert ids.index("speech-2024-zh") < ids.index("speech-2024-en-qiushi")
-    by_id = {spec.id: spec for spec in specs}
+    by_id = {document.id: document for document in documents}
     assert by_id["speech-2024-en-qiushi"].official is True
     assert by_id["speech-2024-en-newsletter"].translation_of == "speech-2024-zh"
     assert by_id["speech-2018-en-digichina"].url.startswith("http://www.qstheory.cn/")
-    assert by_id["speech-2024-zh"].path.is_file()
+    assert Path(by_id["speech-2024-zh"].source_path).is_file()
 
 
 def manifest(tmp_path: Path, body: str) -> Path:
@@ -65,6 +65,6 @@ def test_unknown_fields_are_warnings_when_lenient(tmp_path: Path) -> None:
         "[[document]]\nid = 'a'\npath = 'a.txt'\nlang = 'en'\nrole = 'commentary'\n"
         "colour = 'x'\npublished = 2025-01-02\n",
     )
-    specs, warnings = read_manifest(path, lenient=True)
-    assert specs[0].published == "2025-01-02"
+    documents, warnings = read_manifest(path, lenient=True)
+    assert documents[0].published == "2025-01-02"
     assert warnings == [f"{path}: document #1 (a): unknown field `colour` ignored"]

@@ -48,8 +48,8 @@ def test_a_misspelt_field_is_an_error_naming_the_nearest_one(tmp_path: Path) -> 
 
 def test_lenient_turns_unknown_fields_into_warnings(tmp_path: Path) -> None:
     path = corpus(tmp_path, "translaton_of = 'zh'\nofficail = true")
-    specs, warnings = read_manifest(path, lenient=True)
-    assert [spec.translation_of for spec in specs] == [None, None]
+    documents, warnings = read_manifest(path, lenient=True)
+    assert [document.translation_of for document in documents] == [None, None]
     assert warnings == [
         f"{path}: document #2 (en): unknown field `officail` ignored (did you mean `official`?)",
         f"{path}: document #2 (en): unknown field `translaton_of` ignored (did you mean `translation_of`?)",
@@ -85,8 +85,8 @@ def test_translation_of_must_name_a_document_of_the_manifest_or_the_termbase(
         f"{path}: document #2 (en): translation_of 'zhh' names no document in this "
         "manifest or the termbase (did you mean `zh`?)"
     )
-    specs, _ = read_manifest(path, stored=lambda document_id: document_id == "zhh")
-    assert specs[1].translation_of == "zhh"
+    documents, _ = read_manifest(path, stored=lambda document_id: document_id == "zhh")
+    assert documents[1].translation_of == "zhh"
 
 
 def test_build_refuses_a_misspelt_field_and_creates_nothing(tmp_path: Path) -> None:

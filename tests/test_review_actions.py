@@ -38,7 +38,6 @@ from termbase.review import (
     merge_terms,
     reject_term,
     undo_last,
-    update_term,
 )
 from termbase.store import save_document
 from termbase.terms import replace_evidence, sync_terms
@@ -438,13 +437,13 @@ def test_a_stale_version_is_a_conflict_and_writes_nothing(termbase: Termbase) ->
     assert [entry[0] for entry in log(termbase)] == ["ana"]
 
 
-def test_update_term_keeps_its_behaviour(termbase: Termbase) -> None:
+def test_an_edit_logs_only_what_changed_and_refuses_other_fields(termbase: Termbase) -> None:
     tid = term_id(termbase, "科技强国")
     with termbase.transaction() as session:
-        update_term(session, tid, {"note": "official line", "status": "candidate"}, "ana")
+        edit_term(session, tid, {"note": "official line", "status": "candidate"}, "ana", None)
     assert log(termbase) == [("ana", "edit", "term", "科技强国", "note", None, "official line")]
     with pytest.raises(ValueError, match="not editable: rank"), termbase.transaction() as session:
-        update_term(session, tid, {"rank": 1}, "ana")
+        edit_term(session, tid, {"rank": 1}, "ana", None)
 
 
 def test_edits_renames_and_additions_are_checked(termbase: Termbase) -> None:

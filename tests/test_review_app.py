@@ -16,7 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Select
 
 from cli import main
-from termbase import Termbase, browse
+from services import terms
+from termbase import Termbase
 from termbase.models import Rendering, Term
 from tests.test_review_actions import OFFICIAL, OTHER, TERMS, build_termbase, log, statuses
 from tui.app import ReviewApp
@@ -191,15 +192,15 @@ async def test_the_list_opens_on_the_ranked_terms_and_searches_as_you_type(make_
 async def test_warms_up_searching_once_after_the_first_page(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The read-through of what searching reads (``termbase.browse.warm_up``) starts
+    """The read-through of what searching reads (``services.terms.warm_up``) starts
     once the first page is shown, so that it never delays the first screen, and only
     then: later pages and searches find it done."""
     app = make_app()
     warmed: list[bool] = []  # per warm-up: whether a page was shown before it
 
-    def warm_up(session: sa.orm.Session) -> None:
+    def warm_up(termbase: Termbase) -> None:
         warmed.append(app.screen.shown is not None)
-        browse.warm_up(session)  # on a real termbase, not only a stand-in
+        terms.warm_up(termbase)  # on a real termbase, not only a stand-in
 
     monkeypatch.setattr("tui.screens.term_list.warm_up", warm_up)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -132,16 +132,16 @@ def test_terms_are_found_by_either_script_pinyin_initials_and_english(termbase: 
 
 
 def test_an_edit_on_a_stale_version_is_refused(termbase: Termbase) -> None:
-    from termbase.review import ConflictError, update_term
+    from termbase.review import ConflictError, edit_term
 
     with termbase.transaction() as session:
         term_id = sync_terms(session, [draft("科技强国", 1)])["科技强国"]
         seen = session.get(Term, term_id).version
     with termbase.transaction() as session:
-        update_term(session, term_id, {"note": "first"}, "ana", expected_version=seen)
+        edit_term(session, term_id, {"note": "first"}, "ana", expected_version=seen)
     with pytest.raises(ConflictError, match="changed by ana"):
         with termbase.transaction() as session:
-            update_term(session, term_id, {"note": "second"}, "ben", expected_version=seen)
+            edit_term(session, term_id, {"note": "second"}, "ben", expected_version=seen)
     with termbase.reading() as session:
         assert session.get(Term, term_id).note == "first"
         log = session.scalars(sa.select(ReviewLogEntry.editor)).all()

@@ -16,9 +16,9 @@ from glossary.tm_search import (
     match_percent,
     normalise_chinese,
     query_language,
-    search,
 )
 from records import DocumentMeta, UnitDraft
+from services.memory import search_memory
 from termbase import Termbase
 from termbase.memory import replace_units
 from termbase.store import save_document
@@ -87,8 +87,7 @@ def db(db_url: str) -> str:
 
 def find(db: str, query: str, **options) -> list[tuple[int, str, str]]:
     termbase = Termbase.open(db)
-    with termbase.reading() as session:
-        hits = search(session, query, **options)
+    hits = search_memory(termbase, query, **options)
     termbase.close()
     return [(hit.percent, hit.zh, hit.document_id) for hit in hits]
 

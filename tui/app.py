@@ -15,33 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
-from glossary.pinyin import pinyin_fields
-from termbase import Termbase, TermbaseError
-from termbase.db import WriteConflict, first_line
-from termbase.review import undo_last
+from services import review
+from services.errors import TermbaseError, WriteConflict, first_line
+from services.store import Termbase, public_url, termbase_name
 from tui.screens.help import HelpScreen
 from tui.screens.term_list import TermListScreen
 from tui.state import ExportChoice, default_state_file, last_export, remember_export
 
-Change = Callable[[Session], str]  # one action: makes the change, says what it did
-
-
-def termbase_name(url: str) -> str:
-    """How the header names the termbase: a SQLite file by its name, a server by its
-    URL without the password."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        return Path(parsed.database).name
-    return parsed.render_as_string(hide_password=True)
+Change = Callable[[], str]  # one action: calls its service, says what it did
 
 
 class ReviewApp(App[None]):
@@ -76,7 +62,7 @@ class ReviewApp(App[None]):
     @property
     def termbase_key(self) -> str:
         """How the state file names this termbase: its URL, without a password."""
-        return make_url(self.termbase.url).render_as_string(hide_password=True)
+        return public_url(self.termbase.url)
 
     @work(thread=True, group="state")
     def _recall_export(self) -> None:
@@ -120,28 +106,28 @@ class ReviewApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def action_undo(self) -> None:
-        def undo(session: Session) -> str:
-            undone = undo_last(session, self.editor, pinyin_fields)
+        def undo() -> str:
+            undone = review.undo(self.termbase, self.editor)
             return f"Undone: {undone.action} of {undone.term}"
 
         self.save(undo)
 
     def save(self, change: Change) -> None:
-        """Run ``change`` in a transaction of its own, off the UI thread; one at a
-        time, so that an action never races the reload of the one before."""
+        """Run ``change`` (a service of ``services.review``, which saves in a
+        transaction of its own) off the UI thread; one at a time, so that an action
+        never races the reload of the one before."""
         self.saving = True
         self._save(change)
 
     @work(thread=True, group="save")
     def _save(self, change: Change) -> None:
         try:
-            with self.termbase.transaction() as session:
-                message = change(session)
-        except (WriteConflict, StaleDataError) as error:
+            message = change()
+        except WriteConflict as error:
             # The editor decided on a term someone else has changed since: nothing is
             # saved, and the screens re-read it, so the editor decides again on it.
             self.call_from_thread(self._conflicted, _conflict_message(error))
-        except (TermbaseError, ValueError, SQLAlchemyError) as error:
+        except (TermbaseError, ValueError) as error:
             self.call_from_thread(self._saved, f"Not saved: {first_line(error)}", failed=True)
         else:
             self.call_from_thread(self._saved, message)
@@ -161,10 +147,5 @@ class ReviewApp(App[None]):
         self.revision += 1
 
 
-def _conflict_message(error: Exception) -> str:
-    said = (
-        str(error).splitlines()[0]
-        if isinstance(error, WriteConflict)
-        else ("another editor changed this term while you saved")
-    )
-    return f"{said}; nothing was saved. The term is shown as it is now: decide again"
+def _conflict_message(error: WriteConflict) -> str:
+    return f"{first_line(error)}; nothing was saved. The term is shown as it is now: decide again"

@@ -76,9 +76,9 @@ def candidate_anchors(
     anchors: dict[tuple[int, int], float] = {}
     for j, items in enumerate(en_items):
         for weight, mask in items:
-            i = _single(mask & en_windows[j])
-            if i is not None and (i, j) in from_zh:
-                anchors[i, j] = anchors.get((i, j), from_zh[i, j]) + weight
+            single = _single(mask & en_windows[j])
+            if single is not None and (single, j) in from_zh:
+                anchors[single, j] = anchors.get((single, j), from_zh[single, j]) + weight
     return anchors
 
 

@@ -177,9 +177,8 @@ def align_bilingual(paragraphs: Sequence[StoredParagraph], lexicon: Lexicon) -> 
     drafts: list[UnitDraft] = []
     for paragraph in paragraphs:
         if paragraph.language == "zh" and paragraph.id in paired:
-            drafts += _align_streams(
-                [paragraph], [by_id[paragraph.counterpart_id]], lexicon, "pair", ratio
-            )  # type: ignore[index]
+            counterpart = by_id[paragraph.counterpart_id]  # type: ignore[index]
+            drafts += _align_streams([paragraph], [counterpart], lexicon, "pair", ratio)
         elif paragraph.id not in paired and paragraph.kind != "commentary":
             side = ([paragraph], []) if paragraph.language == "zh" else ([], [paragraph])
             drafts += _align_streams(*side, lexicon, "pair", ratio)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +54,7 @@ def read_anchors(path: Path) -> list[Anchor]:
 
 
 def score_anchors(
-    anchors: Iterable[Anchor], units: dict[str, Sequence[tuple[str, str]]]
+    anchors: Iterable[Anchor], units: Mapping[str, Sequence[tuple[str, str]]]
 ) -> AnchorReport:
     """``units`` maps a translation's id to its (Chinese, English) unit texts. An anchor
     is right when one unit holds both strings, or, for a dropped sentence, when no unit

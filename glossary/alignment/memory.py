@@ -1,54 +1,59 @@
 """Building the translation memory: align every document that needs it, learn from
-the confident pairs, align again, store."""
+the confident pairs, align again.
+
+Works on documents in memory; ``services.alignment`` reads them out of the termbase
+and stores the units this gives back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from sqlalchemy.orm import Session
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from glossary.alignment.documents import align_bilingual, align_translation
-from glossary.alignment.learning import LEARNING_SCORE, confident_pairs, learn_from_pairs
+from glossary.alignment.learning import confident_pairs, learn_from_pairs
 from glossary.lexicon import Lexicon
-from records import DocumentRole, UnitDraft
-from termbase.memory import confident_units, document_paragraphs, documents_to_align, replace_units
-from termbase.models import Document
-from termbase.terms import approved_renderings
+from records import DocumentMeta, DocumentRole, StoredParagraph, UnitDraft
 
 
-def _align(session: Session, document: Document, lexicon: Lexicon) -> list[UnitDraft]:
-    paragraphs = document_paragraphs(session, document.id)
-    if document.role == DocumentRole.BILINGUAL.value:
-        return align_bilingual(paragraphs, lexicon)
-    original = document_paragraphs(session, document.translation_of)  # type: ignore[arg-type]
-    return align_translation(original, paragraphs, lexicon)
+@dataclass(frozen=True)
+class DocumentToAlign:
+    """A translation with its original's paragraphs (none for a bilingual document,
+    which carries its own Chinese)."""
+
+    meta: DocumentMeta
+    paragraphs: list[StoredParagraph]
+    original: list[StoredParagraph]
+
+    @property
+    def bilingual(self) -> bool:
+        return self.meta.role == DocumentRole.BILINGUAL.value
 
 
-def build_memory(
-    session: Session,
-    lexicon: Lexicon | None = None,
+def _align(document: DocumentToAlign, lexicon: Lexicon) -> list[UnitDraft]:
+    if document.bilingual:
+        return align_bilingual(document.paragraphs, lexicon)
+    return align_translation(document.original, document.paragraphs, lexicon)
+
+
+def align_documents(
+    documents: Sequence[DocumentToAlign],
+    lexicon: Lexicon,
+    learnt_before: Sequence[tuple[str, str]] = (),
     on_step: Callable[[str], None] = lambda _description: None,
-) -> dict[str, int]:
-    """Align the documents that have no units yet; returns units stored per document."""
-    documents = documents_to_align(session)
-    if not documents:
-        return {}
-    lexicon = lexicon or Lexicon()
-    for chinese, english in approved_renderings(session):
-        lexicon.add(chinese, english)
+) -> dict[str, list[UnitDraft]]:
+    """Each document's units, by id: aligned once, then again with what ``lexicon``
+    learnt from the confident pairs of that first pass and from ``learnt_before``
+    (the (Chinese, English) texts of confident units of earlier builds).
+    ``lexicon`` is taught in place."""
     first_pass = {}
     for document in documents:
-        on_step(f"aligning {document.id}")
-        first_pass[document.id] = _align(session, document, lexicon)
+        on_step(f"aligning {document.meta.id}")
+        first_pass[document.meta.id] = _align(document, lexicon)
     material = [pair for drafts in first_pass.values() for pair in confident_pairs(drafts)]
-    material += confident_units(session, LEARNING_SCORE)  # what earlier builds aligned
-    learn_from_pairs(lexicon, material)
-    stored = {}
+    learn_from_pairs(lexicon, [*material, *learnt_before])
+    aligned = {}
     for document in documents:
-        on_step(f"realigning {document.id}")
-        drafts = _align(session, document, lexicon)
-        # a bilingual document carries its own Chinese: its units do not hang on the original
-        bilingual = document.role == DocumentRole.BILINGUAL.value
-        replace_units(session, document.id, None if bilingual else document.translation_of, drafts)
-        stored[document.id] = len(drafts)
-    return stored
+        on_step(f"realigning {document.meta.id}")
+        aligned[document.meta.id] = _align(document, lexicon)
+    return aligned

@@ -22,8 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import TypeVar
 
 from glossary.lexicon import Lexicon, chinese_evidence, english_keys
 
@@ -79,7 +81,10 @@ def _normal_tail(z: float) -> float:
     return math.erfc(abs(z) / math.sqrt(2))
 
 
-def _idf(documents: list[set[str]]) -> dict[str, float]:
+Key = TypeVar("Key", bound=Hashable)  # a word, or a set of its translations
+
+
+def _idf(documents: Sequence[Collection[Key]]) -> dict[Key, float]:
     """Inverse document frequency over the sentences, floored so that a common word
     (科技, "science") still counts for something when it is all a sentence has."""
     frequency = Counter(key for keys in documents for key in keys)

@@ -277,9 +277,11 @@ def _fragment(text: str, proposal: Proposal, frequency: int, joined: str) -> boo
         return False
     for side, before in ((0, True), (1, False)):
         lone = {
-            c[side].word
+            neighbour.word
             for c in proposal.contexts
-            if c[side] and len(c[side].word) == 1 and not c[side].tag.startswith(_JOINING_TAGS)
+            if (neighbour := c[side]) is not None
+            and len(neighbour.word) == 1
+            and not neighbour.tag.startswith(_JOINING_TAGS)
         }
         neighbours = _neighbour_chars(text, joined, before=before)
         if len(neighbours) != 1 or (char := neighbours.pop()) not in lone or not is_cjk(char):

@@ -1,12 +1,28 @@
 """What every screen of the review app reaches through its app: the termbase, the
-editor's name, and the one way to save."""
+editor's name, the last export, and the one way to save. Screens see the app through
+``ReviewHost``, the little of it they use, so that they need not import the app
+module, which imports them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import Protocol, cast
 
-if TYPE_CHECKING:
-    from tui.app import ReviewApp
+from services.store import Termbase
+from tui.state import ExportChoice
+
+
+class ReviewHost(Protocol):
+    """The part of ``tui.app.ReviewApp`` the screens use."""
+
+    termbase: Termbase
+    editor: str
+    saving: bool
+    last_export: ExportChoice | None
+
+    def save(self, change: Callable[[], str]) -> None: ...
+
+    def remember_export(self, choice: ExportChoice) -> None: ...
 
 
 class ReviewNode:
@@ -17,5 +33,5 @@ class ReviewNode:
     ``Screen`` rules (and lose even the screen's background)."""
 
     @property
-    def review(self) -> ReviewApp:
-        return cast("ReviewApp", self.app)  # type: ignore[attr-defined]
+    def review(self) -> ReviewHost:
+        return cast(ReviewHost, self.app)  # type: ignore[attr-defined]

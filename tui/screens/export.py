@@ -7,8 +7,9 @@ choice of the last export are offered again, in this session and the next (``tui
 
 The export runs in a worker thread (a large termbase takes a while) and can be
 cancelled: the progress callback stops it, and ``export_file`` then leaves no partial
-file behind. ``exports`` is imported only when an export starts (or a TMX export is
-counted), so that the review app keeps working whatever state that package is in.
+file behind. ``services.exchange`` (and the formats' code with it) is imported only
+when an export starts (or a TMX export is counted), so that the review app keeps
+working whatever state that code is in.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,25 +28,26 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from textual.worker import Worker, get_current_worker
 
 from records import TermQuery, TermStatus
-from termbase import TermbaseError
-from termbase.browse import count_terms
+from services.errors import TermbaseError
+from services.formats import FORMATS, Format, Holds
+from services.terms import count_terms
 from tui.screens.base import ReviewNode
 from tui.state import ExportChoice
 
 if TYPE_CHECKING:
-    from exports.exchange import ExportOptions, Format
+    from services.exchange import ExportOptions
 
-# The formats of exports.exchange.Format, with the suffix a file of each gets.
-FORMATS = {"tbx": ".tbx", "tbx2": ".tbx", "tmx": ".tmx", "csv": ".csv", "omegat": ".txt"}
-LABELS = {
-    "tbx": "TBX-Basic (TBX v3)",
-    "tbx2": "TBX v2 (martif)",
-    "tmx": "TMX: the memory",
-    "csv": "CSV glossary",
-    "omegat": "OmegaT glossary",
-}
-MEMORY = "tmx"  # the one format that writes sentence pairs, not terms
-# What the one checkbox keeps, for terms and for the memory (exports.ExportOptions.approved_only).
+# The formats offered, the terms' first: the app is for terms.
+CHOICES = (Format.TBX, Format.TBX2, Format.TMX, Format.CSV, Format.OMEGAT)
+
+
+def writes_memory(fmt: str) -> bool:
+    """Whether ``fmt`` writes the memory's sentence pairs rather than terms."""
+    return FORMATS[Format(fmt)].holds is Holds.UNITS
+
+
+# What the one checkbox keeps, for terms and for the memory
+# (services.exchange.ExportOptions.approved_only).
 ONLY = {False: "Approved terms only", True: "Confident sentence pairs only"}
 QUOTED = {False: "“Approved terms only”", True: "“Confident sentence pairs only”"}
 
@@ -114,16 +115,17 @@ class ExportScreen(ModalScreen[None], ReviewNode):
 
     def compose(self) -> ComposeResult:
         last = self.review.last_export
-        if last is not None and last.format in FORMATS:
+        if last is not None and last.format in CHOICES:
             self._format, path, approved = last.format, last.path, last.approved_only
         else:
-            path, approved = str(Path.cwd() / f"glossary{FORMATS[self._format]}"), False
+            path = str(Path.cwd() / f"glossary{FORMATS[Format(self._format)].suffix}")
+            approved = False
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = "Export"
             with Horizontal(classes="field"):
                 yield Label("Format")
                 yield Select(
-                    [(Text(LABELS[f]), f) for f in FORMATS],
+                    [(Text(FORMATS[f].label), f.value) for f in CHOICES],
                     value=self._format,
                     allow_blank=False,
                     id="export-format",
@@ -133,7 +135,10 @@ class ExportScreen(ModalScreen[None], ReviewNode):
                 yield Label("File")
                 yield Input(path, id="export-path", compact=True)
             yield Checkbox(
-                ONLY[self._format == MEMORY], value=approved, id="export-approved", compact=True
+                ONLY[writes_memory(self._format)],
+                value=approved,
+                id="export-approved",
+                compact=True,
             )
             if self.document:
                 yield Checkbox(
@@ -165,9 +170,9 @@ class ExportScreen(ModalScreen[None], ReviewNode):
         chosen = str(event.value)
         if chosen != self._format:  # a file named for the format chosen stays as named
             path = self.query_one("#export-path", Input)
-            path.value = str(Path(path.value).with_suffix(FORMATS[chosen]))
+            path.value = str(Path(path.value).with_suffix(FORMATS[Format(chosen)].suffix))
             self._format = chosen
-        self.query_one("#export-approved", Checkbox).label = ONLY[chosen == MEMORY]
+        self.query_one("#export-approved", Checkbox).label = ONLY[writes_memory(chosen)]
         self._recount()
 
     @on(Checkbox.Changed)
@@ -180,21 +185,20 @@ class ExportScreen(ModalScreen[None], ReviewNode):
         worker = get_current_worker()
         termbase = self.review.termbase
         try:
-            if fmt == MEMORY:
-                from exports.exchange import ExportOptions, Format, export_size
+            if writes_memory(fmt):
+                from services.exchange import ExportOptions, export_size
 
                 options = ExportOptions(documents=(document,) if document else ())
                 summary = memory_summary(
-                    export_size(termbase, Format.TMX, options), approved_only, document
+                    export_size(termbase, Format(fmt), options), approved_only, document
                 )
             else:
-                with termbase.reading() as session:
-                    counts = {
-                        status: count_terms(session, TermQuery(status=status, document=document))
-                        for status in TermStatus
-                    }
+                counts: dict[str, int] = {
+                    status: count_terms(termbase, TermQuery(status=status, document=document))
+                    for status in TermStatus
+                }
                 summary = terms_summary(counts, approved_only, document)
-        except (TermbaseError, SQLAlchemyError, ImportError) as error:
+        except (TermbaseError, ImportError) as error:
             summary = Content(f"Cannot count what the export holds: {error}")
         if not worker.is_cancelled:
             self.app.call_from_thread(self.query_one("#export-summary", Static).update, summary)
@@ -204,7 +208,7 @@ class ExportScreen(ModalScreen[None], ReviewNode):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-start")
     def _start(self) -> None:
-        from exports.exchange import ExportOptions, Format
+        from services.exchange import ExportOptions
 
         if self.worker is not None:
             return  # one export at a time; Enter again while it runs does nothing
@@ -234,7 +238,7 @@ class ExportScreen(ModalScreen[None], ReviewNode):
         choice: ExportChoice,
         bar: ProgressBar,
     ) -> None:
-        from exports.exchange import export_file, export_size
+        from services.exchange import export_file, export_size
 
         worker = get_current_worker()
         try:
@@ -249,11 +253,11 @@ class ExportScreen(ModalScreen[None], ReviewNode):
             count = export_file(self.review.termbase, fmt, target, options, progress=progress)
         except Cancelled:
             return
-        except (TermbaseError, SQLAlchemyError, OSError, ValueError) as error:
+        except (TermbaseError, OSError, ValueError) as error:
             self.app.call_from_thread(self._finished, f"Export failed: {error}", failed=True)
             return
         self.app.call_from_thread(bar.update, total=max(count, 1), progress=max(count, 1))
-        what = counted(count, "sentence pair" if choice.format == MEMORY else "term")
+        what = counted(count, "sentence pair" if writes_memory(choice.format) else "term")
         self.app.call_from_thread(self._finished, f"Exported {what} to {target}", choice=choice)
 
     def _say(self, message: str) -> None:

@@ -27,7 +27,7 @@ COLUMN = 29  # two columns of keys fit the dialog
 def _declared_keys(cls: type) -> set[str]:
     """Keys bound by the BINDINGS of ``cls`` and its bases, Textual's own classes
     (their tab, copy, quit…) left out."""
-    found = set()
+    found: set[str] = set()
     for klass in cls.__mro__:
         if klass.__module__.split(".")[0] == "textual":
             continue

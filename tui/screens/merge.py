@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,8 +17,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from records import TermQuery, TermRow, TermView
-from termbase import TermbaseError
-from termbase.browse import term_page
+from services.errors import TermbaseError
+from services.terms import term_page
 from tui.screens.base import ReviewNode
 from tui.search import term_search
 
@@ -69,9 +68,8 @@ class MergeScreen(ModalScreen[TermRow | None], ReviewNode):
             self.app.call_from_thread(self._show, [])
             return
         try:
-            with self.review.termbase.reading() as session:
-                rows = term_page(session, TermQuery(search=search), 0, CHOICES + 1)
-        except (TermbaseError, SQLAlchemyError) as error:
+            rows = term_page(self.review.termbase, TermQuery(search=search), 0, CHOICES + 1)
+        except TermbaseError as error:
             self.app.call_from_thread(
                 self.notify, f"Cannot search: {error}", severity="error", markup=False
             )

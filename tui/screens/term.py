@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,19 +19,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from glossary.pinyin import pinyin_fields
 from records import DocumentInfo, TermRow, TermView
-from termbase import TermbaseError
-from termbase.browse import documents
-from termbase.review import (
-    add_rendering,
-    approve_rendering,
-    deprecate_rendering,
-    edit_term,
-    merge_terms,
-    reject_term,
-)
-from termbase.terms import term_view
+from services import review as decisions
+from services.errors import TermbaseError
+from services.terms import documents, term_view
 from tui.screens.base import ReviewNode
 from tui.screens.form import Field, FormScreen, Values
 from tui.screens.merge import MergeScreen
@@ -43,8 +32,7 @@ from tui.widgets.term_summary import TermSummary
 
 CONTEXTS = 20  # sentence pairs per rendering in the concordance
 SEARCH = "search"  # what the screen returns when the editor asked to search
-PINYIN_FIELDS = ("pinyin_marks", "pinyin_numbers", "pinyin_toneless", "pinyin_initials")
-Action = Callable[[Session, TermView], str]
+Action = Callable[[TermView], str]  # calls a service on the term as shown, says what it did
 
 
 class TermScreen(Screen[str | None], ReviewNode):
@@ -82,7 +70,7 @@ class TermScreen(Screen[str | None], ReviewNode):
 
     def on_mount(self) -> None:
         self._load()
-        self.watch(self.app, "revision", self._load, init=False)
+        self.watch(self.app, "revision", self.action_reload, init=False)
         self.watch(self.query_one(RenderingsTable), "document_key", self._show_key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -94,11 +82,11 @@ class TermScreen(Screen[str | None], ReviewNode):
 
     @work(thread=True, exclusive=True, group="term")
     def _load(self) -> None:
+        termbase = self.review.termbase
         try:
-            with self.review.termbase.reading() as session:
-                view = term_view(session, self.term_id, contexts=CONTEXTS)
-                found = documents(session)
-        except (TermbaseError, SQLAlchemyError) as error:
+            view = term_view(termbase, self.term_id, contexts=CONTEXTS)
+            found = documents(termbase)
+        except TermbaseError as error:
             self.app.call_from_thread(
                 self.notify, f"Cannot read the term: {error}", severity="error", markup=False
             )
@@ -140,7 +128,7 @@ class TermScreen(Screen[str | None], ReviewNode):
     def _save(self, action: Action) -> None:
         view = self.view
         if view is not None:
-            self.review.save(lambda session: action(session, view))
+            self.review.save(lambda: action(view))
 
     def _rendering(self, verb: str) -> str | None:
         rendering = self.query_one(RenderingsTable).selected
@@ -156,8 +144,10 @@ class TermScreen(Screen[str | None], ReviewNode):
             self.notify("Select the rendering to approve first.", severity="warning")
             return
 
-        def approve(session: Session, view: TermView) -> str:
-            approve_rendering(session, view.id, rendering, self.review.editor, view.version)
+        def approve(view: TermView) -> str:
+            decisions.approve(
+                self.review.termbase, view.id, rendering, self.review.editor, view.version
+            )
             return f"Approved {view.zh}" + (f": {rendering}" if rendering else "")
 
         self._save(approve)
@@ -167,15 +157,17 @@ class TermScreen(Screen[str | None], ReviewNode):
         if rendering is None:
             return
 
-        def deprecate(session: Session, view: TermView) -> str:
-            deprecate_rendering(session, view.id, rendering, self.review.editor, view.version)
+        def deprecate(view: TermView) -> str:
+            decisions.deprecate(
+                self.review.termbase, view.id, rendering, self.review.editor, view.version
+            )
             return f"Deprecated {rendering}"
 
         self._save(deprecate)
 
     def action_reject(self) -> None:
-        def reject(session: Session, view: TermView) -> str:
-            reject_term(session, view.id, self.review.editor, view.version)
+        def reject(view: TermView) -> str:
+            decisions.reject(self.review.termbase, view.id, self.review.editor, view.version)
             return f"Rejected {view.zh}"
 
         self._save(reject)
@@ -206,11 +198,7 @@ class TermScreen(Screen[str | None], ReviewNode):
         if values["traditional"] != (view.traditional or ""):
             changes["traditional"] = values["traditional"] or None
         if values["pinyin"] != (view.pinyin or ""):
-            changes |= (
-                pinyin_fields(values["pinyin"])
-                if values["pinyin"]
-                else dict.fromkeys(PINYIN_FIELDS)
-            )
+            changes[decisions.PINYIN] = values["pinyin"] or None
         renamed = (
             (rendering, values["rendering"])
             if rendering and values["rendering"] != rendering
@@ -220,11 +208,17 @@ class TermScreen(Screen[str | None], ReviewNode):
             self.notify("Nothing changed.")
             return
 
-        def edit(session: Session, view: TermView) -> str:
-            edit_term(
-                session, view.id, changes, self.review.editor, view.version, rendering=renamed
+        def edit(view: TermView) -> str:
+            edited = decisions.edit(
+                self.review.termbase,
+                view.id,
+                changes,
+                self.review.editor,
+                view.version,
+                rendering=renamed,
             )
-            return f"Saved {view.zh}: " + ", ".join([*changes, *(["rendering"] if renamed else [])])
+            renaming = ["rendering"] if renamed else []
+            return f"Saved {view.zh}: " + ", ".join([*edited.fields, *renaming])
 
         self._save(edit)
 
@@ -251,8 +245,15 @@ class TermScreen(Screen[str | None], ReviewNode):
             self.notify("Nothing changed.")
             return
 
-        def note(session: Session, view: TermView) -> str:
-            edit_term(session, view.id, changes, self.review.editor, view.version, action="note")
+        def note(view: TermView) -> str:
+            decisions.edit(
+                self.review.termbase,
+                view.id,
+                changes,
+                self.review.editor,
+                view.version,
+                action="note",
+            )
             return f"Saved the {' and '.join(changes)} of {view.zh}"
 
         self._save(note)
@@ -274,8 +275,10 @@ class TermScreen(Screen[str | None], ReviewNode):
             return
         text = values["rendering"]
 
-        def add(session: Session, view: TermView) -> str:
-            add_rendering(session, view.id, text, self.review.editor, view.version)
+        def add(view: TermView) -> str:
+            decisions.add_rendering(
+                self.review.termbase, view.id, text, self.review.editor, view.version
+            )
             return f"Added {text}"
 
         self._save(add)
@@ -289,9 +292,14 @@ class TermScreen(Screen[str | None], ReviewNode):
         if duplicate is None:
             return
 
-        def merge(session: Session, view: TermView) -> str:
-            merge_terms(
-                session, view.id, duplicate.id, self.review.editor, view.version, duplicate.version
+        def merge(view: TermView) -> str:
+            decisions.merge(
+                self.review.termbase,
+                view.id,
+                duplicate.id,
+                self.review.editor,
+                view.version,
+                duplicate.version,
             )
             return f"Merged {duplicate.simplified} into {view.zh}"
 
@@ -317,7 +325,7 @@ def _check_edit(values: Values) -> str | None:
         return "The rendering cannot be empty (d deprecates it instead)."
     if values["pinyin"]:
         try:
-            pinyin_fields(values["pinyin"])
+            decisions.pinyin_changes(values["pinyin"])
         except ValueError as error:
             return str(error)
     return None

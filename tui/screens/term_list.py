@@ -1,7 +1,7 @@
 """The term list: search as you type, filter by status and document, sort, and page
 through any number of terms.
 
-Only the page on screen is ever loaded (``termbase.browse``). Loading runs in a
+Only the page on screen is ever loaded (``services.terms``). Loading runs in a
 worker thread, at most one at a time: what the editor asks for while a page loads
 (more keystrokes, another sort) is remembered, and the newest request is loaded as
 soon as the running one is shown. So fast typing costs one query per pause, slow
@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,8 +26,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Static
 
 from records import DocumentInfo, SortKey, TermQuery, TermRow, TermStatus
-from termbase import TermbaseError
-from termbase.browse import count_terms, documents, term_page, warm_up
+from services.errors import TermbaseError
+from services.terms import count_terms, documents, term_page, warm_up
 from tui.screens.base import ReviewNode
 from tui.screens.export import ExportScreen
 from tui.screens.term import SEARCH, TermScreen
@@ -148,9 +147,8 @@ class TermListScreen(Screen[None], ReviewNode):
     @work(thread=True, group="page")
     def _load_page(self, request: ListRequest) -> None:
         try:
-            with self.review.termbase.reading() as session:
-                rows = term_page(session, request.query, request.offset, PAGE_SIZE)
-        except (TermbaseError, SQLAlchemyError) as error:
+            rows = term_page(self.review.termbase, request.query, request.offset, PAGE_SIZE)
+        except TermbaseError as error:
             self.app.call_from_thread(self._failed, error)
         else:
             self.app.call_from_thread(self._show, request, rows)
@@ -186,9 +184,8 @@ class TermListScreen(Screen[None], ReviewNode):
     def _count(self, query: TermQuery) -> None:
         """The total, for the status line."""
         try:
-            with self.review.termbase.reading() as session:
-                total = count_terms(session, query)
-        except (TermbaseError, SQLAlchemyError):
+            total = count_terms(self.review.termbase, query)
+        except TermbaseError:
             return  # the page query reports what is wrong; the total stays "…"
         self.app.call_from_thread(self._counted_total, query, total)
 
@@ -200,20 +197,18 @@ class TermListScreen(Screen[None], ReviewNode):
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Have the termbase read what searching reads (``termbase.browse.warm_up``)
+        """Have the termbase read what searching reads (``services.terms.warm_up``)
         before the editor starts typing, not at the first keystrokes."""
         try:
-            with self.review.termbase.reading() as session:
-                warm_up(session)
-        except (TermbaseError, SQLAlchemyError):
+            warm_up(self.review.termbase)
+        except TermbaseError:
             return  # only ever a head start: the searches report what is wrong
 
     @work(thread=True, group="documents")
     def _load_documents(self) -> None:
         try:
-            with self.review.termbase.reading() as session:
-                found = documents(session)
-        except (TermbaseError, SQLAlchemyError):
+            found = documents(self.review.termbase)
+        except TermbaseError:
             return  # the page query reports what is wrong; the filter keeps its choices
         self.app.call_from_thread(self._set_documents, found)
 
@@ -253,7 +248,7 @@ class TermListScreen(Screen[None], ReviewNode):
 
     # -- what the editor asks for ----------------------------------------------------
 
-    def _query(self, **changes: object) -> None:
+    def _query(self, **changes: Any) -> None:
         self._ask(replace(self.request, query=replace(self.request.query, **changes), offset=0))
 
     @on(Input.Changed, "#search")

@@ -1,0 +1,13 @@
+"""``glossary stats``: what the termbase holds, counted."""
+
+from __future__ import annotations
+
+from termbase import Termbase
+from termbase.store import stats
+
+
+def termbase_stats(termbase: Termbase) -> dict:
+    """Documents, paragraphs and sentences per language, translation units, terms and
+    renderings, per document and in total (``termbase.store.stats``)."""
+    with termbase.reading() as session:
+        return stats(session)

@@ -1,0 +1,88 @@
+"""What a build derives from a term, for terms that arrive by import: the traditional
+form and the pinyin fields (marks, tone numbers, toneless spelling, initials), so
+that an imported term is as searchable as a built one.
+
+An import may bring a million terms, so the pinyin fields are derived a word at a
+time through a cache (``fast_pinyin_fields``): terms share their words ("fāzhǎn",
+"jiànshè"), and a million terms cost a few thousand derivations instead of a
+million. The import's screening checks a file's pinyin with the same function
+(``exports.screening.screen_terms``), so the merge finds it cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from exports.screening import has_han
+from glossary.pinyin import pinyin_fields, pinyin_marks
+from glossary.script import to_traditional
+
+
+def derive_term_fields(simplified: str, pinyin: str | None) -> dict[str, str]:
+    """What a build derives from a term, for terms that arrive by import: the file's
+    pinyin where it gives one (deriving it from the characters costs 0.1 ms a term),
+    and the fields that follow from pinyin through a cache of words
+    (``fast_pinyin_fields``)."""
+    fields = (
+        fast_pinyin_fields(pinyin) if pinyin else derived_pinyin_fields(pinyin_marks(simplified))
+    )
+    return {"traditional": to_traditional(simplified), **fields}
+
+
+def _joined(marks: str, words: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The pinyin fields of ``marks`` from those of its words."""
+    return {
+        "pinyin_marks": marks,
+        "pinyin_numbers": " ".join(numbers for numbers, _, _ in words if numbers),
+        "pinyin_toneless": " ".join(toneless for _, toneless, _ in words if toneless),
+        "pinyin_initials": "".join(initials for _, _, initials in words),
+    }
+
+
+@lru_cache(maxsize=65536)
+def _word_fields(word: str) -> tuple[str, str, str]:
+    """Tone numbers, toneless spelling and initials of one pinyin word."""
+    fields = pinyin_fields(word)
+    return fields["pinyin_numbers"], fields["pinyin_toneless"], fields["pinyin_initials"]
+
+
+@lru_cache(maxsize=1024)  # screening asks, then the merge: the second is free
+def _fast_pinyin_fields(marks: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_uncached_pinyin_fields(marks).items())
+
+
+def fast_pinyin_fields(marks: str) -> dict[str, str]:
+    """``glossary.pinyin.pinyin_fields``, fast: see ``_uncached_pinyin_fields``."""
+    return dict(_fast_pinyin_fields(marks))
+
+
+def _uncached_pinyin_fields(marks: str) -> dict[str, str]:
+    """``glossary.pinyin.pinyin_fields``, a word at a time through a cache.
+
+    Each derived field of pinyin is its words' fields joined (numbers and toneless
+    spellings with spaces, initials run together), and terms share their words
+    ("fāzhǎn", "jiànshè"): so a million imported terms cost a few thousand
+    derivations instead of a million (60 µs each: half of what everything else an
+    import does for a term costs). Pinyin holding Han characters is derived whole, as the
+    pinyin module reads it. The tests check this against ``pinyin_fields``."""
+    if has_han(marks):
+        return pinyin_fields(marks)
+    return _joined(marks, [_word_fields(word) for word in marks.split()])
+
+
+def _foreign_word_fields(word: str) -> tuple[str, str, str]:
+    """A word of derived pinyin that is no pinyin ("cmd" in cmd命令) is kept as it
+    is, as the pinyin module keeps 5G and AI."""
+    try:
+        return _word_fields(word)
+    except ValueError:
+        return word, word.lower(), word[:1].lower()
+
+
+def derived_pinyin_fields(marks: str) -> dict[str, str]:
+    """``fast_pinyin_fields`` of pinyin derived from a term's characters, which may
+    carry Latin words of the term that are no pinyin."""
+    try:
+        return fast_pinyin_fields(marks)
+    except ValueError:
+        return _joined(marks, [_foreign_word_fields(word) for word in marks.split()])

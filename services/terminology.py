@@ -1,0 +1,38 @@
+"""The terminology's part of a build: the records it needs read out of the termbase,
+``glossary.terminology`` run on them, the terms and evidence written back, in the
+build's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from glossary.terminology import attest_renderings, find_renderings, propose_terms
+from services.alignment import lexicon_with_approved
+from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
+from termbase.terms import known_renderings, replace_evidence, sync_terms
+
+STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
+
+
+def build_terminology(
+    session: Session, on_step: Callable[[str], None] = lambda _description: None
+) -> int:
+    """Extract, rank and store terms with their renderings; returns how many terms.
+    Editors' decisions stay as they are (``termbase.terms.sync_terms``)."""
+    on_step("extracting terms")
+    outside = english_sentences_outside_units(session)
+    proposed = propose_terms(chinese_sentences(session), outside)
+    term_ids = sync_terms(session, proposed.drafts)
+
+    on_step("finding renderings")
+    units = aligned_units(session)
+    found = find_renderings(proposed, units, outside, lexicon_with_approved(session))
+
+    on_step("attesting renderings")
+    # what editors and imports gave, for the terms still in the termbase
+    known = [pair for pair in known_renderings(session) if pair[0] in term_ids]
+    attested = attest_renderings(found, known, units, outside, proposed.glosses)
+    replace_evidence(session, term_ids, found + attested)
+    return len(term_ids)
