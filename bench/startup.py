@@ -119,7 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     print("Small jobs from the command line, fastest of", args.runs, "runs each")
-    print(common.provenance(common.revision(("glossary", "termbase"), "uncommitted changes")))
+    print(
+        common.provenance(
+            common.revision(
+                ("cli", "services", "glossary", "termbase", "records"), "uncommitted changes"
+            )
+        )
+    )
     print()
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
@@ -127,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             [
                 sys.executable,
                 "-m",
-                "glossary",
+                "cli",
                 "build",
                 "-q",
                 "--db",

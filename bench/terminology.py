@@ -240,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     if any(size > len(ORDER) for size in args.sizes):
         parser.error(f"at most {len(ORDER)} reports")
 
-    commit = common.revision(("glossary", "termbase"), "uncommitted changes", untracked=False)
+    commit = common.revision(
+        ("glossary", "services", "termbase", "records"), "uncommitted changes", untracked=False
+    )
     print("Terminology of Government Work Reports (glossary build's last stage)")
     print(common.provenance(commit))
     print()
