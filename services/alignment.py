@@ -11,6 +11,7 @@ from glossary.alignment.learning import LEARNING_SCORE
 from glossary.alignment.memory import DocumentToAlign, align_documents
 from glossary.lexicon import Lexicon
 from records import DocumentMeta, DocumentRole, StoredParagraph
+from services.store import reading
 from termbase import Termbase
 from termbase.memory import confident_units, document_paragraphs, documents_to_align, replace_units
 from termbase.terms import approved_renderings
@@ -30,7 +31,7 @@ def approved_lexicon(termbase: Termbase | None) -> Lexicon:
     renderings when there is one; the bare dictionary without."""
     if termbase is None:
         return Lexicon()
-    with termbase.reading() as session:
+    with reading(termbase) as session:
         return lexicon_with_approved(session)
 
 

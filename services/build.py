@@ -15,6 +15,7 @@ from glossary.ingest import IngestError, document_file, prepare_document
 from glossary.manifest import read_manifest
 from records import DocumentMeta, DocumentRole, SaveResult
 from services.alignment import align_new_documents
+from services.store import reading
 from services.terminology import STEPS as TERMINOLOGY_STEPS
 from services.terminology import build_terminology
 from termbase import Termbase
@@ -27,7 +28,7 @@ def read_corpus(
     """The documents of ``manifest`` (``glossary.manifest.read_manifest``), originals
     first, and warnings for the user; a ``translation_of`` must name a document of
     the manifest or of the termbase."""
-    with termbase.reading() as session:
+    with reading(termbase) as session:
         return read_manifest(
             manifest,
             lenient=lenient,
@@ -58,7 +59,7 @@ def ingest_documents(
     """Ingest documents (originals before their translations); returns what happened
     to each. Calls ``on_step`` once per document read and once per document stored,
     then for each step of the memory and the terminology when anything changed."""
-    with termbase.reading() as session:
+    with reading(termbase) as session:
         current = {document.id: stored_hash(session, document.id) for document in documents}
     prepared = []
     for document in documents:

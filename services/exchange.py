@@ -40,7 +40,7 @@ from exports.screening import (
 )
 from glossary.decoding import open_text
 from glossary.textutils import ControlFreeLines, records_without_controls, warn_dropped
-from services.terms import reading
+from services.store import reading
 from termbase import Termbase
 from termbase.exchange import (
     MergeCounts,

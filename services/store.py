@@ -1,14 +1,18 @@
 """Opening the termbase a command or the review app names: the handle every other
-service takes. Only this package holds ``termbase.Termbase`` in its hands; callers
-above pass it through."""
+service takes, and the reading session every service reads in. Only this package
+holds ``termbase.Termbase`` in its hands; callers above pass it through."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
-from termbase.db import ENV_VAR, Termbase, default_path, resolve_url
+from termbase.db import ENV_VAR, Termbase, TermbaseError, default_path, first_line, resolve_url
 
 __all__ = [
     "ENV_VAR",
@@ -16,6 +20,7 @@ __all__ = [
     "default_path",
     "open_termbase",
     "public_url",
+    "reading",
     "resolve_url",
     "termbase_name",
 ]
@@ -39,3 +44,13 @@ def termbase_name(url: str) -> str:
     if parsed.get_backend_name() == "sqlite" and parsed.database:
         return Path(parsed.database).name
     return public_url(url)
+
+
+@contextmanager
+def reading(termbase: Termbase) -> Iterator[Session]:
+    """A session to read in; a storage error is a TermbaseError in one line."""
+    try:
+        with termbase.reading() as session:
+            yield session
+    except SQLAlchemyError as error:
+        raise TermbaseError(first_line(error)) from error

@@ -10,26 +10,13 @@ What an editor types to find a term is read one way everywhere
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from glossary.term_queries import read_term_query
 from records import DocumentInfo, TermQuery, TermRow, TermView
+from services.store import reading
 from termbase import browse, terms
-from termbase.db import Termbase, TermbaseError, first_line
-
-
-@contextmanager
-def reading(termbase: Termbase) -> Iterator[Session]:
-    """A session to read in; a storage error is a TermbaseError in one line."""
-    try:
-        with termbase.reading() as session:
-            yield session
-    except SQLAlchemyError as error:
-        raise TermbaseError(first_line(error)) from error
+from termbase.db import Termbase
 
 
 def term_page(
