@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS
-from glossary.word_alignment import AlignedPair, Token, english_tokens
+from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS, english_key
+from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 
 MAX_WORDS = 12  # longer spans are descriptions, not renderings
 UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
@@ -71,14 +71,49 @@ def _link_strengths(
     return to_term, to_rest, term_links
 
 
-def scored_spans(pair: AlignedPair, start: int, end: int) -> list[tuple[int, int, float]]:
+def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> list[int]:
+    """The English words that render the term as a whole: those with ``term_keys``,
+    in the shortest stretch of the sentence holding as many different keys as any
+    (a rendering is one phrase: "initiative" in "the Belt and Road Initiative", not
+    in another initiative the sentence goes on to name)."""
+    if not term_keys:
+        return []
+    found = [
+        (j, key)
+        for j, token in enumerate(english)
+        if _content(token) and (key := english_key(token.text.lower())) in term_keys
+    ]
+    if not found:
+        return []
+    most = len({key for _j, key in found})
+    windows = []  # (width in words, first, last) of each stretch holding ``most`` keys
+    for first in range(len(found)):
+        keys: set[str] = set()
+        for last in range(first, len(found)):
+            keys.add(found[last][1])
+            if len(keys) == most:
+                windows.append((found[last][0] - found[first][0], first, last))
+                break
+    _width, first, last = min(windows)  # the narrowest, the earliest of equals
+    return [j for j, _key in found[first : last + 1]]
+
+
+def scored_spans(
+    pair: AlignedPair, start: int, end: int, term_keys: frozenset[str] = frozenset()
+) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
-    term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE."""
+    term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
+    ``term_keys``: English keys the dictionary or an editor gives the term as a whole
+    (``Lexicon.senses``); an English word with one of them is linked to every word of
+    the term, as a dictionary link is to one word."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
     english = pair.english
     to_term, to_rest, term_links = _link_strengths(pair, inside)
+    for j in _whole_term_words(english, term_keys):
+        to_term[j] = DICTIONARY
+        term_links[j] = dict.fromkeys(inside, DICTIONARY)
     own = [max(0.0, a - CONFLICT * b) for a, b in zip(to_term, to_rest, strict=True)]
     total = sum(own)
     if not total:
@@ -142,11 +177,15 @@ class PhraseEdges:
 
 
 def best_span(
-    pair: AlignedPair, start: int, end: int, edges: PhraseEdges | None = None
+    pair: AlignedPair,
+    start: int,
+    end: int,
+    edges: PhraseEdges | None = None,
+    term_keys: frozenset[str] = frozenset(),
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end)
+    spans = scored_spans(pair, start, end, term_keys)
     if edges is not None:
         english = pair.english
         spans = [

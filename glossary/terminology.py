@@ -99,7 +99,8 @@ def unit_renderings(
     """One piece of evidence for each occurrence of a term in a unit's Chinese: the
     English span rendering it there, or no rendering where the translation
     paraphrased it; ``edges`` (learnt from the termbase's English) prefers whole
-    phrases. The word aligner is trained on the units in an order of their own
+    phrases, and what the dictionary or editors say the whole term translates as
+    (``whole_term_keys``) links those English words to all of it. The word aligner is trained on the units in an order of their own
     content, so that the result does not depend on the order they were stored in."""
     if not terms or not units:
         return []
@@ -112,15 +113,29 @@ def unit_renderings(
     )
     aligned = align_units([(units[k].zh, units[k].en) for k in order], lexicon)
     evidence = []
+    term_keys: dict[str, frozenset[str]] = {}
     for k, pair in zip(order, aligned, strict=True):
         unit = units[k]
         for end, term in finder.iter(unit.zh):
-            span = best_span(pair, end - len(term) + 1, end + 1, edges)
+            keys = term_keys.get(term)
+            if keys is None:
+                keys = term_keys[term] = whole_term_keys(lexicon, term)
+            span = best_span(pair, end - len(term) + 1, end + 1, edges, keys)
             rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
             evidence.append(
                 EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
             )
     return evidence
+
+
+def whole_term_keys(lexicon: Lexicon, term: str) -> frozenset[str]:
+    """What the term as a whole translates as: the keys of its first sense in the
+    dictionary (CC-CEDICT lists the commonest first: 一带一路 "Belt and Road
+    Initiative", 制高点 "high ground"; later ones are rarer senses or the parts of an
+    explanation) and of every rendering editors approved. Jieba cuts many such terms
+    into words that mean something else alone (一带 "region", 一路 "all the way"),
+    so their word links alone miss the rendering."""
+    return frozenset().union(*lexicon.senses(term)[:1], *lexicon.extra.get(term, ()))
 
 
 def find_renderings(

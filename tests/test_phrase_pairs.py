@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
+from glossary.lexicon import Lexicon, english_key
+from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
+from glossary.terminology import whole_term_keys
 from glossary.word_alignment import AlignedPair, chinese_tokens, english_tokens
 
 ZH = "我们要建设科技强国。"
@@ -66,3 +68,45 @@ def test_a_whole_phrase_is_preferred_to_one_cut_inside_it() -> None:
     # "major" always goes on to a noun; "tasks" ends phrases
     assert edges.weight("accomplish", "tasks") > edges.weight("accomplish", "major")
     assert edges.weight("major", "tasks") > edges.weight("tasks", "major")
+
+
+def test_what_the_term_as_a_whole_translates_as_links_all_of_it() -> None:
+    """一带一路 is cut into 一带 ("region") and 一路 ("all the way"): their links alone
+    reach only "Belt"; the whole term's sense (CC-CEDICT: "Belt and Road Initiative")
+    links "Road" and "Initiative" to it too, so the rendering is not cut short."""
+    zh, en = "共建一带一路。", "We jointly build the Belt and Road Initiative."
+    pair = _pair({("一带", "Belt"): 0.4, ("共建", "jointly"): 1.0}, zh, en)
+    start = zh.index("一带一路")
+    assert _rendering(pair, "一带一路", zh, en) == "Belt"
+    whole = frozenset({"belt", "road", "initi"})
+    span = best_span(pair, start, start + 4, term_keys=whole)
+    assert span is not None
+    assert rendering_text(en, pair.english, span[0], span[1]) == "Belt and Road Initiative"
+
+
+def test_a_terms_whole_keys_are_its_first_sense_and_what_editors_approved() -> None:
+    """The dictionary's first sense is the term's commonest translation; the later
+    pieces of a long definition are explanation ("Chinese government plan …")."""
+    lexicon = Lexicon(
+        {
+            "一带一路": (
+                frozenset({"belt", "road", "initi"}),
+                frozenset({"chines", "govern", "plan"}),
+            )
+        }
+    )
+    lexicon.add("一带一路", "BRI cooperation")
+    keys = whole_term_keys(lexicon, "一带一路")
+    assert {"belt", "road", "initi", english_key("cooperation")} <= keys
+    assert not {"chines", "govern", "plan"} & keys
+    assert whole_term_keys(lexicon, "科技强国") == frozenset()
+
+
+def test_a_whole_terms_words_are_read_in_one_stretch_of_the_sentence() -> None:
+    """A key met again further on ("initiative") belongs to something else there."""
+    english = english_tokens(
+        "Build the Belt and Road Initiative, and advance the Western Development initiative."
+    )
+    words = _whole_term_words(english, frozenset({"belt", "road", "initi"}))
+    assert [english[j].text for j in words] == ["Belt", "Road", "Initiative"]
+    assert _whole_term_words(english, frozenset()) == []
