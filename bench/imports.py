@@ -50,50 +50,9 @@ from bench import common
 
 SIZES = (10_000, 100_000, 1_000_000)
 TARGET = 20_000  # rows a second an import must reach (issue 19)
-# Characters that make each copy of a row a distinct term: (simplified, traditional,
-# pinyin), the same as bench.tbx uses, so the terms look like political vocabulary.
-SUFFIXES = (
-    ("改", "改", "gǎi"),
-    ("革", "革", "gé"),
-    ("开", "開", "kāi"),
-    ("放", "放", "fàng"),
-    ("发", "發", "fā"),
-    ("展", "展", "zhǎn"),
-    ("经", "經", "jīng"),
-    ("济", "濟", "jì"),
-    ("社", "社", "shè"),
-    ("会", "會", "huì"),
-    ("主", "主", "zhǔ"),
-    ("义", "義", "yì"),
-    ("国", "國", "guó"),
-    ("家", "家", "jiā"),
-    ("治", "治", "zhì"),
-    ("理", "理", "lǐ"),
-    ("现", "現", "xiàn"),
-    ("代", "代", "dài"),
-    ("化", "化", "huà"),
-    ("人", "人", "rén"),
-    ("民", "民", "mín"),
-    ("党", "黨", "dǎng"),
-    ("中", "中", "zhōng"),
-    ("央", "央", "yāng"),
-    ("全", "全", "quán"),
-    ("面", "面", "miàn"),
-    ("深", "深", "shēn"),
-    ("新", "新", "xīn"),
-    ("时", "時", "shí"),
-    ("质", "質", "zhì"),
-    ("量", "量", "liàng"),
-    ("生", "生", "shēng"),
-    ("产", "產", "chǎn"),
-    ("力", "力", "lì"),
-    ("科", "科", "kē"),
-    ("技", "技", "jì"),
-    ("创", "創", "chuàng"),
-    ("制", "制", "zhì"),
-    ("度", "度", "dù"),
-    ("安", "安", "ān"),
-)
+# Characters that make each copy of a row a distinct term, so that the terms look like
+# political vocabulary: the first 40 syllables, for 1,600 + 64,000 suffixes.
+SUFFIXES = common.SYLLABLES[:40]
 
 
 # --------------------------------------------------------------------------------

@@ -43,70 +43,6 @@ SIZES = (100_000,)
 # The termbase
 # --------------------------------------------------------------------------------
 
-# (simplified, traditional, pinyin) of characters common in political texts, so that
-# terms, their traditional forms and their pinyin look like the real thing.
-SYLLABLES = (
-    ("改", "改", "gǎi"),
-    ("革", "革", "gé"),
-    ("开", "開", "kāi"),
-    ("放", "放", "fàng"),
-    ("发", "發", "fā"),
-    ("展", "展", "zhǎn"),
-    ("经", "經", "jīng"),
-    ("济", "濟", "jì"),
-    ("社", "社", "shè"),
-    ("会", "會", "huì"),
-    ("主", "主", "zhǔ"),
-    ("义", "義", "yì"),
-    ("国", "國", "guó"),
-    ("家", "家", "jiā"),
-    ("治", "治", "zhì"),
-    ("理", "理", "lǐ"),
-    ("现", "現", "xiàn"),
-    ("代", "代", "dài"),
-    ("化", "化", "huà"),
-    ("人", "人", "rén"),
-    ("民", "民", "mín"),
-    ("党", "黨", "dǎng"),
-    ("中", "中", "zhōng"),
-    ("央", "央", "yāng"),
-    ("全", "全", "quán"),
-    ("面", "面", "miàn"),
-    ("深", "深", "shēn"),
-    ("化", "化", "huà"),
-    ("新", "新", "xīn"),
-    ("时", "時", "shí"),
-    ("质", "質", "zhì"),
-    ("量", "量", "liàng"),
-    ("生", "生", "shēng"),
-    ("产", "產", "chǎn"),
-    ("力", "力", "lì"),
-    ("科", "科", "kē"),
-    ("技", "技", "jì"),
-    ("创", "創", "chuàng"),
-    ("制", "制", "zhì"),
-    ("度", "度", "dù"),
-    ("安", "安", "ān"),
-    ("稳", "穩", "wěn"),
-    ("定", "定", "dìng"),
-    ("协", "協", "xié"),
-    ("调", "調", "tiáo"),
-    ("绿", "綠", "lǜ"),
-    ("色", "色", "sè"),
-    ("共", "共", "gòng"),
-    ("享", "享", "xiǎng"),
-    ("法", "法", "fǎ"),
-    ("规", "規", "guī"),
-    ("划", "劃", "huà"),
-    ("统", "統", "tǒng"),
-    ("一", "一", "yī"),
-    ("战", "戰", "zhàn"),
-    ("线", "線", "xiàn"),
-    ("区", "區", "qū"),
-    ("域", "域", "yù"),
-    ("对", "對", "duì"),
-    ("外", "外", "wài"),
-)
 WORDS = (
     "reform",
     "opening",
@@ -185,7 +121,7 @@ def generate(size: int) -> list[TermRecord]:
     records: list[TermRecord] = []
     seen: set[str] = set()
     while len(records) < size:
-        chars = [rng.choice(SYLLABLES) for _ in range(rng.randint(4, 8))]
+        chars = [rng.choice(common.SYLLABLES) for _ in range(rng.randint(4, 8))]
         simplified = "".join(c[0] for c in chars)
         if simplified in seen:
             continue

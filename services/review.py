@@ -23,16 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from glossary.pinyin import pinyin_fields
 from records import RenderingStatus, TermStatus
+from services.store import storage_errors
 from services.terms import resolve_id
 from termbase import review
-from termbase.db import Termbase, TermbaseError, first_line
-from termbase.review import ConflictError, Undone
+from termbase.db import ConflictError, Termbase
+from termbase.review import Undone
 from termbase.terms import approved_without_english
 
 T = TypeVar("T")
@@ -45,22 +45,19 @@ OTHER_EDITOR = "another editor changed this term while you saved"
 def _decided(termbase: Termbase, work: Callable[[Session], T]) -> T:
     """Run ``work`` once, on what the editor saw: a row someone changed meanwhile
     is a ConflictError."""
-    try:
-        with termbase.transaction() as session:
-            return work(session)
-    except StaleDataError as error:
-        raise ConflictError(OTHER_EDITOR) from error
-    except SQLAlchemyError as error:
-        raise TermbaseError(first_line(error)) from error
+    with storage_errors():
+        try:
+            with termbase.transaction() as session:
+                return work(session)
+        except StaleDataError as error:
+            raise ConflictError(OTHER_EDITOR) from error
 
 
 def _intended(termbase: Termbase, work: Callable[[Session], T]) -> T:
     """Run ``work`` as a plain intent: again on what is there now whenever another
     writer got there first (``Termbase.write``)."""
-    try:
+    with storage_errors():
         return termbase.write(work)
-    except SQLAlchemyError as error:
-        raise TermbaseError(first_line(error)) from error
 
 
 def _run(termbase: Termbase, work: Callable[[Session], T], version: int | None) -> T:

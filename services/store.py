@@ -47,10 +47,17 @@ def termbase_name(url: str) -> str:
 
 
 @contextmanager
-def reading(termbase: Termbase) -> Iterator[Session]:
-    """A session to read in; a storage error is a TermbaseError in one line."""
+def storage_errors() -> Iterator[None]:
+    """A storage error (SQLAlchemy's, the driver's) raised inside becomes a
+    TermbaseError in one line: what every service lets out instead."""
     try:
-        with termbase.reading() as session:
-            yield session
+        yield
     except SQLAlchemyError as error:
         raise TermbaseError(first_line(error)) from error
+
+
+@contextmanager
+def reading(termbase: Termbase) -> Iterator[Session]:
+    """A session to read in; a storage error is a TermbaseError in one line."""
+    with storage_errors(), termbase.reading() as session:
+        yield session

@@ -54,6 +54,22 @@ class WriteConflict(TermbaseError):
     editor decided on the old state (the review app says so instead)."""
 
 
+class ConflictError(WriteConflict):
+    """The row changed since the editor loaded it; reload and decide again."""
+
+
+class NothingToUndo(TermbaseError):
+    """The editor has no action left that an undo could take back."""
+
+
+class UnknownTerm(TermbaseError):
+    """No term matches what the editor typed."""
+
+
+class AmbiguousTerm(TermbaseError):
+    """What the editor typed matches several terms equally well."""
+
+
 def lock_timeout() -> float:
     """How long a writer waits for another one's lock, in seconds: GLOSSARY_LOCK_TIMEOUT
     or a minute, long enough for a build to finish."""

@@ -23,28 +23,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from records import RenderingStatus, TermStatus
-from termbase.db import TermbaseError, WriteConflict
+from termbase.db import ConflictError, NothingToUndo, TermbaseError
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term, utc_now
 from termbase.variants import variant_key
 
-EDITABLE_TERM_FIELDS = frozenset(
-    {
-        "simplified",
-        "traditional",
-        "pinyin_marks",
-        "pinyin_numbers",
-        "pinyin_toneless",
-        "pinyin_initials",
-        "status",
-        "subject_field",
-        "definition",
-        "note",
-    }
-)
-# Derived search fields change with the pinyin and are not logged on their own.
-_UNLOGGED = frozenset({"pinyin_toneless", "pinyin_initials"})
-# What a merge keeps of the duplicate, so that undoing the merge can restore it.
-_SNAPSHOT_TERM_FIELDS = (
+# The fields of a term an editor may change, in the order the review log keeps them.
+_EDITABLE = (
     "simplified",
     "traditional",
     "pinyin_marks",
@@ -55,22 +39,16 @@ _SNAPSHOT_TERM_FIELDS = (
     "subject_field",
     "definition",
     "note",
-    "rank",
-    "frequency",
-    "created_by",
 )
+EDITABLE_TERM_FIELDS = frozenset(_EDITABLE)
+# Derived search fields change with the pinyin and are not logged on their own.
+_UNLOGGED = frozenset({"pinyin_toneless", "pinyin_initials"})
+# What a merge keeps of the duplicate, so that undoing the merge can restore it.
+_SNAPSHOT_TERM_FIELDS = (*_EDITABLE, "rank", "frequency", "created_by")
 _SNAPSHOT_RENDERING_FIELDS = ("text", "status", "note", "created_by")
 MERGED = "merged"  # the log field of a merge
 
 PinyinFields = Callable[[str], dict[str, str]]
-
-
-class ConflictError(WriteConflict):
-    """The row changed since the editor loaded it; reload and decide again."""
-
-
-class NothingToUndo(TermbaseError):
-    """The editor has no action left that an undo could take back."""
 
 
 @dataclass

@@ -29,7 +29,7 @@ from records import (
     VariantView,
 )
 from termbase.browse import compact_pinyin
-from termbase.db import TermbaseError
+from termbase.db import AmbiguousTerm, UnknownTerm
 from termbase.exchange import BATCH
 from termbase.models import (
     IMPORTED,
@@ -321,14 +321,6 @@ def find_term_ids(
     return match_terms(
         session, simplified=simplified, pinyin=pinyin, english=english, limit=limit
     ).ids
-
-
-class UnknownTerm(TermbaseError):
-    """No term matches what the editor typed."""
-
-
-class AmbiguousTerm(TermbaseError):
-    """What the editor typed matches several terms equally well."""
 
 
 AMBIGUOUS_SHOWN = 5  # terms an ambiguity error names

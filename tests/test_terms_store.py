@@ -132,7 +132,8 @@ def test_terms_are_found_by_either_script_pinyin_initials_and_english(termbase: 
 
 
 def test_an_edit_on_a_stale_version_is_refused(termbase: Termbase) -> None:
-    from termbase.review import ConflictError, edit_term
+    from termbase.db import ConflictError
+    from termbase.review import edit_term
 
     with termbase.transaction() as session:
         term_id = sync_terms(session, [draft("科技强国", 1)])["科技强国"]
