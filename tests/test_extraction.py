@@ -177,6 +177,26 @@ def test_recurring_string_cut_apart_by_the_tagger_is_a_candidate() -> None:
     assert "repeated" not in found["做减法"].kinds  # seen once
 
 
+def test_recurring_unit_may_open_with_an_adverb_that_modifies_its_noun() -> None:
+    """jieba tags 相机 ("as the situation requires") an adverb, a function word that no
+    tag pattern lets open a term; recurring between varied neighbours, 相机调控 is a
+    unit all the same. An adverb before a verb (不断|增强) is a statement, however often."""
+    found = _by_text(
+        extract_candidates(
+            [
+                "我们实施定向调控和相机调控。",
+                "加强区间调控、相机调控，稳定市场预期。",
+                "坚持相机调控的原则。",
+                "经济实力不断增强。",
+                "综合国力不断增强，人民生活改善。",
+                "创新能力不断增强的同时",
+            ]
+        )
+    )
+    assert "repeated" in found["相机调控"].kinds
+    assert "不断增强" not in found
+
+
 # --- ranking properties ----------------------------------------------------------------
 
 

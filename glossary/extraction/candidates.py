@@ -16,7 +16,8 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
 * Statistics instead of tags: word sequences that recur with at least two different
   neighbours on each side (accessor variety), whatever the tagger made of their words
   (供给|侧 and 减税|降|费 are "verbs"), and whole items of a list set off by 、
-  (…、标本兼治、…); both only need their edges not to be function words.
+  (…、标本兼治、…); both only need their edges not to be function words, though a
+  recurring unit may open with an adverb modifying the noun it ends on (相机|调控).
 * The dictionaries: a word of four or more characters that general language seldom
   uses, whatever its tag (简政放权), and a run of words CC-CEDICT lists as one set
   expression though the segmenter cut it (过|紧日子).
@@ -425,17 +426,31 @@ def segments(sentence_tokens: list[Token]) -> list[Chunk]:
     return result
 
 
+def _opens_named_modifier(token: Token) -> bool:
+    """An adverb of two or more characters, which modifies the verbal noun or noun after
+    it inside a name as often as it modifies a verb in use (相机|调控 "discretionary
+    regulation", 共同|发展): a recurring unit may open with it if it ends on a noun."""
+    return token.tag == "d" and len(token.word) > 1 and token.word not in _NEVER_IN_TERMS
+
+
 def _segment_spans(segment: Chunk) -> Iterator[tuple[int, int]]:
     words = segment.words
     for i, first in enumerate(words):
-        if not _is_edge(first):
+        edge = _is_edge(first)
+        if not edge and not _opens_named_modifier(first):
             continue
         chars = 0
         for j in range(i, min(len(words), i + MAX_WORDS)):
             chars += len(words[j].word)
             if chars > MAX_CHARS:
                 break
-            if j > i and _is_edge(words[j]) and not words[j].is_numeral:
+            last = words[j]
+            if (
+                j > i
+                and _is_edge(last)
+                and not last.is_numeral
+                and (edge or last.tag.startswith(("n", "vn")))
+            ):
                 yield i, j + 1
 
 
