@@ -197,6 +197,15 @@ def test_recurring_unit_may_open_with_an_adverb_that_modifies_its_noun() -> None
     assert "不断增强" not in found
 
 
+def test_anaphoric_series_is_a_slogan_even_once() -> None:
+    """Three words in a row that open with the same character (共商|共建|共享) are the
+    figure slogans are built on, a unit though seen once and ending on a verb; two in a
+    row (景区|景点) are a plain coordination."""
+    found = _by_text(extract_candidates(["坚持共商共建共享，扩大合作。", "加强景区景点建设。"]))
+    assert "parallel" in found["共商共建共享"].kinds
+    assert "parallel" not in found.get("景区景点", Candidate("", 0, 0.0, frozenset())).kinds
+
+
 # --- ranking properties ----------------------------------------------------------------
 
 

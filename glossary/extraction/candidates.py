@@ -25,8 +25,8 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   word and the counted thing (四个面向, 八项规定, 三大战略) or alternating (五位一体), quoted
   or book-title expressions with their Latin or numeric tails and enumerations
   (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
-  (大众创业、万众创新), coordinations (新一轮科技革命和产业变革), abbreviation-like
-  compounds (产学研), idioms (重中之重), organisations tagged as such (国务院),
+  (大众创业、万众创新) and anaphoric series (共商共建共享), coordinations
+  (新一轮科技革命和产业变革), abbreviation-like compounds (产学研), idioms (重中之重), organisations tagged as such (国务院),
   programmes (…战略, “奋斗者”号) and slogans of two verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
@@ -100,6 +100,7 @@ _QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{2,16})[”
 # (互联网+, 中国制造2025) and the enumeration comma of a coordinated slogan (双随机、一公开).
 _NAME_EXTRA = re.compile(r"[A-Za-z0-9+＋·、\-]")
 PARALLEL_CHARS = (3, 4)  # lengths of the halves of a paired slogan (大众创业、万众创新)
+MIN_SERIES = 3  # words in an anaphoric series (共商共建共享)
 
 
 @dataclass(frozen=True)
@@ -396,6 +397,28 @@ def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]
             yield (*left, comma, *right)
 
 
+def anaphoric_series(segment: Chunk) -> Iterator[tuple[int, int]]:
+    """Three or more two-character words in a row that open with the same character
+    (共商|共建|共享, 交往|交流|交融): anaphora, the figure Chinese slogans are built on,
+    said as one whatever the tagger made of its words. Two in a row are as often a
+    plain coordination (景区景点, 农业农村), so a series needs three."""
+    words = segment.words
+    start = 0
+    while start < len(words):
+        end = start + 1
+        head = words[start].word
+        while (
+            end < len(words)
+            and len(head) == len(words[end].word) == 2
+            and is_cjk(head[0])
+            and words[end].word[0] == head[0]
+        ):
+            end += 1
+        if end - start >= MIN_SERIES:
+            yield start, end
+        start = end
+
+
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -571,6 +594,13 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         for words in parallel_pairs(sentence_segments):
             add(_text(words), {"parallel"}, words=words)
         for segment in sentence_segments:
+            for i, j in anaphoric_series(segment):
+                add(
+                    _text(segment.words[i:j]),
+                    {"parallel"},
+                    (_before(segment, i), _after(segment, j)),
+                    segment.words[i:j],
+                )
             for i, j in list_items(segment):
                 add(
                     _text(segment.words[i:j]),
