@@ -206,6 +206,20 @@ def test_anaphoric_series_is_a_slogan_even_once() -> None:
     assert "parallel" not in found.get("景区景点", Candidate("", 0, 0.0, frozenset())).kinds
 
 
+def test_four_single_characters_in_a_row_are_a_set_expression() -> None:
+    """jieba joins none of 脱实向虚 or 风清气正 (before 的) into a word, and prose is made
+    of longer words: four single characters are an unlisted four-character expression,
+    seen once. Not when the fourth is a preposition governing what follows (钱都花在)."""
+    found = _by_text(
+        extract_candidates(
+            ["坚决防止资金脱实向虚。", "营造风清气正的政治生态。", "政府的钱都花在刀刃上。"]
+        )
+    )
+    assert "idiom" in found["脱实向虚"].kinds
+    assert "idiom" in found["风清气正"].kinds
+    assert "钱都花在" not in found
+
+
 # --- ranking properties ----------------------------------------------------------------
 
 

@@ -26,7 +26,8 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   or book-title expressions with their Latin or numeric tails and enumerations
   (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
   (大众创业、万众创新) and anaphoric series (共商共建共享), coordinations
-  (新一轮科技革命和产业变革), abbreviation-like compounds (产学研), idioms (重中之重), organisations tagged as such (国务院),
+  (新一轮科技革命和产业变革), abbreviation-like compounds (产学研), idioms (重中之重) and
+  four-character expressions no dictionary lists (脱实向虚), organisations tagged as such (国务院),
   programmes (…战略, “奋斗者”号) and slogans of two verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
@@ -419,6 +420,28 @@ def anaphoric_series(segment: Chunk) -> Iterator[tuple[int, int]]:
         start = end
 
 
+def four_character_runs(segment: Chunk) -> Iterator[tuple[int, int]]:
+    """Exactly four one-character words in a row, no particle among them and no
+    preposition last (which governs what follows): prose is built of words of two
+    characters and more, so four single characters the dictionary joined into no word
+    are a four-character expression (四字格) it does not list, a coined slogan (脱实向虚,
+    不忘初心) or a literary phrase (风清气正) said as one, even once."""
+    words = segment.words
+    start = 0
+    while start < len(words):
+        end = start
+        while end < len(words) and len(words[end].word) == 1 and words[end].tag[0] != "u":
+            end += 1
+        run = words[start:end]
+        if (
+            len(run) == 4
+            and all(is_cjk(t.word) and t.word not in _NEVER_IN_TERMS for t in run)
+            and run[-1].tag != "p"
+        ):
+            yield start, end
+        start = max(end, start + 1)
+
+
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -598,6 +621,13 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
                 add(
                     _text(segment.words[i:j]),
                     {"parallel"},
+                    (_before(segment, i), _after(segment, j)),
+                    segment.words[i:j],
+                )
+            for i, j in four_character_runs(segment):
+                add(
+                    _text(segment.words[i:j]),
+                    {"idiom"},
                     (_before(segment, i), _after(segment, j)),
                     segment.words[i:j],
                 )
