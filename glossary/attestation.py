@@ -27,7 +27,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.lexicon import ABBREVIATIONS, ENGLISH_STOPWORDS, english_key
+from glossary.abbreviations import Abbreviations
+from glossary.lexicon import ENGLISH_STOPWORDS, english_key
 from glossary.word_alignment import ENGLISH_WORD
 
 SPECIFICITY = 0.5  # the share of units holding a rendering that must hold its term
@@ -37,15 +38,14 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]“”\"]")
 Keyed = list[tuple[str, int, int]]
 
 
-def _keyed_words(text: str) -> Keyed:
+def _keyed_words(text: str, abbreviations: Abbreviations) -> Keyed:
     """The content-word keys of a text with each word's place; a word spelled as an
     abbreviation (S&T) gives the keys of what it abbreviates, a hyphenated one
     (innovation-driven) those of its parts."""
     keyed: Keyed = []
     for match in ENGLISH_WORD.finditer(text.replace("’", "'")):
-        word = match.group().lower()
-        expansion = ABBREVIATIONS.get(word)
-        parts = expansion.split() if expansion else word.split("-")
+        expansion = abbreviations.get(match.group())
+        parts = expansion.split() if expansion else match.group().lower().split("-")
         keyed += [
             (english_key(part), match.start(), match.end())
             for part in parts
@@ -65,11 +65,12 @@ def _clauses(text: str) -> Iterable[tuple[int, str]]:
 class KnownRenderings:
     """Every known (term, rendering), recognised in running English text."""
 
-    def __init__(self, known: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, known: Iterable[tuple[str, str]], abbreviations: Abbreviations) -> None:
+        self.abbreviations = abbreviations
         self._terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._written: dict[tuple[str, ...], str] = {}  # one rendering with these keys
         for term, rendering in known:
-            keys = tuple(key for key, _s, _e in _keyed_words(rendering))
+            keys = tuple(key for key, _s, _e in _keyed_words(rendering, abbreviations))
             if keys:
                 self._terms[keys].add(term)
                 self._written.setdefault(keys, rendering)
@@ -80,7 +81,7 @@ class KnownRenderings:
         left to the longer."""
         found: list[tuple[int, int, tuple[str, ...]]] = []
         for offset, clause in _clauses(sentence):
-            keyed = _keyed_words(clause)
+            keyed = _keyed_words(clause, self.abbreviations)
             keys = [key for key, _s, _e in keyed]
             for length in self._lengths:
                 for first in range(len(keyed) - length + 1):
@@ -127,4 +128,4 @@ class KnownRenderings:
                     for term in terms
                     if not shown[keys] or with_term[(keys, term)] == most
                 ]
-        return KnownRenderings(kept)
+        return KnownRenderings(kept, self.abbreviations)

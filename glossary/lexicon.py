@@ -10,6 +10,7 @@ top, because political vocabulary (自立自强, 举国体制) is thin in a gene
 
 from __future__ import annotations
 
+import copy
 import marshal
 import re
 import sqlite3
@@ -22,6 +23,7 @@ import jieba
 import snowballstemmer
 
 from glossary import cedict
+from glossary.abbreviations import Abbreviations, abbreviations_in, dictionary_abbreviations
 from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
 
@@ -45,7 +47,7 @@ _LONG_PREFIXES = (
     "pre",
     "dis",
 )
-PARSE_VERSION = 15  # bump when keys are made differently: the cached dictionary is rebuilt
+PARSE_VERSION = 16  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 # Function words carry no evidence of which sentence translates which.
@@ -63,16 +65,11 @@ CHINESE_STOPWORDS = frozenset(
     "的 了 和 与 及 是 在 对 把 被 为 以 等 之 其 也 都 而 并 或 这 那 要 我们 我 你 他 它 "
     "着 过 地 得 所 将 从 向 于 就 又 还 上 中 下 个 各 该 则 使 让 给 由".split()
 )
-ABBREVIATIONS = {  # spelled out before keys are taken, as a reader would
-    "s&t": "science and technology",
-    "r&d": "research and development",
-    "cpc": "communist party of china",
-    "prc": "people's republic of china",
-    "ai": "artificial intelligence",
-}
 
 _stemmer = snowballstemmer.stemmer("english")
-_EN_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?")
+_EN_TOKEN = re.compile(
+    r"[a-z]+(?:-[a-z]+)*(?:&[a-z]+)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th)?", re.IGNORECASE
+)
 _ZH_PUNCT = re.compile(r"^[\W_]+$")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
@@ -108,23 +105,26 @@ def _long_prefix(text: str) -> str:
     return next((p for p in _LONG_PREFIXES if text.startswith(p) and len(text) > len(p) + 1), "")
 
 
-def english_keys(text: str) -> list[str]:
-    """Content-word keys and number keys of an English text."""
-    lowered = text.lower().replace("’", "'")
+def english_keys(text: str, abbreviations: Abbreviations | None = None) -> list[str]:
+    """Content-word keys and number keys of an English text; an abbreviation written as
+    ``abbreviations`` (CC-CEDICT's, by default) define it gives the keys of its long
+    form ("S&T" those of "science and technology")."""
+    table = dictionary_abbreviations() if abbreviations is None else abbreviations
     keys: list[str] = []
-    for token in _EN_TOKEN.findall(lowered):
+    for written in _EN_TOKEN.findall(text.replace("’", "'")):
+        token = written.lower()
         if "-" in token:
             # well-being meets wellbeing, high-quality meets "high" and "quality"
             keys.append(english_key(token.replace("-", "")))
             words = token.split("-")
         else:
-            expansion = ABBREVIATIONS.get(token)
+            expansion = table.get(written)
             words = expansion.split() if expansion else [token]
         for word in words:
             if word in ENGLISH_STOPWORDS or word[0].isdigit():
                 continue
             keys.append(english_key(word))
-    return keys + english_number_keys(lowered)
+    return keys + english_number_keys(text.lower().replace("’", "'"))
 
 
 def chinese_words(text: str) -> list[str]:
@@ -231,12 +231,23 @@ class Lexicon:
         self.base = cedict_senses() if base is None else base
         self.extra: dict[str, dict[frozenset[str], None]] = {}
         self.phrases: set[str] = set()  # multi-word entries, looked for in running text
+        self.abbreviations: Abbreviations = dictionary_abbreviations()
         self._cache: dict[str, frozenset[str]] = {}
         self._loose_cache: dict[str, frozenset[str]] = {}
 
+    def reading(self, english: Iterable[str]) -> Lexicon:
+        """This lexicon as it reads ``english``, a text that defines abbreviations of
+        its own ("science and technology (S&T)"): the same senses, shared (what is
+        taught to either is known to both), with the text's abbreviations added."""
+        view = copy.copy(self)
+        view.abbreviations = abbreviations_in(english)
+        return view
+
     def add(self, chinese: str, english: str) -> None:
         """Teach the lexicon that ``english`` (a word or phrase) translates ``chinese``."""
-        keys = frozenset(k for k in english_keys(english) if not k.startswith("#"))
+        keys = frozenset(
+            k for k in english_keys(english, self.abbreviations) if not k.startswith("#")
+        )
         if keys:
             self._add_sense(chinese, keys)
             if len(chinese) > 1:

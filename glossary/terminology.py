@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from glossary.abbreviations import abbreviations_in
 from glossary.attestation import KnownRenderings
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
@@ -168,8 +169,13 @@ def attest_renderings(
     occurrence; a glossed sentence is already evidence of its gloss."""
     recognised = {(e.term, e.rendering) for e in found if e.rendering}
     recognised |= set(known)
+    # abbreviations as any text of the memory defines them (S&T in one translation,
+    # used bare in a commentary)
+    abbreviations = abbreviations_in([unit.en for unit in units] + [s.text for s in outside])
     # a phrase that renders other Chinese in most units is not this term's in free text
-    recognise = KnownRenderings(recognised).specific([(unit.zh, unit.en) for unit in units])
+    recognise = KnownRenderings(recognised, abbreviations).specific(
+        [(unit.zh, unit.en) for unit in units]
+    )
     glossed_segments = {(gloss.chinese, gloss.segment_id) for gloss in glosses}
     evidence = []
     for sentence in outside:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from glossary.attestation import KnownRenderings
 
+# what a text of the memory defines: "science and technology (S&T)"
+DEFINED = {"S&T": "science and technology"}
 KNOWN = KnownRenderings(
     [
         ("科技", "science and technology"),
         ("国家战略科技力量", "national strategic science and technology strength"),
         ("自立自强", "self-reliance"),
-    ]
+    ],
+    DEFINED,
 )
 
 
@@ -28,18 +31,20 @@ def test_where_renderings_overlap_the_longest_stands() -> None:
 
 
 def test_a_rendering_is_recognised_by_its_words_keys_within_one_clause() -> None:
-    known = KnownRenderings([("科技工作者", "scientific and technological workers")])
+    known = KnownRenderings([("科技工作者", "scientific and technological workers")], DEFINED)
     found = known.count("We thank S&T workers and science and technology workers.")
     assert found == {
         ("科技工作者", "S&T workers"): 1,
         ("科技工作者", "science and technology workers"): 1,
     }
     assert not known.count("Science and technology (workers) matter.")
-    assert not KnownRenderings([]).count("science and technology")
+    assert not KnownRenderings([], DEFINED).count("science and technology")
 
 
 def test_a_rendering_is_counted_only_where_the_memory_shows_it_mostly_with_its_term() -> None:
-    known = KnownRenderings([("科技强国", "science and technology"), ("科技强国", "S&T power")])
+    known = KnownRenderings(
+        [("科技强国", "science and technology"), ("科技强国", "S&T power")], DEFINED
+    )
     units = [
         ("建设科技强国。", "Build an S&T power strong in science and technology."),
         ("发展科技。", "Develop science and technology."),

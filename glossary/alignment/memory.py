@@ -31,6 +31,13 @@ class DocumentToAlign:
 
 
 def _align(document: DocumentToAlign, lexicon: Lexicon) -> list[UnitDraft]:
+    """One document's units, its English read with the abbreviations it defines."""
+    lexicon = lexicon.reading(
+        sentence.text
+        for paragraph in document.paragraphs
+        if paragraph.language == "en"
+        for sentence in paragraph.sentences
+    )
     if document.bilingual:
         return align_bilingual(document.paragraphs, lexicon)
     return align_translation(document.original, document.paragraphs, lexicon)

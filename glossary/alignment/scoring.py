@@ -146,7 +146,12 @@ class BeadScorer:
             for s in self.zh
         ]
         en_keys = [
-            sorted({*english_keys(s.text), *([QUOTED_KEY] if _EN_QUOTED.search(s.text) else [])})
+            sorted(
+                {
+                    *english_keys(s.text, self.lexicon.abbreviations),
+                    *([QUOTED_KEY] if _EN_QUOTED.search(s.text) else []),
+                }
+            )
             for s in self.en
         ]
         # a Chinese word (its set of translations) is weighted by its rarity here
