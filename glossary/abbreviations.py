@@ -28,15 +28,15 @@ from functools import cache
 
 from glossary import cedict
 from glossary.disk_cache import MARSHAL, cached
+from glossary.word_classes import ENGLISH_FUNCTION_WORDS
 
-PARSE_VERSION = 1  # bump when definitions are found differently: the cache is derived again
+PARSE_VERSION = 2  # bump when definitions are found differently: the cache is derived again
 Abbreviations = Mapping[str, str]  # short form as written -> long form, lower-cased
 
 # A short form in brackets: two to ten letters (and &, as in R&D), two capitals at
 # least, after the words that may be its long form (same sentence, no bracket).
 _DEFINITION = re.compile(r"([^()\[\].;:!?]+?)\s*\(([A-Za-z][A-Za-z&]{1,9})\)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
-SKIPPED = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "at", "by"})
 
 
 def _long_form(short: str, before: str) -> str | None:
@@ -55,7 +55,7 @@ def _long_form(short: str, before: str) -> str | None:
     for k, part in reversed(parts):
         if not remaining:
             break
-        if part in SKIPPED:
+        if part in ENGLISH_FUNCTION_WORDS:
             continue
         if part[0] != remaining[-1]:
             return None

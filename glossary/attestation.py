@@ -28,8 +28,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from glossary.abbreviations import Abbreviations
-from glossary.lexicon import ENGLISH_STOPWORDS, english_key
+from glossary.lexicon import english_key
 from glossary.word_alignment import ENGLISH_WORD
+from glossary.word_classes import ENGLISH_FUNCTION_WORDS
 
 SPECIFICITY = 0.5  # the share of units holding a rendering that must hold its term
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]“”\"]")
@@ -49,7 +50,7 @@ def _keyed_words(text: str, abbreviations: Abbreviations) -> Keyed:
         keyed += [
             (english_key(part), match.start(), match.end())
             for part in parts
-            if part and part not in ENGLISH_STOPWORDS
+            if part and part not in ENGLISH_FUNCTION_WORDS
         ]
     return keyed
 

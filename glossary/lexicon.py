@@ -26,6 +26,7 @@ from glossary import cedict
 from glossary.abbreviations import Abbreviations, abbreviations_in, dictionary_abbreviations
 from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
 
@@ -50,21 +51,6 @@ _LONG_PREFIXES = (
 PARSE_VERSION = 16  # bump when keys are made differently: the cached dictionary is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
-# Function words carry no evidence of which sentence translates which.
-ENGLISH_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be been before
-    being below between both but by can could did do does doing down during each etc few
-    for from further had has have having he her here hers him his how i if in into is it
-    its itself just me more most my no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them then there
-    these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours sb sth something someone one
-    must need may might shall us also well make made""".split()
-)
-CHINESE_STOPWORDS = frozenset(
-    "的 了 和 与 及 是 在 对 把 被 为 以 等 之 其 也 都 而 并 或 这 那 要 我们 我 你 他 它 "
-    "着 过 地 得 所 将 从 向 于 就 又 还 上 中 下 个 各 该 则 使 让 给 由".split()
-)
 
 _stemmer = snowballstemmer.stemmer("english")
 _EN_TOKEN = re.compile(
@@ -121,7 +107,7 @@ def english_keys(text: str, abbreviations: Abbreviations | None = None) -> list[
             expansion = table.get(written)
             words = expansion.split() if expansion else [token]
         for word in words:
-            if word in ENGLISH_STOPWORDS or word[0].isdigit():
+            if word in ENGLISH_FUNCTION_WORDS or word[0].isdigit():
                 continue
             keys.append(english_key(word))
     return keys + english_number_keys(text.lower().replace("’", "'"))
@@ -133,7 +119,7 @@ def chinese_words(text: str) -> list[str]:
 
 
 def _content(word: str) -> bool:
-    return bool(word.strip()) and not _ZH_PUNCT.match(word) and word not in CHINESE_STOPWORDS
+    return bool(word.strip()) and not _ZH_PUNCT.match(word) and word not in CHINESE_FUNCTION_WORDS
 
 
 # ---------------------------------------------------------------------------------

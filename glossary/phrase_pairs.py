@@ -28,8 +28,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS, english_key
+from glossary.lexicon import english_key
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 MAX_WORDS = 12  # longer spans are descriptions, not renderings
 UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
@@ -37,7 +38,7 @@ CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its li
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
 EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
 _CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–')
-_EDGE_WORDS = ENGLISH_STOPWORDS | {"’s", "'s"}
+_EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
 
 def _content(token: Token) -> bool:
@@ -50,7 +51,7 @@ def term_tokens(pair: AlignedPair, start: int, end: int) -> set[int]:
     return {
         i
         for i, token in enumerate(pair.chinese)
-        if token.start < end and token.end > start and token.text not in CHINESE_STOPWORDS
+        if token.start < end and token.end > start and token.text not in CHINESE_FUNCTION_WORDS
     }
 
 
@@ -161,7 +162,7 @@ class PhraseEdges:
         self.ends: Counter[str] = Counter()
         for text in texts:
             words = [token.text.lower() for token in english_tokens(text)]
-            breaks = [not w[:1].isalnum() or w in ENGLISH_STOPWORDS for w in words]
+            breaks = [not w[:1].isalnum() or w in ENGLISH_FUNCTION_WORDS for w in words]
             for k, word in enumerate(words):
                 self.seen[word] += 1
                 self.begins[word] += k == 0 or breaks[k - 1]

@@ -27,7 +27,8 @@ import jieba
 import numpy as np
 import snowballstemmer
 
-from glossary.lexicon import CHINESE_STOPWORDS, ENGLISH_STOPWORDS, Lexicon, english_key, key_stem
+from glossary.lexicon import Lexicon, english_key, key_stem
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
 
@@ -101,14 +102,14 @@ def dictionary_links(
     translator keeps the order of a sentence's parts."""
     keys = [
         english_key(t.text.lower())
-        if t.text[:1].isalnum() and t.text.lower() not in ENGLISH_STOPWORDS
+        if t.text[:1].isalnum() and t.text.lower() not in ENGLISH_FUNCTION_WORDS
         else None
         for t in english
     ]
     candidates: dict[tuple[str, int], list[int]] = defaultdict(list)
     weight: dict[tuple[str, int], float] = {}
     for i, token in enumerate(chinese):
-        if token.text in CHINESE_STOPWORDS:
+        if token.text in CHINESE_FUNCTION_WORDS:
             continue
         glosses = lexicon.glosses(token.text)
         if not glosses:

@@ -1,0 +1,38 @@
+"""The closed word classes are what their data files say they are."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import jieba
+import jieba.posseg
+
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
+
+# What the Chinese file's header promises of every word: jieba's tag and frequency.
+CLOSED_TAGS = ("u", "p", "c", "r", "f", "q", "d", "v")
+MIN_FREQUENCY = 25_000
+
+
+def _entries(name: str) -> list[list[str]]:
+    text = (files("glossary") / "data" / name).read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def test_every_chinese_function_word_is_a_common_closed_class_word_of_jieba() -> None:
+    jieba.initialize()
+    tags = jieba.posseg.dt.word_tag_tab
+    entries = _entries("function_words.zh.txt")
+    assert {word for word, _tag in entries} == CHINESE_FUNCTION_WORDS
+    for word, tag in entries:
+        assert tags[word].startswith(tag), (word, tags[word], tag)
+        assert tag in CLOSED_TAGS
+        assert jieba.dt.FREQ[word] >= MIN_FREQUENCY, word
+    # the only verbs are the four that govern a clause
+    assert {word for word, tag in entries if tag == "v"} == {"是", "要", "使", "让"}
+
+
+def test_english_function_words_are_single_lower_case_words() -> None:
+    assert {"the", "of", "and", "which", "must", "sth"} <= ENGLISH_FUNCTION_WORDS
+    assert all(word.isalpha() and word.islower() for word in ENGLISH_FUNCTION_WORDS)
+    assert not {"science", "technology", "power", "country"} & ENGLISH_FUNCTION_WORDS
