@@ -48,7 +48,7 @@ _LONG_PREFIXES = (
     "pre",
     "dis",
 )
-PARSE_VERSION = 17  # bump when keys are made differently (function words too): the cache is rebuilt
+PARSE_VERSION = 18  # bump when keys are made differently (function words too): the cache is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 
