@@ -16,6 +16,7 @@ import jieba
 # English words, possibly hyphenated or joined with & or an apostrophe (supply-side,
 # S&T, China’s), or numbers: the words renderings are read in
 from glossary.word_alignment import ENGLISH_WORD
+from glossary.word_classes import ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
 
@@ -24,92 +25,9 @@ _CHINESE_IN_BRACKETS = re.compile(rf"[(（]\s*({_HAN}[\u3400-\u9fff·0-9]*)\s*[)
 _CHINESE_THEN_ENGLISH = re.compile(rf"({_HAN}+)\s*[(（]\s*([A-Za-z][^()（）]*?)\s*[)）]")
 # Anything that cannot sit inside a term's translation: clause punctuation, quotes.
 _BREAK = re.compile(r"[,;:.!?\"“”‘—–\[\]]|'(?=\s)")
-# Words that end a gloss when walking back from the bracket: articles, determiners,
-# pronouns, prepositions (other than the "of"/"in" inside a term), auxiliaries.
-_FUNCTION_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "my",
-        "your",
-        "some",
-        "any",
-        "each",
-        "every",
-        "all",
-        "both",
-        "such",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "on",
-        "at",
-        "as",
-        "into",
-        "onto",
-        "than",
-        "about",
-        "between",
-        "among",
-        "through",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "and",
-        "or",
-        "but",
-        "if",
-        "so",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "we",
-        "they",
-        "it",
-        "he",
-        "she",
-        "you",
-        "i",
-        "us",
-        "them",
-    }
-)
 _CONNECTORS = frozenset({"of", "and", "in", "&"})  # may join the words of one term
+# Words that end a gloss when walking back from the bracket: every other function word.
+_FUNCTION_WORDS = ENGLISH_FUNCTION_WORDS - _CONNECTORS
 _LOOK_BACK = 200  # characters before a bracket searched for the English phrase
 _LEADING_ARTICLES = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
