@@ -27,8 +27,8 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
   (大众创业、万众创新) and anaphoric series (共商共建共享), coordinations
   (新一轮科技革命和产业变革), abbreviation-like compounds (产学研), idioms (重中之重) and
-  four-character expressions no dictionary lists (脱实向虚), organisations tagged as such (国务院),
-  programmes (…战略, “奋斗者”号) and slogans of two verb–object pairs (集中力量办大事).
+  four-character expressions no dictionary lists (脱实向虚), organisations tagged as such
+  (国务院) and slogans of two verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -82,8 +82,6 @@ _DIRECTION_COMPLEMENTS = frozenset({"起", "出", "上", "下", "来", "去", "�
 _COMPLEMENTS = _RESULT_COMPLEMENTS | _DIRECTION_COMPLEMENTS
 _COORDINATORS = frozenset({"和", "与", "及", "以及"})
 _ENUMERATION = "、"
-# Heads that mark a name of a plan, strategy or project.
-_PROGRAMME_HEADS = ("战略", "工程", "计划", "倡议", "行动", "规划", "号")
 
 _NUMERAL = "一二两三四五六七八九十百千万"
 # A counted word inside a name (八项|规定, 全面|两|孩|政策, 十三|五|规划, 三|大|战略): a
@@ -342,8 +340,6 @@ def _pattern_kinds(text: str) -> set[str]:
     kinds: set[str] = set()
     if _COUNTED.fullmatch(text) or (_ALTERNATING.fullmatch(text) and "个" not in text):
         kinds.add("formula")
-    if text.endswith(_PROGRAMME_HEADS) and len(text) > 3:
-        kinds.add("programme")
     return kinds
 
 
@@ -369,9 +365,6 @@ def _quoted(sentence: str) -> Iterator[tuple[str, set[str]]]:
         kinds = {"quoted"} | _pattern_kinds(inner)
         if len(inner) <= 4 and any(ch in _FORMULA_NUMERAL for ch in inner):
             kinds.add("formula")  # “破四唯”, “五位一体”
-        after = sentence[match.end() : match.end() + 2]
-        if after.startswith(_PROGRAMME_HEADS):
-            kinds.add("programme")  # “奋斗者”号, “一带一路”倡议
         yield inner, kinds
 
 

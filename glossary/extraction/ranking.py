@@ -39,7 +39,6 @@ KIND_BONUS = {
     "quoted": 3.0,
     "formula": 3.0,
     "parallel": 3.0,
-    "programme": 1.0,
     "institution": 2.0,
     "idiom": 1.5,
     "abbreviation": 1.0,
@@ -75,7 +74,7 @@ class Candidate:
     text: str  # simplified Chinese term
     frequency: int  # occurrences in the input (non-overlapping substring count)
     score: float  # termhood, higher is better
-    kinds: frozenset[str]  # e.g. {"phrase"}, {"formula"}, {"quoted"}, {"programme"}
+    kinds: frozenset[str]  # e.g. {"phrase"}, {"formula"}, {"quoted"}, {"parallel"}
 
 
 def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[Candidate]:
