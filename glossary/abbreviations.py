@@ -34,8 +34,10 @@ PARSE_VERSION = 2  # bump when definitions are found differently: the cache is d
 Abbreviations = Mapping[str, str]  # short form as written -> long form, lower-cased
 
 # A short form in brackets: two to ten letters (and &, as in R&D), two capitals at
-# least, after the words that may be its long form (same sentence, no bracket).
-_DEFINITION = re.compile(r"([^()\[\].;:!?]+?)\s*\(([A-Za-z][A-Za-z&]{1,9})\)")
+# least; its long form is sought in the words before it, back to a clause break.
+_SHORT_FORM = re.compile(r"\(([A-Za-z][A-Za-z&]{1,9})\)")
+_CLAUSE_BREAK = re.compile(r"[()\[\].;:!?]")
+_LOOK_BACK = 200  # characters before a bracket: more than the longest long form
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
 
 
@@ -70,11 +72,12 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     """Abbreviations the texts define in brackets, with their long forms."""
     given: Counter[tuple[str, str]] = Counter()
     for text in texts:
-        for match in _DEFINITION.finditer(text):
-            short = match.group(2)
+        for match in _SHORT_FORM.finditer(text):
+            short = match.group(1)
             if sum(ch.isupper() for ch in short) < 2:
                 continue
-            long_form = _long_form(short, match.group(1))
+            before = _CLAUSE_BREAK.split(text[max(0, match.start() - _LOOK_BACK) : match.start()])
+            long_form = _long_form(short, before[-1])
             if long_form:
                 given[(short, long_form)] += 1
     best: dict[str, tuple[int, str]] = {}
