@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
+from operator import itemgetter
 from typing import BinaryIO, Protocol, TextIO
 
 from exports.files import atomic_output
@@ -72,8 +73,10 @@ def _join(items: Iterable[str]) -> str:
 
 
 def _split(cell: str) -> list[str]:
+    if not cell:  # most cells of a row are empty: its other status columns, its notes
+        return []
     if "\\" not in cell:  # nothing escaped, the common case: no loop over characters
-        return [item for item in (part.strip() for part in cell.split(";")) if item]
+        return list(filter(None, map(str.strip, cell.split(";"))))
     items, current, chars = [], [], iter(cell)
     for ch in chars:
         if ch == "\\":
@@ -203,25 +206,26 @@ def _parse_sources(cell: str, label: str, line: int) -> dict[str, int]:
 
 
 def _record(cells: dict[str, str], label: str, line: int) -> TermRecord:
-    """A row of our CSV. Its sources count the term's occurrences per document over
-    all its renderings, so they come back as the term's, not the first rendering's:
-    importing the file again then adds nothing (``termbase.exchange``)."""
+    """A row of our CSV (``cells``: every column, "" where the file has none). Its
+    sources count the term's occurrences per document over all its renderings, so
+    they come back as the term's, not the first rendering's: importing the file
+    again then adds nothing (``termbase.exchange``)."""
     renderings = [
-        RenderingRecord(text=text, status=status)
+        RenderingRecord(text, status)
         for status, column in _STATUS_COLUMNS.items()
-        for text in _split(cells.get(column, ""))
+        for text in _split(cells[column])
     ]
-    sources = _parse_sources(cells.get("sources", ""), label, line)
+    sources = _parse_sources(cells["sources"], label, line)
     if sources and not renderings:
         raise CsvGlossaryError(f"{label}, line {line}: sources given but no rendering")
     return TermRecord(
         simplified=cells["simplified"],
-        traditional=cells.get("traditional") or None,
-        pinyin=cells.get("pinyin") or None,
-        status=cells.get("status") or "candidate",
-        subject_field=cells.get("subject field") or None,
-        definition=cells.get("definition") or None,
-        note=cells.get("note") or None,
+        traditional=cells["traditional"] or None,
+        pinyin=cells["pinyin"] or None,
+        status=cells["status"] or "candidate",
+        subject_field=cells["subject field"] or None,
+        definition=cells["definition"] or None,
+        note=cells["note"] or None,
         renderings=renderings,
         sources=sources,
         origin=f"line {line}",
@@ -250,18 +254,23 @@ def _ours(
     unknown = set(header) - set(COLUMNS)
     if unknown:
         raise CsvGlossaryError(f"{label}: unknown columns: {', '.join(sorted(unknown))}")
+    # each column's cell: of a column named twice the last, of one the file lacks the
+    # empty cell put after each row
+    position = {name: index for index, name in enumerate(header)}
+    cells_of = itemgetter(*(position.get(name, len(header)) for name in COLUMNS))
     for row in rows:
         line = lines.line
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) != len(header):
             raise CsvGlossaryError(
                 f"{label}, line {line}: {len(row)} cells where the header has {len(header)}"
             )
-        cells = {name: restore(cell).strip() for name, cell in zip(header, row, strict=True)}
+        cleaned = [restore(cell).strip() if cell else cell for cell in cells_of([*row, ""])]
+        cells = dict(zip(COLUMNS, cleaned, strict=True))
         if not cells["simplified"]:
             raise CsvGlossaryError(f"{label}, line {line}: no simplified term")
-        if cells.get("status") and cells["status"] not in statuses:
+        if cells["status"] and cells["status"] not in statuses:
             raise CsvGlossaryError(
                 f"{label}, line {line}: status {cells['status']!r} is not one of "
                 f"{', '.join(sorted(statuses))}"

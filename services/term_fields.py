@@ -30,12 +30,13 @@ def derive_term_fields(simplified: str, pinyin: str | None) -> dict[str, str]:
 
 
 def _joined(marks: str, words: list[tuple[str, str, str]]) -> dict[str, str]:
-    """The pinyin fields of ``marks`` from those of its words."""
+    """The pinyin fields of ``marks`` from those of its words (empty ones left out)."""
+    numbers, toneless, initials = zip(*words, strict=True) if words else ((), (), ())
     return {
         "pinyin_marks": marks,
-        "pinyin_numbers": " ".join(numbers for numbers, _, _ in words if numbers),
-        "pinyin_toneless": " ".join(toneless for _, toneless, _ in words if toneless),
-        "pinyin_initials": "".join(initials for _, _, initials in words),
+        "pinyin_numbers": " ".join(filter(None, numbers)),
+        "pinyin_toneless": " ".join(filter(None, toneless)),
+        "pinyin_initials": "".join(initials),
     }
 
 
@@ -47,13 +48,13 @@ def _word_fields(word: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=1024)  # screening asks, then the merge: the second is free
-def _fast_pinyin_fields(marks: str) -> tuple[tuple[str, str], ...]:
-    return tuple(_uncached_pinyin_fields(marks).items())
+def _cached_pinyin_fields(marks: str) -> dict[str, str]:
+    return _uncached_pinyin_fields(marks)
 
 
 def fast_pinyin_fields(marks: str) -> dict[str, str]:
     """``glossary.pinyin.pinyin_fields``, fast: see ``_uncached_pinyin_fields``."""
-    return dict(_fast_pinyin_fields(marks))
+    return dict(_cached_pinyin_fields(marks))  # a copy: the cache's own stays as it is
 
 
 def _uncached_pinyin_fields(marks: str) -> dict[str, str]:
@@ -67,7 +68,7 @@ def _uncached_pinyin_fields(marks: str) -> dict[str, str]:
     pinyin module reads it. The tests check this against ``pinyin_fields``."""
     if has_han(marks):
         return pinyin_fields(marks)
-    return _joined(marks, [_word_fields(word) for word in marks.split()])
+    return _joined(marks, list(map(_word_fields, marks.split())))
 
 
 def _foreign_word_fields(word: str) -> tuple[str, str, str]:

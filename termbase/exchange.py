@@ -13,15 +13,29 @@ only replaces the evidence of documents it read, so imports outlive rebuilds.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from hashlib import blake2b
+from itertools import chain
+from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from records import (
     RENDERING_ORDER,
@@ -250,15 +264,62 @@ def _rendering_record(
 #
 # Terms are merged a batch of records at a time, with a few set-based statements per
 # batch: the terms, renderings and evidence the batch names are read in one query
-# each, what is new is inserted in bulk (Core, not the ORM, which flushed a row at a
-# time: 2.4 ms a term), and nothing of an earlier batch is kept. So an import streams:
-# its memory does not grow with the file, and a term met twice in a file is simply
-# found the second time, since the earlier batch is already in the transaction.
+# each, what is new is inserted in bulk (``bulk_insert``: the driver's own parameters,
+# many rows to a statement; the ORM flushed a row at a time, 2.4 ms a term), and
+# nothing of an earlier batch is kept. So an import streams: its memory does not grow
+# with the file, and a term met twice in a file is simply found the second time,
+# since the earlier batch is already in the transaction.
 
 TERM_BATCH = 500  # records per batch: a few IN (...) lists of this length
 DeriveTermFields = Callable[[str, str | None], dict[str, str]]
 _TERM_FIELDS = ("traditional", "subject_field", "definition", "note")
 _PINYIN_COLUMNS = ("pinyin_marks", "pinyin_numbers", "pinyin_toneless", "pinyin_initials")
+# The status of a new term and rendering, read once (an enum member's value is looked
+# up through a descriptor, on every row of an import)
+_NEW_TERM_STATUS = TermStatus.CANDIDATE.value
+_NEW_RENDERING_STATUS = RenderingStatus.CANDIDATE.value
+# The columns a batch reads of the terms and renderings it names (those the rules
+# compare: the fields of pinyin derived from the marks are only ever replaced), and
+# those it writes of new ones, evidence and log entries (in its tuples' order).
+_STORED_TERM_COLUMNS = ("id", "simplified", "status", *_TERM_FIELDS, "pinyin_marks")
+_STORED_RENDERING_COLUMNS = ("id", "term_id", "text", "status", "note")
+_NEW_TERM_COLUMNS = (
+    "simplified",
+    "status",
+    "created_by",
+    "modified_by",
+    *_TERM_FIELDS,
+    *_PINYIN_COLUMNS,
+)
+_NEW_RENDERING_COLUMNS = ("term_id", "text", "status", "note", "created_by", "modified_by")
+_ATTESTATION_COLUMNS = ("term_id", "rendering_id", "document_id", "count", "context")
+# a log entry's, then the ids of its row and term, known once they are written
+_LOG_COLUMNS = ("editor", "action", "entity", "term", "field", "before", "after", "at")
+_LOGGED_COLUMNS = (*_LOG_COLUMNS, "entity_id", "term_id")
+
+
+def _one_of_keys(column: QueryableAttribute[Any]) -> ColumnElement[bool]:
+    """``column`` IN the batch's keys, given when the statement runs (``_select``)."""
+    return column.in_(bindparam("keys", expanding=True))
+
+
+# What a batch reads, made once: made per batch, coercing its 500 keys into an IN
+# list took half as long as running the query.
+_STORED_TERMS = select(*(getattr(Term, name) for name in _STORED_TERM_COLUMNS)).where(
+    _one_of_keys(Term.simplified)
+)
+_STORED_RENDERINGS = select(
+    *(getattr(Rendering, name) for name in _STORED_RENDERING_COLUMNS)
+).where(_one_of_keys(Rendering.term_id))
+_STORED_EVIDENCE = (
+    select(Attestation.term_id, Attestation.document_id, Rendering.text)
+    .join(Rendering, Rendering.id == Attestation.rendering_id)
+    .where(_one_of_keys(Attestation.term_id))
+)
+_TERM_IDS = select(Term.simplified, Term.id).where(_one_of_keys(Term.simplified))
+_RENDERING_IDS = select(Rendering.term_id, Rendering.text, Rendering.id).where(
+    _one_of_keys(Rendering.term_id)
+)
 
 
 @dataclass
@@ -307,40 +368,120 @@ def _table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys, every column without a value in
-    the database's own DEFAULT given) in one executemany, the driver's parameters
-    made here. SQLAlchemy's executemany runs each row's Python-side defaults and
-    bind processors (a datetime becomes a string once per row on SQLite): on the
-    hundreds of thousands of rows of a large import that doubled the cost of
-    SQLite's own work. Here each distinct value is processed once."""
+def _converter(table: Table, dialect: Dialect, name: str) -> Callable[[Any], Any] | None:
+    """What the driver needs of a value for the column ``name`` (a datetime becomes a
+    string on SQLite), remembering the last values converted; None if it takes
+    values as they are."""
+    processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    return None if processor is None else lru_cache(maxsize=1024)(processor)
+
+
+def _driver_rows(
+    table: Table,
+    dialect: Dialect,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    fixed: Mapping[str, Any],
+) -> list[tuple[Any, ...]]:
+    """``rows`` with the ``fixed`` values after them, as the driver takes them: a
+    fixed value converted once, another once per distinct value."""
+    constants = tuple(
+        value
+        if value is None or (convert := _converter(table, dialect, name)) is None
+        else convert(value)
+        for name, value in fixed.items()
+    )
+    converters = [
+        (index, convert)
+        for index, name in enumerate(columns)
+        if (convert := _converter(table, dialect, name)) is not None
+    ]
+    if not converters:
+        return [row + constants for row in rows]
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, convert in converters:
+            if values[index] is not None:
+                values[index] = convert(values[index])
+        converted.append((*values, *constants))
+    return converted
+
+
+def bulk_insert(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    fixed: Mapping[str, Any] | None = None,
+) -> None:
+    """INSERT ``rows`` (tuples of the values of ``columns``), each with the ``fixed``
+    values as well, the driver's parameters made here; every column without a
+    value in the database's own DEFAULT must be given.
+
+    SQLAlchemy's executemany wants a dict a row and runs each row's Python-side
+    defaults and bind processors: on the hundreds of thousands of rows of a large
+    import that cost as much as SQLite's own work. Here a fixed value is processed
+    once, another once per distinct value, and the tuples go to the driver as they
+    are (``_insert_rows``), reordered only if the statement takes its parameters
+    in another order."""
     if not rows:
         return
     connection = session.connection()
     dialect = connection.dialect
-    keys = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
-    order = list(compiled.positiontup or ()) if dialect.positional else keys
-    converters = []
-    for key in order:
-        processor = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
-        converters.append(None if processor is None else lru_cache(maxsize=1024)(processor))
-    plain = all(converter is None for converter in converters)
-
-    def values(row: dict[str, Any]) -> list[Any]:
-        if plain:
-            return [row[key] for key in order]
-        return [
-            row[key] if convert is None or row[key] is None else convert(row[key])
-            for key, convert in zip(order, converters, strict=True)
-        ]
-
-    if dialect.positional:
-        connection.exec_driver_sql(str(compiled), [tuple(values(row)) for row in rows])
-    else:
+    fixed = fixed or {}
+    names = (*columns, *fixed)
+    statement, order = _insert_statement(table, dialect, names)
+    params = _driver_rows(table, dialect, columns, rows, fixed)
+    if not dialect.positional:
         connection.exec_driver_sql(
-            str(compiled), [dict(zip(order, values(row), strict=True)) for row in rows]
+            statement, [dict(zip(names, row, strict=True)) for row in params]
         )
+        return
+    if order != tuple(range(len(names))):
+        pick = itemgetter(*order)
+        params = [pick(row) for row in params]
+    _insert_rows(connection, statement, params)
+
+
+@lru_cache(maxsize=64)
+def _insert_statement(
+    table: Table, dialect: Dialect, names: tuple[str, ...]
+) -> tuple[str, tuple[int, ...]]:
+    """The INSERT of the columns ``names`` as the dialect writes it, and where each of
+    its positional parameters is among ``names`` (none if they are named): made once
+    per table and columns, not once per batch."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(names))
+    return str(compiled), tuple(names.index(key) for key in compiled.positiontup or ())
+
+
+# Rows one INSERT of SQLite's carries; 50 rows of our widest table's 18 columns stay
+# under the oldest SQLite's limit of 999 parameters a statement.
+ROWS_PER_INSERT = 50
+_MOST_PARAMETERS = 999
+
+
+def _insert_rows(connection: Connection, statement: str, params: list[tuple[Any, ...]]) -> None:
+    """Run ``statement`` (INSERT … VALUES (?, …): positional parameters, anonymous as
+    SQLite's are, so a row's group of them can be repeated) for each of the
+    ``params``: ``ROWS_PER_INSERT`` rows at a time in a statement of that many rows
+    (VALUES (?, …), (?, …), …), the rest one by one.
+
+    SQLite runs a statement's set-up on every execution, the IN lists of our CHECK
+    constraints among it: one row a statement made an import's inserts 40% slower.
+    Only two statements are ever made, so the driver keeps both prepared (one of
+    each size would fill its cache with megabytes)."""
+    head, values, row = statement.partition(" VALUES ")
+    width = len(params[0])
+    size = max(1, min(ROWS_PER_INSERT, _MOST_PARAMETERS // width))
+    whole = len(params) - len(params) % size
+    if whole:
+        connection.exec_driver_sql(
+            head + values + ", ".join([row] * size),
+            [tuple(chain.from_iterable(params[i : i + size])) for i in range(0, whole, size)],
+        )
+    if whole < len(params):
+        connection.exec_driver_sql(statement, params[whole:])
 
 
 @dataclass(slots=True, eq=False)
@@ -353,6 +494,13 @@ class _Row:
     values: dict[str, Any]
     new: bool
     changes: dict[str, Any] = field(default_factory=dict)
+
+
+def _stored_row(columns: tuple[str, ...], row: Sequence[Any]) -> _Row:
+    """A stored term or rendering from its values of ``columns``, its id first. The
+    row is zipped as it is, unchecked: the statement read those columns, and a
+    Row's own mapping (or a strict zip) cost more than the rest of reading it."""
+    return _Row(row[0], dict(zip(columns, row, strict=False)), new=False)
 
 
 @dataclass(slots=True)
@@ -403,35 +551,29 @@ class _TermMerge:
         self.derive = derive
         self.counts = MergeCounts()
         self.documents: set[str] = set()  # known to exist
-        self._logs: list[tuple[_Row, _Row, dict[str, Any]]] = []  # (row, its term, entry)
+        # (row, its term, the entry's values of _LOG_COLUMNS)
+        self._logs: list[tuple[_Row, _Row, tuple[Any, ...]]] = []
         self._attestations: list[tuple[_Row, _Row, str, int, str | None]] = []
         self._now = utc_now()
 
     # ---- reading what the batch names
 
+    def _select(self, statement: Select, keys: Iterable[Any]) -> Sequence[Row]:
+        """The rows ``statement`` reads for ``keys``, fetched at once through Core:
+        the ORM's result machinery, or a fetch a row, only slows plain rows down."""
+        return self.session.connection().execute(statement, {"keys": list(keys)}).all()
+
     def _stored_terms(self, names: list[str]) -> dict[str, _Row]:
-        columns = (
-            Term.id,
-            Term.simplified,
-            Term.status,
-            *(getattr(Term, c) for c in _TERM_FIELDS),
-            *(getattr(Term, c) for c in _PINYIN_COLUMNS),
-        )
-        rows = self.session.execute(select(*columns).where(Term.simplified.in_(names)))
-        return {row.simplified: _Row(row.id, dict(row._mapping), new=False) for row in rows}
+        rows = self._select(_STORED_TERMS, names)
+        return {row[1]: _stored_row(_STORED_TERM_COLUMNS, row) for row in rows}
 
     def _stored_renderings(self, terms: dict[str, _Row]) -> dict[tuple[str, str], _Row]:
         by_id = {row.id: simplified for simplified, row in terms.items()}
         if not by_id:
             return {}
-        rows = self.session.execute(
-            select(
-                Rendering.id, Rendering.term_id, Rendering.text, Rendering.status, Rendering.note
-            ).where(Rendering.term_id.in_(list(by_id)))
-        )
+        rows = self._select(_STORED_RENDERINGS, by_id)
         return {
-            (by_id[row.term_id], row.text): _Row(row.id, dict(row._mapping), new=False)
-            for row in rows
+            (by_id[row[1]], row[2]): _stored_row(_STORED_RENDERING_COLUMNS, row) for row in rows
         }
 
     def _stored_evidence(self, terms: dict[str, _Row]) -> _Evidence:
@@ -439,15 +581,12 @@ class _TermMerge:
         evidence = _Evidence()
         if not by_id:
             return evidence
-        rows = self.session.execute(
-            select(Attestation.term_id, Attestation.document_id, Rendering.text)
-            .join(Rendering, Rendering.id == Attestation.rendering_id)
-            .where(Attestation.term_id.in_(list(by_id)))
-        )
+        rows = self._select(_STORED_EVIDENCE, by_id)
         for term_id, document, text in rows:
-            evidence.terms.add((by_id[term_id], document))
-            evidence.groups.add((by_id[term_id], variant_key(text), document))
-            evidence.stored.add(by_id[term_id])
+            simplified = by_id[term_id]
+            evidence.terms.add((simplified, document))
+            evidence.groups.add((simplified, variant_key(text), document))
+            evidence.stored.add(simplified)
         return evidence
 
     # ---- deciding, record by record
@@ -462,31 +601,21 @@ class _TermMerge:
         after: Any,
         decided: Decision | None = None,
     ) -> None:
-        entry = {
-            "editor": decided.editor if decided else self.editor,
-            "action": "import",
-            "entity": entity,
-            "term": term.values["simplified"],
-            "field": name,
-            "before": before,
-            "after": after,
-            "at": decided.at if decided else self._now,
-        }
+        editor, at = (decided.editor, decided.at) if decided else (self.editor, self._now)
+        entry = (editor, "import", entity, term.values["simplified"], name, before, after, at)
         self._logs.append((row, term, entry))
 
-    def _set(self, row: _Row, term: _Row, entity: str, values: dict[str, Any]) -> bool:
-        """Fields the file fills replace the stored ones, each change logged."""
-        changed = False
-        for name, value in values.items():
-            before = row.values.get(name)
-            if value is None or value == before:
-                continue
-            row.values[name] = row.changes[name] = value
-            self._log(row, term, entity, name, before, value)
-            changed = True
-        if changed:
-            row.values["modified_by"] = row.changes["modified_by"] = self.editor
-        return changed
+    def _set(self, row: _Row, term: _Row, entity: str, name: str, value: Any) -> bool:
+        """A field the file fills replaces the stored one, the change logged."""
+        if value is None:
+            return False
+        before = row.values.get(name)
+        if value == before:
+            return False
+        row.values[name] = row.changes[name] = value
+        row.values["modified_by"] = row.changes["modified_by"] = self.editor
+        self._log(row, term, entity, name, before, value)
+        return True
 
     def _status(
         self, row: _Row, term: _Row, entity: str, status: str, decided: Decision | None
@@ -508,14 +637,13 @@ class _TermMerge:
         file gives is taken and logged, which keeps it through rebuilds as an
         editor's correction is kept: deciding whether it differs from the derived
         pinyin (0.1 ms a term) would cost nearly as much as the rest of the import."""
-        derived = self.derive(record.simplified, record.pinyin)
         values = {
             "simplified": record.simplified,
-            "status": TermStatus.CANDIDATE.value,
+            "status": _NEW_TERM_STATUS,
             "created_by": self.editor,
             "modified_by": self.editor,
-            **{name: None for name in _TERM_FIELDS},
-            **derived,
+            **dict.fromkeys(_TERM_FIELDS),
+            **self.derive(record.simplified, record.pinyin),
         }
         term = _Row(None, values, new=True)
         if record.pinyin:
@@ -526,7 +654,7 @@ class _TermMerge:
     def _repinyin(self, term: _Row, record: TermRecord) -> bool:
         if not record.pinyin or record.pinyin == term.values["pinyin_marks"]:
             return False
-        changed = self._set(term, term, "term", {"pinyin_marks": record.pinyin})
+        changed = self._set(term, term, "term", "pinyin_marks", record.pinyin)
         derived = self.derive(record.simplified, record.pinyin)
         for name in _PINYIN_COLUMNS[1:]:
             term.values[name] = term.changes[name] = derived[name]
@@ -541,7 +669,7 @@ class _TermMerge:
             None,
             {
                 "text": item.text,
-                "status": RenderingStatus.CANDIDATE.value,
+                "status": _NEW_RENDERING_STATUS,
                 "note": None,
                 "created_by": self.editor,
                 "modified_by": self.editor,
@@ -564,15 +692,14 @@ class _TermMerge:
         term (``by_term``) or for the rendering's group of variants (``_Evidence``)."""
         simplified = term.values["simplified"]
         text = None if by_term else rendering.values["text"]
-        group = None
-        if simplified in evidence.stored and not by_term:
-            group = variant_key(text)  # type: ignore[arg-type]
+        stored = simplified in evidence.stored
+        group = variant_key(text) if stored and text is not None else None
         added = False
         for document, count in sources.items():
             key = (simplified, text, document)
             if key in evidence.added:
                 continue
-            if simplified in evidence.stored and (
+            if stored and (
                 (simplified, document) in evidence.terms
                 if by_term
                 else (simplified, group, document) in evidence.groups
@@ -590,21 +717,23 @@ class _TermMerge:
         is_new = term is None
         if term is None:
             term = terms[record.simplified] = self._new_term(record)
-        changed = self._repinyin(term, record) if not is_new else False
-        changed |= self._set(
-            term, term, "term", {name: getattr(record, name) for name in _TERM_FIELDS}
-        )
+            changed = False
+        else:
+            changed = self._repinyin(term, record)
+        for name in _TERM_FIELDS:
+            changed |= self._set(term, term, "term", name, getattr(record, name))
         changed |= self._status(term, term, "term", record.status, record.decided)
         first: _Row | None = None
         for item in record.renderings:
             rendering, created = self._rendering(renderings, term, item)
             first = first or rendering
             changed |= created
-            changed |= self._set(rendering, term, "rendering", {"note": item.note})
+            changed |= self._set(rendering, term, "rendering", "note", item.note)
             changed |= self._status(rendering, term, "rendering", item.status, item.decided)
-            changed |= self._attest(
-                evidence, term, rendering, item.sources, item.context, by_term=False
-            )
+            if item.sources:
+                changed |= self._attest(
+                    evidence, term, rendering, item.sources, item.context, by_term=False
+                )
         if record.sources and first is not None:
             changed |= self._attest(evidence, term, first, record.sources, None, by_term=True)
         if not is_new:
@@ -631,19 +760,14 @@ class _TermMerge:
             stamp = {"created_at": self._now, "modified_at": self._now, "version": 1}
             if model is Term:
                 stamp["frequency"] = 0
-            bulk_insert(
-                self.session,
-                _table_of(model),
-                [{**{name: row.values.get(name) for name in columns}, **stamp} for row in rows],
-            )
+            values_of = itemgetter(*columns)
+            table = _table_of(model)
+            bulk_insert(self.session, table, columns, [values_of(r.values) for r in rows], stamp)
 
     def _new_ids(self, terms: dict[str, _Row]) -> None:
         new_terms = {simplified: row for simplified, row in terms.items() if row.id is None}
         if new_terms:
-            found = self.session.execute(
-                select(Term.simplified, Term.id).where(Term.simplified.in_(list(new_terms)))
-            )
-            for simplified, term_id in found:
+            for simplified, term_id in self._select(_TERM_IDS, new_terms):
                 new_terms[simplified].id = term_id
 
     def _new_rendering_ids(self, renderings: dict[tuple[str, str], _Row]) -> None:
@@ -655,12 +779,7 @@ class _TermMerge:
         if not new:
             return
         term_ids = sorted({term_id for term_id, _ in new})
-        found = self.session.execute(
-            select(Rendering.term_id, Rendering.text, Rendering.id).where(
-                Rendering.term_id.in_(term_ids)
-            )
-        )
-        for term_id, text, rendering_id in found:
+        for term_id, text, rendering_id in self._select(_RENDERING_IDS, term_ids):
             row = new.get((term_id, text))
             if row is not None:
                 row.id = rendering_id
@@ -702,43 +821,23 @@ class _TermMerge:
         self._new_rendering_ids(renderings)
         self._update(Rendering, rendering_rows)
         self._ensure_documents()
-        if self._attestations:
-            bulk_insert(
-                self.session,
-                _table_of(Attestation),
-                [
-                    {
-                        "term_id": term.id,
-                        "rendering_id": rendering.id,
-                        "document_id": document,
-                        "count": count,
-                        "context": context,
-                    }
-                    for term, rendering, document, count, context in self._attestations
-                ],
-            )
-        if self._logs:
-            bulk_insert(
-                self.session,
-                _table_of(ReviewLogEntry),
-                [
-                    {**entry, "entity_id": row.id, "term_id": term.id}
-                    for row, term, entry in self._logs
-                ],
-            )
+        bulk_insert(
+            self.session,
+            _table_of(Attestation),
+            _ATTESTATION_COLUMNS,
+            [
+                (term.id, rendering.id, document, count, context)
+                for term, rendering, document, count, context in self._attestations
+            ],
+        )
+        bulk_insert(
+            self.session,
+            _table_of(ReviewLogEntry),
+            _LOGGED_COLUMNS,
+            [(*entry, row.id, term.id) for row, term, entry in self._logs],
+        )
         self._attestations.clear()
         self._logs.clear()
-
-
-_NEW_TERM_COLUMNS = (
-    "simplified",
-    "status",
-    "created_by",
-    "modified_by",
-    *_TERM_FIELDS,
-    *_PINYIN_COLUMNS,
-)
-_NEW_RENDERING_COLUMNS = ("term_id", "text", "status", "note", "created_by", "modified_by")
 
 
 def merge_term_records(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 from records import RENDERING_ORDER, RenderingStatus
@@ -42,6 +43,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # an import asks of each stored rendering, then of the file's
 def variant_key(text: str) -> str:
     """What the variants of a rendering share: its words in lower case, without a
     leading article, with the last word in the singular."""

@@ -27,6 +27,7 @@ from services.exchange import read_records
 from services.formats import Format
 from termbase import Termbase
 from termbase.exchange import (
+    ROWS_PER_INSERT,
     iter_term_records,
     iter_unit_records,
     merge_term_records,
@@ -119,6 +120,69 @@ def test_merged_records_read_back_the_same(termbase: Termbase) -> None:
     assert power.renderings[0].decided == Decision("ana", APPROVED_AT)
     assert power.renderings[0].context.startswith("We will build")
     assert out["新质生产力"].pinyin == pinyin_marks("新质生产力")
+
+
+def test_a_merge_larger_than_one_insert_puts_every_row_in_its_place(termbase: Termbase) -> None:
+    """On SQLite rows go ``ROWS_PER_INSERT`` to a statement and the rest one by one:
+    every term, rendering, occurrence and log entry lands whole, under its own ids,
+    whichever way it went (SQLite and PostgreSQL)."""
+    count = 2 * ROWS_PER_INSERT + 3
+    records = [
+        TermRecord(
+            simplified=f"科技{i:03d}",
+            pinyin="kējì",
+            note=f"note {i}",
+            renderings=[
+                RenderingRecord(
+                    f"technology {i}",
+                    "preferred",
+                    sources={f"doc-{i % 3}": i + 1},
+                    decided=Decision("ana", APPROVED_AT),
+                ),
+                RenderingRecord(f"tech {i}", sources={"doc-x": 1}),
+            ],
+        )
+        for i in range(count)
+    ]
+    counts = merged(termbase, records)
+    assert (counts.created, counts.renderings_created) == (count, 2 * count)
+    assert [
+        (r.simplified, r.note, [(x.text, x.status, x.sources, x.decided) for x in r.renderings])
+        for r in read_out(termbase)
+    ] == [
+        (
+            f"科技{i:03d}",
+            f"note {i}",
+            [
+                (
+                    f"technology {i}",
+                    "preferred",
+                    {f"doc-{i % 3}": i + 1},
+                    Decision("ana", APPROVED_AT),
+                ),
+                (f"tech {i}", "candidate", {"doc-x": 1}, None),
+            ],
+        )
+        for i in range(count)
+    ]
+    with termbase.reading() as session:
+        logged = session.execute(
+            sa.select(ReviewLogEntry.field, sa.func.count())
+            .join(
+                Term, (Term.id == ReviewLogEntry.term_id) & (Term.simplified == ReviewLogEntry.term)
+            )
+            .outerjoin(Rendering, Rendering.id == ReviewLogEntry.entity_id)
+            .where(
+                (ReviewLogEntry.entity == "term") & (ReviewLogEntry.entity_id == Term.id)
+                | (ReviewLogEntry.entity == "rendering") & (Rendering.term_id == Term.id)
+            )
+            .group_by(ReviewLogEntry.field)
+        ).all()
+    assert sorted(tuple(row) for row in logged) == [
+        ("note", count),
+        ("pinyin_marks", count),
+        ("status", count),
+    ]
 
 
 def test_merging_twice_adds_nothing_and_candidates_never_undo_decisions(termbase: Termbase) -> None:
@@ -276,6 +340,16 @@ def test_broken_csv_is_refused_with_the_line(tmp_path: Path, content: str, messa
     target.write_text(content, encoding="utf-8")
     with pytest.raises(CsvGlossaryError, match=message):
         list(read_records(target, Format.CSV))
+
+
+def test_a_csv_column_named_twice_reads_its_last_cell() -> None:
+    lines = io.StringIO("simplified,note,preferred,note\n科技强国,first,S&T power,second\n")
+    [record] = read_csv(lines, "glossary.csv", frozenset({"candidate"}))
+    assert (record.note, record.pinyin, [r.text for r in record.renderings]) == (
+        "second",
+        None,
+        ["S&T power"],
+    )
 
 
 def test_the_csv_reader_reads_text_from_any_stream() -> None:

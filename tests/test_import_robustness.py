@@ -7,6 +7,7 @@ naming the file and the row."""
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import shutil
 import tracemalloc
@@ -19,7 +20,7 @@ from lxml import etree
 
 from cli import main
 from records import RenderingRecord, TermRecord, UnitRecord
-from services.exchange import read_records
+from services.exchange import import_file, read_records
 from services.formats import Format
 from services.term_fields import derive_term_fields
 from termbase import Termbase
@@ -494,3 +495,29 @@ def test_a_second_file_updates_fields_status_and_version(db_url: str) -> None:
         ("status", "approved"),
         ("status", "preferred"),
     ]
+
+
+def test_an_import_keeps_older_objects_from_the_collector_and_gives_them_back(
+    tmp_path: Path,
+) -> None:
+    """While an import runs, what was alive before it is frozen (``gc.freeze``: the
+    collector's full passes no longer walk it); afterwards the collector is as it
+    was, objects someone else froze still frozen."""
+    path = tmp_path / "glossary.csv"
+    path.write_text("simplified,preferred\n科技强国,S&T power\n", encoding="utf-8")
+    termbase = Termbase.open(str(tmp_path / "tb.sqlite"), create=True)
+    frozen_while: list[int] = []
+    try:
+        assert gc.get_freeze_count() == 0
+        import_file(
+            termbase, path, "ana", progress=lambda _: frozen_while.append(gc.get_freeze_count())
+        )
+        assert gc.get_freeze_count() == 0
+        assert frozen_while and min(frozen_while) > 0
+        gc.freeze()
+        theirs = gc.get_freeze_count()
+        import_file(termbase, path, "ana")
+        assert 0 < gc.get_freeze_count() <= theirs  # theirs, less what the import freed
+    finally:
+        gc.unfreeze()
+        termbase.close()
