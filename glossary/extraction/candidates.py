@@ -40,7 +40,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -563,6 +563,14 @@ def _after_token(words: Sequence[Token], j: int) -> Token | None:
     return words[j] if j < len(words) else None
 
 
+# Shapes found within a run of words between punctuation, with the kinds they give.
+_SEGMENT_SHAPES: tuple[tuple[Callable[[Chunk], Iterator[tuple[int, int]]], set[str]], ...] = (
+    (anaphoric_series, {"parallel"}),
+    (four_character_runs, {"idiom"}),
+    (list_items, {"phrase", "item"}),
+)
+
+
 def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
     """Every candidate string of the sentences (``tokenised``: their ``tokens``), with
     the kinds of evidence for it and the contexts it was cut from."""
@@ -610,27 +618,14 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         for words in parallel_pairs(sentence_segments):
             add(_text(words), {"parallel"}, words=words)
         for segment in sentence_segments:
-            for i, j in anaphoric_series(segment):
-                add(
-                    _text(segment.words[i:j]),
-                    {"parallel"},
-                    (_before(segment, i), _after(segment, j)),
-                    segment.words[i:j],
-                )
-            for i, j in four_character_runs(segment):
-                add(
-                    _text(segment.words[i:j]),
-                    {"idiom"},
-                    (_before(segment, i), _after(segment, j)),
-                    segment.words[i:j],
-                )
-            for i, j in list_items(segment):
-                add(
-                    _text(segment.words[i:j]),
-                    {"phrase", "item"},
-                    (_before(segment, i), _after(segment, j)),
-                    segment.words[i:j],
-                )
+            for find, kinds in _SEGMENT_SHAPES:
+                for i, j in find(segment):
+                    add(
+                        _text(segment.words[i:j]),
+                        kinds,
+                        (_before(segment, i), _after(segment, j)),
+                        segment.words[i:j],
+                    )
         for left, right in itertools.pairwise(sentence_chunks):
             if (
                 left.right is not None
