@@ -4,9 +4,12 @@ The terminology stage of ``glossary build`` (``services.terminology.build_termin
 candidates, word links, renderings, attestation) is timed on termbases that hold 1, 2
 or 4 reports with their official translations, so that its rate and how it grows with
 the corpus show; the whole build of each (ingest and sentence alignment included) is
-timed once while the termbases are made. The reports are ``../shared/corpus-gwr``'s
-2017 and 2016 ones; size 4 adds both again under other document ids, so its Chinese
-repeats (extraction counts a repeated sentence once) while the memory doubles.
+timed once while the termbases are made. The sample corpus (``../shared/corpus``) is
+built once by ``python -m cli build`` in a fresh process, start-up included, as a
+user runs it. Both are put against the issue's targets: 10 s for one report, 5 s for
+the sample. The reports are ``../shared/corpus-gwr``'s 2017 and 2016 ones; size 4
+adds both again under other document ids, so its Chinese repeats (extraction counts
+a repeated sentence once) while the memory doubles.
 
 The named baseline, run on the same text in the same run, is the peer the issue names
 for term extraction: jieba's TF-IDF keywords (``jieba.analyse.extract_tags``, topK
@@ -26,6 +29,7 @@ import argparse
 import csv
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +44,8 @@ GOLD = common.CORPUS.parent / "dev-gold" / "gwr-2017-terms.tsv"
 ORDER = ("2017", "2016", "2017", "2016")  # the reports of size 1, 2, 4
 SIZES = (1, 2, 4)
 TOP = 1000
+REPORT_TARGET = 10  # seconds for the whole build of one report (issue 16)
+SAMPLE_TARGET = 5  # seconds for the whole build of the sample corpus (issue 16)
 STAGES = ("extracting terms", "finding renderings", "attesting renderings")
 
 # --------------------------------------------------------------------------------
@@ -81,6 +87,18 @@ def build(manifest: Path, db: Path) -> float:
     result = CliRunner().invoke(main, ["build", str(manifest), "--db", str(db), "-q"])
     if result.exit_code != 0:
         raise SystemExit(f"build failed: {result.output}")
+    return time.perf_counter() - start
+
+
+def build_as_command(manifest: Path, db: Path) -> float:
+    """``glossary build`` of the manifest into ``db`` as a user runs it, in a fresh
+    process (start-up and dictionaries included), in seconds."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "cli", "build", str(manifest), "--db", str(db), "-q"],
+        check=True,
+        cwd=common.REPO,
+    )
     return time.perf_counter() - start
 
 
@@ -259,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             best = min(runs, key=lambda run: run["seconds"])
             results.append({"reports": size, "build_seconds": built, **best})
             print(_row(size, built, best), flush=True)
+        sample = build_as_command(common.CORPUS / "corpus.toml", folder / "sample.sqlite")
         ranking = {}
         if 1 in dbs:
             for tool in ("tfidf", "ours"):
@@ -272,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     fitted = common.growth([(r["units"], r["seconds"]) for r in results], "units")
     if fitted:
         print(f"terminology {fitted}")
+    one_report = next((r["build_seconds"] for r in results if r["reports"] == 1), None)
+    targets = [f"the sample corpus as a command {sample:.1f} s (target {SAMPLE_TARGET} s)"]
+    if one_report is not None:
+        targets.insert(0, f"one report {one_report:.1f} s (target {REPORT_TARGET} s)")
+    missed = sample > SAMPLE_TARGET or (one_report or 0) > REPORT_TARGET
+    print(f"whole build: {'; '.join(targets)}: {'MISSED' if missed else 'met'}")
     if ranking:
         ours, peer = ranking["ours"], ranking["tfidf"]
         print(
@@ -281,7 +306,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{ours['seconds'] / max(peer['seconds'], 1e-9):.1f}× the time"
         )
     if args.json:
-        common.write_summary(args.json, commit, common.SEED, {"sizes": results, "ranking": ranking})
+        common.write_summary(
+            args.json,
+            commit,
+            common.SEED,
+            {"sizes": results, "sample_build_seconds": sample, "ranking": ranking},
+        )
     return 0
 
 
