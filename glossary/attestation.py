@@ -46,7 +46,7 @@ def _keyed_words(text: str, abbreviations: Abbreviations) -> Keyed:
     keyed: Keyed = []
     for match in ENGLISH_WORD.finditer(text.replace("’", "'")):
         expansion = abbreviations.get(match.group())
-        parts = expansion.split() if expansion else match.group().lower().split("-")
+        parts = re.split(r"[\s-]+", expansion or match.group().lower())
         keyed += [
             (english_key(part), match.start(), match.end())
             for part in parts

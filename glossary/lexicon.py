@@ -48,7 +48,7 @@ _LONG_PREFIXES = (
     "pre",
     "dis",
 )
-PARSE_VERSION = 18  # bump when keys are made differently (function words too): the cache is rebuilt
+PARSE_VERSION = 19  # bump when keys are made differently (function words too): the cache is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 
@@ -93,24 +93,28 @@ def _long_prefix(text: str) -> str:
 
 def english_keys(text: str, abbreviations: Abbreviations | None = None) -> list[str]:
     """Content-word keys and number keys of an English text; an abbreviation written as
-    ``abbreviations`` (CC-CEDICT's, by default) define it gives the keys of its long
-    form ("S&T" those of "science and technology")."""
+    ``abbreviations`` (CC-CEDICT's, by default) define it gives the keys its long form
+    gives ("S&T" those of "science and technology", "SOEs" those of "state-owned
+    enterprises")."""
     table = dictionary_abbreviations() if abbreviations is None else abbreviations
+    normal = text.replace("’", "'")
     keys: list[str] = []
-    for written in _EN_TOKEN.findall(text.replace("’", "'")):
-        token = written.lower()
-        if "-" in token:
-            # well-being meets wellbeing, high-quality meets "high" and "quality"
-            keys.append(english_key(token.replace("-", "")))
-            words = token.split("-")
-        else:
-            expansion = table.get(written)
-            words = expansion.split() if expansion else [token]
-        for word in words:
-            if word in ENGLISH_FUNCTION_WORDS or word[0].isdigit():
-                continue
-            keys.append(english_key(word))
-    return keys + english_number_keys(text.lower().replace("’", "'"))
+    for written in _EN_TOKEN.findall(normal):
+        expansion = table.get(written)
+        for token in _EN_TOKEN.findall(expansion) if expansion else [written.lower()]:
+            keys += _token_keys(token)
+    return keys + english_number_keys(normal.lower())
+
+
+def _token_keys(token: str) -> list[str]:
+    """The keys of one lower-case token: a hyphenated one gives its whole and its parts'
+    (well-being meets wellbeing, high-quality meets "high" and "quality")."""
+    keys = [english_key(token.replace("-", ""))] if "-" in token else []
+    return keys + [
+        english_key(word)
+        for word in token.split("-")
+        if word not in ENGLISH_FUNCTION_WORDS and not word[0].isdigit()
+    ]
 
 
 def chinese_words(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from glossary.abbreviations import (
     defined_abbreviations,
     dictionary_abbreviations,
 )
+from glossary.attestation import KnownRenderings
 from glossary.lexicon import Lexicon, english_key, english_keys
 
 
@@ -71,3 +72,12 @@ def test_a_lexicon_reads_a_text_with_the_abbreviations_it_defines() -> None:
     assert lexicon.senses("科技") == (
         frozenset({english_key("science"), english_key("technology")}),
     )
+
+
+def test_a_long_form_is_keyed_as_its_words_would_be_written() -> None:
+    """SOEs stands for "state-owned enterprises": its keys are those of the written
+    words, the hyphenated one whole and in parts, in the aligner and in attestation."""
+    table = abbreviations_in(["reform of state-owned enterprises (SOEs)"])
+    assert english_keys("SOEs", table) == english_keys("state-owned enterprises", table)
+    known = KnownRenderings([("国企", "state-owned enterprises")], table)
+    assert known.count("SOEs grew.") == {("国企", "SOEs"): 1}
