@@ -177,49 +177,6 @@ def test_recurring_string_cut_apart_by_the_tagger_is_a_candidate() -> None:
     assert "repeated" not in found["做减法"].kinds  # seen once
 
 
-def test_recurring_unit_may_open_with_an_adverb_that_modifies_its_noun() -> None:
-    """jieba tags 相机 ("as the situation requires") an adverb, a function word that no
-    tag pattern lets open a term; recurring between varied neighbours, 相机调控 is a
-    unit all the same. An adverb before a verb (不断|增强) is a statement, however often."""
-    found = _by_text(
-        extract_candidates(
-            [
-                "我们实施定向调控和相机调控。",
-                "加强区间调控、相机调控，稳定市场预期。",
-                "坚持相机调控的原则。",
-                "经济实力不断增强。",
-                "综合国力不断增强，人民生活改善。",
-                "创新能力不断增强的同时",
-            ]
-        )
-    )
-    assert "repeated" in found["相机调控"].kinds
-    assert "不断增强" not in found
-
-
-def test_anaphoric_series_is_a_slogan_even_once() -> None:
-    """Three words in a row that open with the same character (共商|共建|共享) are the
-    figure slogans are built on, a unit though seen once and ending on a verb; two in a
-    row (景区|景点) are a plain coordination."""
-    found = _by_text(extract_candidates(["坚持共商共建共享，扩大合作。", "加强景区景点建设。"]))
-    assert "parallel" in found["共商共建共享"].kinds
-    assert "parallel" not in found.get("景区景点", Candidate("", 0, 0.0, frozenset())).kinds
-
-
-def test_four_single_characters_in_a_row_are_a_set_expression() -> None:
-    """jieba joins none of 脱实向虚 or 风清气正 (before 的) into a word, and prose is made
-    of longer words: four single characters are an unlisted four-character expression,
-    seen once. Not when the fourth is a preposition governing what follows (钱都花在)."""
-    found = _by_text(
-        extract_candidates(
-            ["坚决防止资金脱实向虚。", "营造风清气正的政治生态。", "政府的钱都花在刀刃上。"]
-        )
-    )
-    assert "idiom" in found["脱实向虚"].kinds
-    assert "idiom" in found["风清气正"].kinds
-    assert "钱都花在" not in found
-
-
 # --- ranking properties ----------------------------------------------------------------
 
 

@@ -16,8 +16,7 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
 * Statistics instead of tags: word sequences that recur with at least two different
   neighbours on each side (accessor variety), whatever the tagger made of their words
   (供给|侧 and 减税|降|费 are "verbs"), and whole items of a list set off by 、
-  (…、标本兼治、…); both only need their edges not to be function words, though a
-  recurring unit may open with an adverb modifying the noun it ends on (相机|调控).
+  (…、标本兼治、…); both only need their edges not to be function words.
 * The dictionaries: a word of four or more characters that general language seldom
   uses, whatever its tag (简政放权), and a run of words CC-CEDICT lists as one set
   expression though the segmenter cut it (过|紧日子).
@@ -25,10 +24,9 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   word and the counted thing (四个面向, 八项规定, 三大战略) or alternating (五位一体), quoted
   or book-title expressions with their Latin or numeric tails and enumerations
   (“互联网+”, 《中国制造2025》, “双随机、一公开”), paired slogans of two parallel items
-  (大众创业、万众创新) and anaphoric series (共商共建共享), coordinations
-  (新一轮科技革命和产业变革), abbreviation-like compounds (产学研), idioms (重中之重) and
-  four-character expressions no dictionary lists (脱实向虚), organisations tagged as such
-  (国务院) and slogans of two verb–object pairs (集中力量办大事).
+  (大众创业、万众创新), coordinations (新一轮科技革命和产业变革), abbreviation-like
+  compounds (产学研), idioms (重中之重), organisations tagged as such (国务院) and
+  slogans of two verb–object pairs (集中力量办大事).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -40,7 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -99,7 +97,6 @@ _QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{2,16})[”
 # (互联网+, 中国制造2025) and the enumeration comma of a coordinated slogan (双随机、一公开).
 _NAME_EXTRA = re.compile(r"[A-Za-z0-9+＋·、\-]")
 PARALLEL_CHARS = (3, 4)  # lengths of the halves of a paired slogan (大众创业、万众创新)
-MIN_SERIES = 3  # words in an anaphoric series (共商共建共享)
 
 
 @dataclass(frozen=True)
@@ -391,50 +388,6 @@ def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]
             yield (*left, comma, *right)
 
 
-def anaphoric_series(segment: Chunk) -> Iterator[tuple[int, int]]:
-    """Three or more two-character words in a row that open with the same character
-    (共商|共建|共享, 交往|交流|交融): anaphora, the figure Chinese slogans are built on,
-    said as one whatever the tagger made of its words. Two in a row are as often a
-    plain coordination (景区景点, 农业农村), so a series needs three."""
-    words = segment.words
-    start = 0
-    while start < len(words):
-        end = start + 1
-        head = words[start].word
-        while (
-            end < len(words)
-            and len(head) == len(words[end].word) == 2
-            and is_cjk(head[0])
-            and words[end].word[0] == head[0]
-        ):
-            end += 1
-        if end - start >= MIN_SERIES:
-            yield start, end
-        start = end
-
-
-def four_character_runs(segment: Chunk) -> Iterator[tuple[int, int]]:
-    """Exactly four one-character words in a row, no particle among them and no
-    preposition last (which governs what follows): prose is built of words of two
-    characters and more, so four single characters the dictionary joined into no word
-    are a four-character expression (四字格) it does not list, a coined slogan (脱实向虚,
-    不忘初心) or a literary phrase (风清气正) said as one, even once."""
-    words = segment.words
-    start = 0
-    while start < len(words):
-        end = start
-        while end < len(words) and len(words[end].word) == 1 and words[end].tag[0] != "u":
-            end += 1
-        run = words[start:end]
-        if (
-            len(run) == 4
-            and all(is_cjk(t.word) and t.word not in _NEVER_IN_TERMS for t in run)
-            and run[-1].tag != "p"
-        ):
-            yield start, end
-        start = max(end, start + 1)
-
-
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -465,31 +418,17 @@ def segments(sentence_tokens: list[Token]) -> list[Chunk]:
     return result
 
 
-def _opens_named_modifier(token: Token) -> bool:
-    """An adverb of two or more characters, which modifies the verbal noun or noun after
-    it inside a name as often as it modifies a verb in use (相机|调控 "discretionary
-    regulation", 共同|发展): a recurring unit may open with it if it ends on a noun."""
-    return token.tag == "d" and len(token.word) > 1 and token.word not in _NEVER_IN_TERMS
-
-
 def _segment_spans(segment: Chunk) -> Iterator[tuple[int, int]]:
     words = segment.words
     for i, first in enumerate(words):
-        edge = _is_edge(first)
-        if not edge and not _opens_named_modifier(first):
+        if not _is_edge(first):
             continue
         chars = 0
         for j in range(i, min(len(words), i + MAX_WORDS)):
             chars += len(words[j].word)
             if chars > MAX_CHARS:
                 break
-            last = words[j]
-            if (
-                j > i
-                and _is_edge(last)
-                and not last.is_numeral
-                and (edge or last.tag.startswith(("n", "vn")))
-            ):
+            if j > i and _is_edge(words[j]) and not words[j].is_numeral:
                 yield i, j + 1
 
 
@@ -563,14 +502,6 @@ def _after_token(words: Sequence[Token], j: int) -> Token | None:
     return words[j] if j < len(words) else None
 
 
-# Shapes found within a run of words between punctuation, with the kinds they give.
-_SEGMENT_SHAPES: tuple[tuple[Callable[[Chunk], Iterator[tuple[int, int]]], set[str]], ...] = (
-    (anaphoric_series, {"parallel"}),
-    (four_character_runs, {"idiom"}),
-    (list_items, {"phrase", "item"}),
-)
-
-
 def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
     """Every candidate string of the sentences (``tokenised``: their ``tokens``), with
     the kinds of evidence for it and the contexts it was cut from."""
@@ -618,14 +549,13 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         for words in parallel_pairs(sentence_segments):
             add(_text(words), {"parallel"}, words=words)
         for segment in sentence_segments:
-            for find, kinds in _SEGMENT_SHAPES:
-                for i, j in find(segment):
-                    add(
-                        _text(segment.words[i:j]),
-                        kinds,
-                        (_before(segment, i), _after(segment, j)),
-                        segment.words[i:j],
-                    )
+            for i, j in list_items(segment):
+                add(
+                    _text(segment.words[i:j]),
+                    {"phrase", "item"},
+                    (_before(segment, i), _after(segment, j)),
+                    segment.words[i:j],
+                )
         for left, right in itertools.pairwise(sentence_chunks):
             if (
                 left.right is not None

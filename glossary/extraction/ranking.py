@@ -12,9 +12,9 @@ Three kinds of evidence are combined into one score:
 * domain specificity: the text uses the candidate's words far more often than general
   language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
   phrase while 工作, 问题, 方面 do not;
-* the shape it was found in: a quoted expression, a numbered formula, a paired slogan
-  or an anaphoric series (共商共建共享), an organisation, an idiom or a phrase standing
-  alone between boundaries is a unit by the author's own marking; a string recurring with varied neighbours on both
+* the shape it was found in: a quoted expression, a numbered formula, a paired slogan,
+  an organisation, an idiom or a phrase standing alone between boundaries is a unit
+  by the author's own marking; a string recurring with varied neighbours on both
   sides (accessor variety of three or more) is a unit by the text's own usage.
   Marks by the author weigh most: a text quotes few expressions, and nearly all of
   them are names, whereas many frequent phrases are mere descriptions (经济发展).
