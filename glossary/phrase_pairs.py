@@ -17,15 +17,17 @@ A span begins and ends on a content word and stays inside one clause of the Engl
 well enough, the translation has paraphrased it away, and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
-``PhraseEdges`` learns from all the English of the termbase how often each word
-begins a phrase (follows punctuation or a function word) and how often it ends one
-(precedes them), as branching statistics judge unithood. "major" almost always goes
-on to a noun, so "accomplish major tasks" beats "accomplish major".
+``PhraseEdges`` learns from all the English of the termbase how often the span's
+words, wherever they stand together, begin a phrase (follow punctuation or a function
+word) and end one (precede them), as branching statistics judge unithood. "two
+centenary" is always followed by "goals", so "the two centenary goals" beats "the two
+centenary"; "major" almost always goes on to a noun, so where "accomplish major" is
+seen only once, its last word's habit decides, and "accomplish major tasks" wins.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from glossary.lexicon import english_key
@@ -37,6 +39,7 @@ UNLINKED = 0.2  # what a content word that no link explains adds to the span's s
 CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its link to the term
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
 EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
+SPAN_PRIOR = 5.0  # sightings a word's habit at a phrase edge is worth against a run's own
 _CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–')
 _EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
@@ -153,28 +156,68 @@ def scored_spans(
 
 
 class PhraseEdges:
-    """How often each English word begins and ends a phrase in a body of English:
-    stands after, or before, punctuation or a function word."""
+    """How often a run of English words begins and ends a phrase in a body of English:
+    stands after, or before, punctuation or a function word.
+
+    A run seen often enough speaks for itself; a rarer one leans on its first word's
+    habit of beginning phrases and its last word's of ending them, as a prior worth
+    SPAN_PRIOR sightings (a Dirichlet prior backing off from runs to words)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.seen: Counter[str] = Counter()
         self.begins: Counter[str] = Counter()
         self.ends: Counter[str] = Counter()
+        self._sentences: list[list[str]] = []
+        self._places: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._runs: dict[tuple[str, ...], float] = {}
         for text in texts:
             words = [token.text.lower() for token in english_tokens(text)]
-            breaks = [not w[:1].isalnum() or w in ENGLISH_FUNCTION_WORDS for w in words]
+            breaks = [_breaks_phrase(word) for word in words]
+            number = len(self._sentences)
+            self._sentences.append(words)
             for k, word in enumerate(words):
+                self._places[word].append((number, k))
                 self.seen[word] += 1
                 self.begins[word] += k == 0 or breaks[k - 1]
                 self.ends[word] += k + 1 == len(words) or breaks[k + 1]
 
-    def weight(self, first: str, last: str) -> float:
-        """How well a span from ``first`` to ``last`` stands as a whole phrase: the
-        chances (smoothed) that its first word begins one and its last word ends one."""
-        first, last = first.lower(), last.lower()
-        begins = (self.begins[first] + 1) / (self.seen[first] + 2)
-        ends = (self.ends[last] + 1) / (self.seen[last] + 2)
-        return (begins * ends) ** EDGE_WEIGHT
+    def _word_chances(self, first: str, last: str) -> tuple[float, float]:
+        """The chances (smoothed) that ``first`` begins a phrase and ``last`` ends one."""
+        return (
+            (self.begins[first] + 1) / (self.seen[first] + 2),
+            (self.ends[last] + 1) / (self.seen[last] + 2),
+        )
+
+    def weight(self, words: Sequence[str]) -> float:
+        """How well the run ``words`` stands as a whole phrase: its chances of beginning
+        and of ending one, bent by EDGE_WEIGHT."""
+        run = tuple(word.lower() for word in words)
+        cached = self._runs.get(run)
+        if cached is not None:
+            return cached
+        seen = begins = ends = 0
+        # look the run up where its rarest word stands
+        rarest = min(range(len(run)), key=lambda k: len(self._places.get(run[k], ())))
+        for number, k in self._places.get(run[rarest], ()):
+            sentence, first = self._sentences[number], k - rarest
+            after = first + len(run)
+            if first < 0 or tuple(sentence[first:after]) != run:
+                continue
+            seen += 1
+            begins += first == 0 or _breaks_phrase(sentence[first - 1])
+            ends += after == len(sentence) or _breaks_phrase(sentence[after])
+        prior_begins, prior_ends = self._word_chances(run[0], run[-1])
+        chances = (
+            (begins + SPAN_PRIOR * prior_begins) / (seen + SPAN_PRIOR),
+            (ends + SPAN_PRIOR * prior_ends) / (seen + SPAN_PRIOR),
+        )
+        weight = self._runs[run] = (chances[0] * chances[1]) ** EDGE_WEIGHT
+        return weight
+
+
+def _breaks_phrase(word: str) -> bool:
+    """Punctuation and function words stand between phrases."""
+    return not word[:1].isalnum() or word in ENGLISH_FUNCTION_WORDS
 
 
 def best_span(
@@ -190,7 +233,8 @@ def best_span(
     if edges is not None:
         english = pair.english
         spans = [
-            (a, b, score * edges.weight(english[a].text, english[b].text)) for a, b, score in spans
+            (a, b, score * edges.weight([token.text for token in english[a : b + 1]]))
+            for a, b, score in spans
         ]
     return max(spans, key=lambda s: (s[2], s[0] - s[1]), default=None)
 

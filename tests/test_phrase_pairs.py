@@ -66,8 +66,22 @@ def test_a_whole_phrase_is_preferred_to_one_cut_inside_it() -> None:
         ]
     )
     # "major" always goes on to a noun; "tasks" ends phrases
-    assert edges.weight("accomplish", "tasks") > edges.weight("accomplish", "major")
-    assert edges.weight("major", "tasks") > edges.weight("tasks", "major")
+    assert edges.weight(["accomplish", "major", "tasks"]) > edges.weight(["accomplish", "major"])
+    assert edges.weight(["major", "tasks"]) > edges.weight(["tasks", "major"])
+
+
+def test_a_run_always_followed_by_a_word_is_cut_short_there() -> None:
+    """ "centenary" ends phrases elsewhere, but "two centenary" is always followed by
+    "goals": the run's own habit outweighs its last word's once it is seen often."""
+    edges = PhraseEdges(
+        ["The centenary, and the centenary of the Party."]
+        + ["We achieve the two centenary goals."] * 8
+    )
+    whole, cut = ["two", "centenary", "goals"], ["two", "centenary"]
+    assert edges.weight(cut) < edges.weight(whole)
+    # seen once, a run leans on its words' habits: "centenary" ends phrases
+    once = PhraseEdges(["The centenary, and the centenary of the Party.", "two centenary goals"])
+    assert once.weight(cut) > edges.weight(cut)
 
 
 def test_what_the_term_as_a_whole_translates_as_links_all_of_it() -> None:
