@@ -26,29 +26,14 @@ from glossary import cedict
 from glossary.abbreviations import Abbreviations, abbreviations_in, dictionary_abbreviations
 from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
+from glossary.prefixes import long_prefix
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
-# Prefixes that begin many unrelated words (see ``english_key``).
-_LONG_PREFIXES = (
-    "counter",
-    "under",
-    "inter",
-    "trans",
-    "super",
-    "multi",
-    "front",
-    "over",
-    "con",
-    "com",
-    "pro",
-    "pre",
-    "dis",
-)
-PARSE_VERSION = 19  # bump when keys are made differently (function words too): the cache is rebuilt
+PARSE_VERSION = 20  # bump when keys are made differently (function words too): the cache is rebuilt
 MAX_WORD = 6  # longest sub-word tried when a Chinese word is not in the dictionary
 
 
@@ -62,19 +47,12 @@ _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*|\d+[A-Za-z]+")
 
 @lru_cache(maxsize=65536)
 def english_key(word: str) -> str:
-    """A word's key: its Snowball stem cut to KEY_LENGTH letters, or after a long
-    prefix to three letters more, since five letters of "international", "internet"
-    and "interest" (or "undertaking" and "underlying", "frontier" and "frontrunner",
-    "program" and "progress") say only "inter" ("under", "front", "pro")."""
-    base = word.removesuffix("s")
-    if (
-        len(base) > KEY_LENGTH + 1
-        and base.endswith(("ist", "ism"))
-        and not base.endswith(("sist", "exist"))
-    ):
-        return english_key(base[:-3]) + "-ist"  # socialist, socialism: not social, society
+    """A word's key: its Snowball stem cut to KEY_LENGTH letters, or after a prefix
+    (``glossary.prefixes``) to three letters more, since five letters of
+    "international", "internet" and "interest" (or "undertaking" and "underlying",
+    "program" and "progress") say only "inter" ("under", "pro")."""
     stem = _stemmer.stemWord(word)
-    prefix = _long_prefix(stem)
+    prefix = long_prefix(stem)
     return stem[: len(prefix) + 3] if prefix else stem[:KEY_LENGTH]
 
 
@@ -82,13 +60,9 @@ def english_key(word: str) -> str:
 def key_stem(key: str) -> str:
     """What two keys must share to match loosely, as words derived from one another do
     ("central" and "center", "strengthen" and "strength"): their first STEM_LENGTH
-    letters, or a long prefix and the two after it."""
-    prefix = _long_prefix(key)
+    letters, or a prefix and the two after it."""
+    prefix = long_prefix(key)
     return key[: len(prefix) + 2] if prefix else key[:STEM_LENGTH]
-
-
-def _long_prefix(text: str) -> str:
-    return next((p for p in _LONG_PREFIXES if text.startswith(p) and len(text) > len(p) + 1), "")
 
 
 def english_keys(text: str, abbreviations: Abbreviations | None = None) -> list[str]:
