@@ -230,13 +230,25 @@ def best_span(
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
     spans = scored_spans(pair, start, end, term_keys)
-    if edges is not None:
-        english = pair.english
-        spans = [
-            (a, b, score * edges.weight([token.text for token in english[a : b + 1]]))
-            for a, b, score in spans
-        ]
-    return max(spans, key=lambda s: (s[2], s[0] - s[1]), default=None)
+    if edges is None:
+        return max(spans, key=_preference, default=None)
+    english = pair.english
+    best: tuple[int, int, float] | None = None
+    # an edge weight is at most 1: once a span scores less than the best bent score,
+    # neither it nor any after it can win
+    for a, b, score in sorted(spans, key=lambda span: -span[2]):
+        if best is not None and score < best[2]:
+            break
+        bent = (a, b, score * edges.weight([token.text for token in english[a : b + 1]]))
+        if best is None or _preference(bent) > _preference(best):
+            best = bent
+    return best
+
+
+def _preference(span: tuple[int, int, float]) -> tuple[float, int]:
+    """Higher score first, then the shorter span."""
+    first, last, score = span
+    return score, first - last
 
 
 def rendering_text(english_text: str, tokens: Sequence[Token], first: int, last: int) -> str:
