@@ -156,8 +156,6 @@ def _marked_syllables(marks: str) -> list[str]:
 
 
 def _numbered(syllable: str) -> str:
-    if _FOREIGN.match(syllable):
-        return syllable
     tone = next((_MARKED[ch][1] for ch in syllable if ch in _MARKED), 5)
     return f"{_unmarked(syllable.lower())}{tone}"
 
@@ -165,11 +163,13 @@ def _numbered(syllable: str) -> str:
 def numbers_from_marks(marks: str) -> str:
     """Tone-number pinyin, one syllable per space, from written tone-mark pinyin:
     "zhànlüè kēxuéjiā" → "zhan4 lüe4 ke1 xue2 jia1"; ü stays ü, the neutral tone is 5.
+    Only syllables are written: Latin-script and numeral tokens have none ("Zhōngguó
+    Zhìzào 2025" → "zhong1 guo2 zhi4 zao4"), as the marks keep them as written.
 
     Works on any tone-mark pinyin, an editor's correction included; raises ValueError
     on something that is not pinyin.
     """
-    return " ".join(_numbered(s) for s in _marked_syllables(marks))
+    return " ".join(_numbered(s) for s in _marked_syllables(marks) if not _FOREIGN.match(s))
 
 
 _TONE_DIGIT = re.compile(r"(?<=[a-zA-ZüÜ:])[1-5]")
