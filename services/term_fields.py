@@ -6,16 +6,20 @@ An import may bring a million terms, so the pinyin fields are derived a word at 
 time through a cache (``fast_pinyin_fields``): terms share their words ("fāzhǎn",
 "jiànshè"), and a million terms cost a few thousand derivations instead of a
 million. The import's screening checks a file's pinyin with the same function
-(``exports.screening.screen_terms``), so the merge finds it cached.
+(``exports.screening.screen_terms``), so the merge finds it cached. Where the import
+reads its file in another process, that process derives the fields too and the
+merge looks them up (``DerivedAhead``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from exports.screening import has_han
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.script import to_traditional
+from records import TermRecord
 
 
 def derive_term_fields(simplified: str, pinyin: str | None) -> dict[str, str]:
@@ -87,3 +91,40 @@ def derived_pinyin_fields(marks: str) -> dict[str, str]:
         return fast_pinyin_fields(marks)
     except ValueError:
         return _joined(marks, [_foreign_word_fields(word) for word in marks.split()])
+
+
+# Records whose derived fields ``DerivedAhead`` keeps: more than a merge batch
+# (``termbase.exchange.TERM_BATCH``) holds, so that the merge finds every one.
+KEPT_AHEAD = 2048
+
+
+class DerivedAhead:
+    """``derive_term_fields`` for a merge whose records come with their fields
+    derived already, in the process that read them: the merge's calls find them here
+    (the last ``KEPT_AHEAD`` records' fields, so memory stays flat), and a record
+    further back is derived again, with the same result."""
+
+    def __init__(self, pairs: Iterable[tuple[TermRecord, dict[str, str]]]) -> None:
+        self._pairs = pairs
+        self._fields: dict[tuple[str, str | None], dict[str, str]] = {}
+
+    def records(self) -> Iterator[TermRecord]:
+        """The records, each one's fields kept as it is handed on."""
+        fields = self._fields
+        for record, derived in self._pairs:
+            fields[record.simplified, record.pinyin] = derived
+            if len(fields) > KEPT_AHEAD:
+                del fields[next(iter(fields))]  # the oldest: dicts keep their order
+            yield record
+
+    def __call__(self, simplified: str, pinyin: str | None) -> dict[str, str]:
+        derived = self._fields.get((simplified, pinyin))
+        return derive_term_fields(simplified, pinyin) if derived is None else derived
+
+
+def with_derived_fields(
+    records: Iterable[TermRecord],
+) -> Iterator[tuple[TermRecord, dict[str, str]]]:
+    """Each record with ``derive_term_fields`` of it, for ``DerivedAhead``."""
+    for record in records:
+        yield record, derive_term_fields(record.simplified, record.pinyin)

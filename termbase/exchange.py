@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -296,6 +297,11 @@ _ATTESTATION_COLUMNS = ("term_id", "rendering_id", "document_id", "count", "cont
 # a log entry's, then the ids of its row and term, known once they are written
 _LOG_COLUMNS = ("editor", "action", "entity", "term", "field", "before", "after", "at")
 _LOGGED_COLUMNS = (*_LOG_COLUMNS, "entity_id", "term_id")
+# The tables a merge of terms adds rows to, and the one index among theirs that the
+# merge's look-ups read by (``_STORED_EVIDENCE``, the stored evidence of a batch's
+# terms): kept while an import loads (``_SetAsideIndexes``).
+_MERGED_TABLES: tuple[type[Base], ...] = (Term, Rendering, Attestation, ReviewLogEntry)
+_LOOKUP_INDEXES = frozenset({"ix_attestations_term_document"})
 
 
 def _one_of_keys(column: QueryableAttribute[Any]) -> ColumnElement[bool]:
@@ -535,6 +541,102 @@ def _distinct_batches(records: Iterable[TermRecord], size: int) -> Iterator[list
         yield batch
 
 
+def _on_sqlite(session: Session) -> bool:
+    return session.connection().dialect.name == "sqlite"
+
+
+def _largest_ids(session: Session) -> dict[type[Base], int]:
+    """On SQLite, the largest id of each table a merge of terms writes (0 if empty):
+    where the merge numbers its new terms and renderings from (``_TermMerge._insert``),
+    and at least how many rows each table holds (``_SetAsideIndexes``).
+
+    Read in the import's transaction, before it inserts anything: an import runs
+    in ``Termbase.transaction``, which holds SQLite's one write lock from its BEGIN
+    IMMEDIATE, so no other writer can add a row until it commits. (Even without
+    the lock SQLite's transactions are serializable: an insert after another
+    writer's commit fails as a conflict, and an id taken twice would fail on the
+    primary key, never overwrite a row.) Other databases number rows themselves,
+    from sequences that concurrent writers share: empty there."""
+    if not _on_sqlite(session):
+        return {}
+    return {
+        model: session.scalar(select(func.max(_table_of(model).c.id))) or 0
+        for model in _MERGED_TABLES
+    }
+
+
+def _secondary_indexes(connection: Connection, table: Table) -> list[tuple[str, str]]:
+    """(name, the CREATE INDEX that made it) of each index of ``table`` that SQLite
+    made from a CREATE INDEX and that does not keep values unique: what a bulk load
+    may drop and build again. The indexes of PRIMARY KEY and UNIQUE constraints are
+    no such (SQLite keeps no SQL for them), and constraints are never set aside."""
+    rows = connection.exec_driver_sql(
+        "SELECT m.name, m.sql FROM sqlite_master AS m"
+        " JOIN pragma_index_list(?) AS l ON l.name = m.name"
+        " WHERE m.type = 'index' AND l.origin = 'c' AND NOT l.\"unique\""
+        " ORDER BY m.name",
+        (table.name,),
+    )
+    return [(name, sql) for name, sql in rows]
+
+
+class _SetAsideIndexes:
+    """SQLite only: the secondary indexes of the tables an import fills, dropped
+    while it loads and built again at its end, when the import is large for what
+    the table holds.
+
+    SQLite updates every index of a table on every insert, a B-tree descent per
+    index and row that misses its page cache once the index outgrows it (the
+    attestations have five indexes, the terms five): building an index once from
+    the loaded table sorts instead. Building it costs time in proportion to the
+    whole table, though, so the rule is per table: its indexes are set aside once
+    the import has added (or is about to add) as many rows to it as it held when
+    the import began (its largest id, ``_largest_ids``), when the import at least
+    doubles it. An import of 50 terms into a termbase of a million never drops
+    the terms' indexes; an import into an empty termbase drops them at once.
+
+    Kept: the indexes of PRIMARY KEY and UNIQUE constraints (``_secondary_indexes``),
+    and those the merge's own look-ups read (``_LOOKUP_INDEXES``), without which
+    every batch would scan a table.
+
+    The indexes are built again by ``rebuild``, from the SQL sqlite_master kept for
+    them, in the import's own transaction, before it commits. SQLite's DDL is
+    transactional: an import that fails, is interrupted or is killed rolls the
+    drop back with everything else, and readers never see the termbase without its
+    indexes."""
+
+    def __init__(self, session: Session, held: Mapping[type[Base], int]) -> None:
+        self.session = session
+        self._held = {_table_of(model): rows for model, rows in held.items()}
+        self._added: dict[Table, int] = defaultdict(int)
+        self._dropped: list[str] = []  # CREATE INDEX statements, to run again
+
+    def adding(self, model: type[Base], rows: int) -> None:
+        """``rows`` are about to be inserted into ``model``'s table."""
+        table = _table_of(model)
+        held = self._held.get(table)
+        if held is None or not rows:
+            return
+        self._added[table] += rows
+        if self._added[table] >= held:
+            del self._held[table]
+            self._drop(table)
+
+    def _drop(self, table: Table) -> None:
+        connection = self.session.connection()
+        for name, sql in _secondary_indexes(connection, table):
+            if name not in _LOOKUP_INDEXES:
+                connection.exec_driver_sql(f'DROP INDEX "{name}"')
+                self._dropped.append(sql)
+
+    def rebuild(self) -> None:
+        """Build the dropped indexes again, as they were."""
+        connection = self.session.connection()
+        for sql in self._dropped:
+            connection.exec_driver_sql(sql)
+        self._dropped.clear()
+
+
 class _TermMerge:
     """Merges batches of term records; ``counts`` says what changed.
 
@@ -555,6 +657,12 @@ class _TermMerge:
         self._logs: list[tuple[_Row, _Row, tuple[Any, ...]]] = []
         self._attestations: list[tuple[_Row, _Row, str, int, str | None]] = []
         self._now = utc_now()
+        largest = _largest_ids(session)
+        # where new terms and renderings are numbered from, on SQLite (``_insert``)
+        self._next_ids: dict[type[Base], int] = {
+            model: largest[model] + 1 for model in (Term, Rendering) if model in largest
+        }
+        self.indexes = _SetAsideIndexes(session, largest)
 
     # ---- reading what the batch names
 
@@ -753,18 +861,30 @@ class _TermMerge:
     # ---- writing the batch
 
     def _insert(self, model: type[Base], rows: list[_Row], columns: tuple[str, ...]) -> None:
-        """Insert the new rows in one executemany. Their ids are looked up afterwards
-        by the rows' unique keys (``_new_ids``): INSERT … RETURNING in parameter
-        order falls back to a statement per row on SQLite."""
-        if rows:
-            stamp = {"created_at": self._now, "modified_at": self._now, "version": 1}
-            if model is Term:
-                stamp["frequency"] = 0
-            values_of = itemgetter(*columns)
-            table = _table_of(model)
-            bulk_insert(self.session, table, columns, [values_of(r.values) for r in rows], stamp)
+        """Insert the new rows in one executemany. On SQLite they are numbered here
+        (``_next_ids``); elsewhere their ids are looked up afterwards by the rows'
+        unique keys (``_new_ids``): INSERT … RETURNING in parameter order falls back
+        to a statement per row on SQLite, and reading the ids back took a tenth of
+        an import of new terms."""
+        if not rows:
+            return
+        stamp = {"created_at": self._now, "modified_at": self._now, "version": 1}
+        if model is Term:
+            stamp["frequency"] = 0
+        first = self._next_ids.get(model)
+        if first is not None:
+            for number, row in enumerate(rows, start=first):
+                row.id = row.values["id"] = number
+            self._next_ids[model] = first + len(rows)
+            columns = ("id", *columns)
+        values_of = itemgetter(*columns)
+        self.indexes.adding(model, len(rows))
+        bulk_insert(
+            self.session, _table_of(model), columns, [values_of(r.values) for r in rows], stamp
+        )
 
     def _new_ids(self, terms: dict[str, _Row]) -> None:
+        """The ids of the terms just inserted, where the database numbered them."""
         new_terms = {simplified: row for simplified, row in terms.items() if row.id is None}
         if new_terms:
             for simplified, term_id in self._select(_TERM_IDS, new_terms):
@@ -821,6 +941,8 @@ class _TermMerge:
         self._new_rendering_ids(renderings)
         self._update(Rendering, rendering_rows)
         self._ensure_documents()
+        self.indexes.adding(Attestation, len(self._attestations))
+        self.indexes.adding(ReviewLogEntry, len(self._logs))
         bulk_insert(
             self.session,
             _table_of(Attestation),
@@ -855,12 +977,50 @@ def merge_term_records(
     where the file gives it), so imported terms are as searchable as built ones.
     Pinyin a file gives is logged, which keeps it through rebuilds like an editor's
     correction. Importing what an export wrote changes nothing, evidence included:
-    ``_Evidence`` says how."""
+    ``_Evidence`` says how. On SQLite a large import sets the indexes of the tables
+    it fills aside while it loads (``_SetAsideIndexes``): they are built again here,
+    in the caller's transaction, which must be rolled back if this raises; and
+    SQLite's page cache is larger while it runs (``_import_cache``)."""
     merge = _TermMerge(session, editor, derive_term_fields)
-    for records_batch in _distinct_batches(records, batch):
-        merge.merge(records_batch)
+    with _import_cache(session):
+        for records_batch in _distinct_batches(records, batch):
+            merge.merge(records_batch)
+    merge.indexes.rebuild()
     session.flush()
     return merge.counts
+
+
+# SQLite's page cache while an import merges (its default is 2 MiB)
+IMPORT_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def _import_cache(session: Session) -> Iterator[None]:
+    """On SQLite, a page cache of ``IMPORT_CACHE_KIB`` while an import merges, the
+    connection's own size again afterwards.
+
+    Each batch looks its terms up in the unique index of simplified forms, and
+    each new term goes into it, at places spread all over it: at a million terms
+    that index is 36 MB, and with the default cache nearly every look-up and
+    insert read a page back and wrote another out (a million-row import 10 %
+    slower). The cache is only filled as pages are read: a small termbase and a
+    small import take little of it. It is back to its own size before the indexes
+    set aside are built again: SQLite sorts in as much memory as the cache may
+    take, which would double what the import holds, and sorts no faster so."""
+    if not _on_sqlite(session):
+        yield
+        return
+    connection = session.connection()
+    cursor = connection.connection.cursor()  # the driver's: a failed session's works
+    cursor.execute("PRAGMA cache_size")
+    [(before,)] = cursor.fetchall()
+    cursor.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        if not connection.invalidated:  # closed by Ctrl-C, say, it is no one's again
+            cursor.execute(f"PRAGMA cache_size = {before}")
+            cursor.close()
 
 
 def _unit_key(document: str, zh: str, en: str) -> bytes:

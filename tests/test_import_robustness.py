@@ -20,7 +20,7 @@ from lxml import etree
 
 from cli import main
 from records import RenderingRecord, TermRecord, UnitRecord
-from services.exchange import import_file, read_records
+from services.exchange import IMPORT_GC_THRESHOLD, import_file, read_records
 from services.formats import Format
 from services.term_fields import derive_term_fields
 from termbase import Termbase
@@ -501,19 +501,27 @@ def test_an_import_keeps_older_objects_from_the_collector_and_gives_them_back(
     tmp_path: Path,
 ) -> None:
     """While an import runs, what was alive before it is frozen (``gc.freeze``: the
-    collector's full passes no longer walk it); afterwards the collector is as it
-    was, objects someone else froze still frozen."""
+    collector's full passes no longer walk it) and the youngest generation passed
+    over less often; afterwards the collector is as it was, objects someone else
+    froze still frozen."""
     path = tmp_path / "glossary.csv"
     path.write_text("simplified,preferred\n科技强国,S&T power\n", encoding="utf-8")
     termbase = Termbase.open(str(tmp_path / "tb.sqlite"), create=True)
     frozen_while: list[int] = []
+    youngest_while: list[int] = []
+    thresholds = gc.get_threshold()
+
+    def progress(_: int) -> None:
+        frozen_while.append(gc.get_freeze_count())
+        youngest_while.append(gc.get_threshold()[0])
+
     try:
         assert gc.get_freeze_count() == 0
-        import_file(
-            termbase, path, "ana", progress=lambda _: frozen_while.append(gc.get_freeze_count())
-        )
+        import_file(termbase, path, "ana", progress=progress)
         assert gc.get_freeze_count() == 0
         assert frozen_while and min(frozen_while) > 0
+        assert set(youngest_while) == {IMPORT_GC_THRESHOLD} != {thresholds[0]}
+        assert gc.get_threshold() == thresholds
         gc.freeze()
         theirs = gc.get_freeze_count()
         import_file(termbase, path, "ana")
