@@ -207,6 +207,7 @@ COLUMNS = (
     ("task", 27, "<"),
     ("rows", 8, ">"),
     ("seconds", 7, ">"),
+    ("CPU s", 6, ">"),
     ("rows/s", 8, ">"),
     ("× stdlib", 8, ">"),
     ("peak RSS", 8, ">"),
@@ -222,6 +223,7 @@ def _row(result: dict, baseline: dict) -> str:
             TASKS[result["task"]][0],
             result["rows"],
             f"{seconds:.2f}",
+            f"{result['cpu_seconds'] + result['reader_cpu_seconds']:.2f}",
             f"{result['rows'] / seconds:.0f}" if seconds else "-",
             f"{seconds / baseline['seconds']:.0f}" if baseline["seconds"] else "-",
             common.megabytes(result["peak_rss_kib"]),
@@ -285,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             path.unlink(missing_ok=True)
     print()
     print("× stdlib: seconds over those of csv.reader reading the same file (the baseline).")
+    print("CPU s: processor time of the worker (its threads too) and of the process it")
+    print("  forks to read the file: what the task costs a machine whose cores are busy.")
     print("peak RSS: the worker's resident high-water mark during the task; growth: that")
     print("  peak less its resident memory before (dictionaries and modules loaded);")
     print("  reader RSS: that of the process an import forks to read the file, pages it")

@@ -53,6 +53,25 @@ _STATUS_COLUMNS = {
     "deprecated": "deprecated",
 }
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+# A row's cells are put in the order of COLUMNS (``_ours``) and found by their place,
+# not through a dict made for each of a million rows: each rendering column's status
+# with its cell's place, then the places of the other cells a record takes.
+_RENDERING_CELLS = tuple(
+    (status, COLUMNS.index(column)) for status, column in _STATUS_COLUMNS.items()
+)
+_SIMPLIFIED, _TRADITIONAL, _PINYIN, _STATUS, _SUBJECT_FIELD, _DEFINITION, _NOTE, _SOURCES = (
+    COLUMNS.index(name)
+    for name in (
+        "simplified",
+        "traditional",
+        "pinyin",
+        "status",
+        "subject field",
+        "definition",
+        "note",
+        "sources",
+    )
+)
 
 
 class CsvGlossaryError(ValueError):
@@ -205,27 +224,29 @@ def _parse_sources(cell: str, label: str, line: int) -> dict[str, int]:
     return sources
 
 
-def _record(cells: dict[str, str], label: str, line: int) -> TermRecord:
-    """A row of our CSV (``cells``: every column, "" where the file has none). Its
-    sources count the term's occurrences per document over all its renderings, so
-    they come back as the term's, not the first rendering's: importing the file
-    again then adds nothing (``termbase.exchange``)."""
+def _record(cells: list[str], label: str, line: int) -> TermRecord:
+    """A row of our CSV (``cells``: those of every column, in the order of COLUMNS,
+    "" where the file has none). Its sources count the term's occurrences per
+    document over all its renderings, so they come back as the term's, not the
+    first rendering's: importing the file again then adds nothing
+    (``termbase.exchange``)."""
     renderings = [
         RenderingRecord(text, status)
-        for status, column in _STATUS_COLUMNS.items()
-        for text in _split(cells[column])
+        for status, place in _RENDERING_CELLS
+        if cells[place]
+        for text in _split(cells[place])
     ]
-    sources = _parse_sources(cells["sources"], label, line)
+    sources = _parse_sources(cells[_SOURCES], label, line) if cells[_SOURCES] else {}
     if sources and not renderings:
         raise CsvGlossaryError(f"{label}, line {line}: sources given but no rendering")
     return TermRecord(
-        simplified=cells["simplified"],
-        traditional=cells["traditional"] or None,
-        pinyin=cells["pinyin"] or None,
-        status=cells["status"] or "candidate",
-        subject_field=cells["subject field"] or None,
-        definition=cells["definition"] or None,
-        note=cells["note"] or None,
+        simplified=cells[_SIMPLIFIED],
+        traditional=cells[_TRADITIONAL] or None,
+        pinyin=cells[_PINYIN] or None,
+        status=cells[_STATUS] or "candidate",
+        subject_field=cells[_SUBJECT_FIELD] or None,
+        definition=cells[_DEFINITION] or None,
+        note=cells[_NOTE] or None,
         renderings=renderings,
         sources=sources,
         origin=f"line {line}",
@@ -266,13 +287,14 @@ def _ours(
             raise CsvGlossaryError(
                 f"{label}, line {line}: {len(row)} cells where the header has {len(header)}"
             )
-        cleaned = [restore(cell).strip() if cell else cell for cell in cells_of([*row, ""])]
-        cells = dict(zip(COLUMNS, cleaned, strict=True))
-        if not cells["simplified"]:
+        row.append("")  # the cell of a column the file lacks
+        cells = [restore(cell).strip() if cell else cell for cell in cells_of(row)]
+        if not cells[_SIMPLIFIED]:
             raise CsvGlossaryError(f"{label}, line {line}: no simplified term")
-        if cells["status"] and cells["status"] not in statuses:
+        status = cells[_STATUS]
+        if status and status not in statuses:
             raise CsvGlossaryError(
-                f"{label}, line {line}: status {cells['status']!r} is not one of "
+                f"{label}, line {line}: status {status!r} is not one of "
                 f"{', '.join(sorted(statuses))}"
             )
         yield _record(cells, label, line)

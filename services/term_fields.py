@@ -28,7 +28,9 @@ def derive_term_fields(simplified: str, pinyin: str | None) -> dict[str, str]:
     and the fields that follow from pinyin through a cache of words
     (``fast_pinyin_fields``)."""
     fields = (
-        fast_pinyin_fields(pinyin) if pinyin else derived_pinyin_fields(pinyin_marks(simplified))
+        _cached_pinyin_fields(pinyin)  # copied into the new dict: the cache's stays as it is
+        if pinyin
+        else derived_pinyin_fields(pinyin_marks(simplified))
     )
     return {"traditional": to_traditional(simplified), **fields}
 
@@ -93,32 +95,40 @@ def derived_pinyin_fields(marks: str) -> dict[str, str]:
         return _joined(marks, [_foreign_word_fields(word) for word in marks.split()])
 
 
-# Records whose derived fields ``DerivedAhead`` keeps: more than a merge batch
-# (``termbase.exchange.TERM_BATCH``) holds, so that the merge finds every one.
-KEPT_AHEAD = 2048
+# Records whose derived fields ``DerivedAhead`` keeps at least: more than a merge
+# batch (``termbase.exchange.TERM_BATCH``) holds, so that the merge finds every one.
+KEPT_AHEAD = 1024
 
 
 class DerivedAhead:
     """``derive_term_fields`` for a merge whose records come with their fields
     derived already, in the process that read them: the merge's calls find them here
-    (the last ``KEPT_AHEAD`` records' fields, so memory stays flat), and a record
-    further back is derived again, with the same result."""
+    (the last ``KEPT_AHEAD`` records' fields at least, at most twice as many, so
+    memory stays flat), and a record further back is derived again, with the same
+    result.
+
+    The fields are kept in two dicts, the newer filled until it holds
+    ``KEPT_AHEAD`` and then made the older one, the older dropped: dropping the
+    oldest record one at a time made a dict scan its dead entries again and
+    again."""
 
     def __init__(self, pairs: Iterable[tuple[TermRecord, dict[str, str]]]) -> None:
         self._pairs = pairs
-        self._fields: dict[tuple[str, str | None], dict[str, str]] = {}
+        self._newer: dict[tuple[str, str | None], dict[str, str]] = {}
+        self._older: dict[tuple[str, str | None], dict[str, str]] = {}
 
     def records(self) -> Iterator[TermRecord]:
         """The records, each one's fields kept as it is handed on."""
-        fields = self._fields
         for record, derived in self._pairs:
-            fields[record.simplified, record.pinyin] = derived
-            if len(fields) > KEPT_AHEAD:
-                del fields[next(iter(fields))]  # the oldest: dicts keep their order
+            newer = self._newer
+            newer[record.simplified, record.pinyin] = derived
+            if len(newer) == KEPT_AHEAD:
+                self._older, self._newer = newer, {}
             yield record
 
     def __call__(self, simplified: str, pinyin: str | None) -> dict[str, str]:
-        derived = self._fields.get((simplified, pinyin))
+        key = (simplified, pinyin)
+        derived = self._newer.get(key) or self._older.get(key)
         return derive_term_fields(simplified, pinyin) if derived is None else derived
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -37,6 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from records import (
     RENDERING_ORDER,
@@ -274,6 +275,7 @@ def _rendering_record(
 TERM_BATCH = 500  # records per batch: a few IN (...) lists of this length
 DeriveTermFields = Callable[[str, str | None], dict[str, str]]
 _TERM_FIELDS = ("traditional", "subject_field", "definition", "note")
+_term_fields_of = attrgetter(*_TERM_FIELDS)  # a record's values of them, in one call
 _PINYIN_COLUMNS = ("pinyin_marks", "pinyin_numbers", "pinyin_toneless", "pinyin_initials")
 # The status of a new term and rendering, read once (an enum member's value is looked
 # up through a descriptor, on every row of an import)
@@ -302,6 +304,8 @@ _LOGGED_COLUMNS = (*_LOG_COLUMNS, "entity_id", "term_id")
 # terms): kept while an import loads (``_SetAsideIndexes``).
 _MERGED_TABLES: tuple[type[Base], ...] = (Term, Rendering, Attestation, ReviewLogEntry)
 _LOOKUP_INDEXES = frozenset({"ix_attestations_term_document"})
+# Helper threads SQLite sorts with while it builds the indexes set aside again
+REBUILD_THREADS = 2
 
 
 def _one_of_keys(column: QueryableAttribute[Any]) -> ColumnElement[bool]:
@@ -374,44 +378,45 @@ def _table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+@lru_cache(maxsize=64)
 def _converter(table: Table, dialect: Dialect, name: str) -> Callable[[Any], Any] | None:
     """What the driver needs of a value for the column ``name`` (a datetime becomes a
     string on SQLite), remembering the last values converted; None if it takes
-    values as they are."""
+    values as they are. Made once per column, not once per batch."""
     processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
     return None if processor is None else lru_cache(maxsize=1024)(processor)
 
 
 def _driver_rows(
-    table: Table,
-    dialect: Dialect,
-    columns: Sequence[str],
-    rows: Sequence[tuple[Any, ...]],
-    fixed: Mapping[str, Any],
-) -> list[tuple[Any, ...]]:
-    """``rows`` with the ``fixed`` values after them, as the driver takes them: a
-    fixed value converted once, another once per distinct value."""
-    constants = tuple(
-        value
-        if value is None or (convert := _converter(table, dialect, name)) is None
-        else convert(value)
-        for name, value in fixed.items()
-    )
+    table: Table, dialect: Dialect, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> Sequence[tuple[Any, ...]]:
+    """``rows`` as the driver takes them: the rows themselves, or, where a column's
+    values need converting, its values converted a column at a time (each distinct
+    value once) and the rows made again from the columns, in a few calls rather
+    than by taking every row apart."""
     converters = [
         (index, convert)
         for index, name in enumerate(columns)
         if (convert := _converter(table, dialect, name)) is not None
     ]
     if not converters:
-        return [row + constants for row in rows]
-    converted = []
-    for row in rows:
-        values = list(row)
-        for index, convert in converters:
-            if values[index] is not None:
-                values[index] = convert(values[index])
-        converted.append((*values, *constants))
-    return converted
+        return rows
+    by_column = list(zip(*rows, strict=True))
+    for index, convert in converters:
+        by_column[index] = tuple(
+            None if value is None else convert(value) for value in by_column[index]
+        )
+    return list(zip(*by_column, strict=True))
+
+
+def _driver_constants(table: Table, dialect: Dialect, fixed: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The ``fixed`` values as the driver takes them, each converted once."""
+    return tuple(
+        value
+        if value is None or (convert := _converter(table, dialect, name)) is None
+        else convert(value)
+        for name, value in fixed.items()
+    )
 
 
 def bulk_insert(
@@ -428,37 +433,31 @@ def bulk_insert(
     SQLAlchemy's executemany wants a dict a row and runs each row's Python-side
     defaults and bind processors: on the hundreds of thousands of rows of a large
     import that cost as much as SQLite's own work. Here a fixed value is processed
-    once, another once per distinct value, and the tuples go to the driver as they
-    are (``_insert_rows``), reordered only if the statement takes its parameters
-    in another order."""
+    once, another once per distinct value, and on SQLite the tuples go to the
+    driver as they are, many rows to a statement, the fixed values bound once a
+    statement (``_insert_rows``)."""
     if not rows:
         return
     connection = session.connection()
     dialect = connection.dialect
     fixed = fixed or {}
+    params = _driver_rows(table, dialect, columns, rows)
+    constants = _driver_constants(table, dialect, fixed)
     names = (*columns, *fixed)
-    statement, order = _insert_statement(table, dialect, names)
-    params = _driver_rows(table, dialect, columns, rows, fixed)
-    if not dialect.positional:
-        connection.exec_driver_sql(
-            statement, [dict(zip(names, row, strict=True)) for row in params]
-        )
+    if dialect.positional:
+        _insert_rows(connection, _InsertShape(table, dialect, names, len(fixed)), params, constants)
         return
-    if order != tuple(range(len(names))):
-        pick = itemgetter(*order)
-        params = [pick(row) for row in params]
-    _insert_rows(connection, statement, params)
+    connection.exec_driver_sql(
+        str(_insert_statement(table, dialect, names)),
+        [dict(zip(names, (*row, *constants), strict=True)) for row in params],
+    )
 
 
 @lru_cache(maxsize=64)
-def _insert_statement(
-    table: Table, dialect: Dialect, names: tuple[str, ...]
-) -> tuple[str, tuple[int, ...]]:
-    """The INSERT of the columns ``names`` as the dialect writes it, and where each of
-    its positional parameters is among ``names`` (none if they are named): made once
-    per table and columns, not once per batch."""
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(names))
-    return str(compiled), tuple(names.index(key) for key in compiled.positiontup or ())
+def _insert_statement(table: Table, dialect: Dialect, names: tuple[str, ...]) -> SQLCompiler:
+    """The INSERT of the columns ``names`` as the dialect writes it: made once per
+    table and columns, not once per batch."""
+    return cast(SQLCompiler, insert(table).compile(dialect=dialect, column_keys=list(names)))
 
 
 # Rows one INSERT of SQLite's carries; 50 rows of our widest table's 18 columns stay
@@ -467,39 +466,94 @@ ROWS_PER_INSERT = 50
 _MOST_PARAMETERS = 999
 
 
-def _insert_rows(connection: Connection, statement: str, params: list[tuple[Any, ...]]) -> None:
-    """Run ``statement`` (INSERT … VALUES (?, …): positional parameters, anonymous as
-    SQLite's are, so a row's group of them can be repeated) for each of the
-    ``params``: ``ROWS_PER_INSERT`` rows at a time in a statement of that many rows
-    (VALUES (?, …), (?, …), …), the rest one by one.
+@dataclass(frozen=True)
+class _InsertShape:
+    """An INSERT into ``table`` of the columns ``names``, the last ``fixed`` of them
+    the same for every row (hashable: its statements are made once, ``_numbered_insert``)."""
+
+    table: Table
+    dialect: Dialect
+    names: tuple[str, ...]
+    fixed: int
+
+    @property
+    def rows_per_statement(self) -> int:
+        width = len(self.names) - self.fixed
+        return max(1, min(ROWS_PER_INSERT, (_MOST_PARAMETERS - self.fixed) // width))
+
+
+@lru_cache(maxsize=64)
+def _numbered_insert(shape: _InsertShape, rows: int) -> str:
+    """The INSERT of ``rows`` rows of ``shape`` (VALUES (…), (…), …), its parameters
+    numbered (SQLite's ?NNN) in the order the driver gets them: each row's own
+    values, row after row, then the fixed values once, which every row's group
+    names again. So the rows' tuples are neither reordered (SQLAlchemy writes the
+    columns in the table's order) nor each lengthened with the fixed values."""
+    compiled = _insert_statement(shape.table, shape.dialect, shape.names)
+    head = str(compiled).partition(" VALUES ")[0]
+    own = len(shape.names) - shape.fixed
+    position = {name: index for index, name in enumerate(shape.names)}
+
+    def number(name: str, row: int) -> int:
+        index = position[name]
+        if index < own:  # the row's own value, after those of the rows before it
+            return row * own + index + 1
+        return rows * own + index - own + 1  # a fixed value, after every row's
+
+    order = compiled.positiontup or ()
+    groups = (
+        "(" + ", ".join(f"?{number(name, row)}" for name in order) + ")" for row in range(rows)
+    )
+    return f"{head} VALUES {', '.join(groups)}"
+
+
+def _insert_rows(
+    connection: Connection,
+    shape: _InsertShape,
+    params: Sequence[tuple[Any, ...]],
+    constants: tuple[Any, ...],
+) -> None:
+    """Insert ``params`` (each row's own values) with the fixed ``constants`` on
+    SQLite: ``rows_per_statement`` rows at a time in a statement of that many rows,
+    the rest one by one.
 
     SQLite runs a statement's set-up on every execution, the IN lists of our CHECK
     constraints among it: one row a statement made an import's inserts 40% slower.
     Only two statements are ever made, so the driver keeps both prepared (one of
     each size would fill its cache with megabytes)."""
-    head, values, row = statement.partition(" VALUES ")
-    width = len(params[0])
-    size = max(1, min(ROWS_PER_INSERT, _MOST_PARAMETERS // width))
+    size = shape.rows_per_statement
     whole = len(params) - len(params) % size
     if whole:
         connection.exec_driver_sql(
-            head + values + ", ".join([row] * size),
-            [tuple(chain.from_iterable(params[i : i + size])) for i in range(0, whole, size)],
+            _numbered_insert(shape, size),
+            [
+                (*chain.from_iterable(params[i : i + size]), *constants)
+                for i in range(0, whole, size)
+            ],
         )
     if whole < len(params):
-        connection.exec_driver_sql(statement, params[whole:])
+        connection.exec_driver_sql(
+            _numbered_insert(shape, 1), [(*row, *constants) for row in params[whole:]]
+        )
 
 
-@dataclass(slots=True, eq=False)
 class _Row:
     """A term or rendering as a batch sees it: its stored values (for a new one, the
     values it will be created with), the columns the import changes, and its id
-    once it has one."""
+    once it has one.
 
-    id: int | None
-    values: dict[str, Any]
-    new: bool
-    changes: dict[str, Any] = field(default_factory=dict)
+    A new row is inserted with its values and never updated, so its changes are its
+    values, the same dict: an import of new terms makes hundreds of thousands of
+    rows, and a second dict each (and a dataclass's ``__init__``) cost a tenth of
+    deciding them."""
+
+    __slots__ = ("changes", "id", "new", "values")
+
+    def __init__(self, row_id: int | None, values: dict[str, Any], new: bool) -> None:
+        self.id = row_id
+        self.values = values
+        self.new = new
+        self.changes: dict[str, Any] = values if new else {}
 
 
 def _stored_row(columns: tuple[str, ...], row: Sequence[Any]) -> _Row:
@@ -528,15 +582,21 @@ class _Evidence:
 
 def _distinct_batches(records: Iterable[TermRecord], size: int) -> Iterator[list[TermRecord]]:
     """Batches of at most ``size`` records with distinct terms: a term met again
-    starts a new batch, where the earlier one is found in the termbase."""
+    starts a new batch, where the earlier one is found in the termbase. A full
+    batch goes as soon as it is full, not when the next record comes: the records
+    come from another process, a few hundred to a message, and the merge would
+    otherwise wait for the next message to start on the one it has."""
     batch: list[TermRecord] = []
     seen: set[str] = set()
     for record in records:
-        if len(batch) == size or record.simplified in seen:
+        if record.simplified in seen:
             yield batch
             batch, seen = [], set()
         batch.append(record)
         seen.add(record.simplified)
+        if len(batch) == size:
+            yield batch
+            batch, seen = [], set()
     if batch:
         yield batch
 
@@ -630,10 +690,17 @@ class _SetAsideIndexes:
                 self._dropped.append(sql)
 
     def rebuild(self) -> None:
-        """Build the dropped indexes again, as they were."""
+        """Build the dropped indexes again, as they were, SQLite sorting each one's
+        entries with ``REBUILD_THREADS`` helper threads (``PRAGMA threads``, the
+        connection's own setting again afterwards): by now the process reading the
+        file is done and its core free, and a million-row import's rebuild took 6.4
+        s on one thread, 5.1 s with two helpers."""
+        if not self._dropped:
+            return
         connection = self.session.connection()
-        for sql in self._dropped:
-            connection.exec_driver_sql(sql)
+        with _pragma(self.session, "threads", REBUILD_THREADS):
+            for sql in self._dropped:
+                connection.exec_driver_sql(sql)
         self._dropped.clear()
 
 
@@ -657,6 +724,19 @@ class _TermMerge:
         self._logs: list[tuple[_Row, _Row, tuple[Any, ...]]] = []
         self._attestations: list[tuple[_Row, _Row, str, int, str | None]] = []
         self._now = utc_now()
+        # what every new term and rendering starts from (``_new_term``, ``_rendering``)
+        self._new_term_values: dict[str, Any] = {
+            "status": _NEW_TERM_STATUS,
+            "created_by": editor,
+            "modified_by": editor,
+            **dict.fromkeys(_TERM_FIELDS),
+        }
+        self._new_rendering_values: dict[str, Any] = {
+            "status": _NEW_RENDERING_STATUS,
+            "note": None,
+            "created_by": editor,
+            "modified_by": editor,
+        }
         largest = _largest_ids(session)
         # where new terms and renderings are numbered from, on SQLite (``_insert``)
         self._next_ids: dict[type[Base], int] = {
@@ -714,9 +794,8 @@ class _TermMerge:
         self._logs.append((row, term, entry))
 
     def _set(self, row: _Row, term: _Row, entity: str, name: str, value: Any) -> bool:
-        """A field the file fills replaces the stored one, the change logged."""
-        if value is None:
-            return False
+        """A field the file fills (``value`` is not None: the callers pass over the
+        many empty ones) replaces the stored one, the change logged."""
         before = row.values.get(name)
         if value == before:
             return False
@@ -746,17 +825,13 @@ class _TermMerge:
         editor's correction is kept: deciding whether it differs from the derived
         pinyin (0.1 ms a term) would cost nearly as much as the rest of the import."""
         values = {
+            **self._new_term_values,
             "simplified": record.simplified,
-            "status": _NEW_TERM_STATUS,
-            "created_by": self.editor,
-            "modified_by": self.editor,
-            **dict.fromkeys(_TERM_FIELDS),
             **self.derive(record.simplified, record.pinyin),
         }
         term = _Row(None, values, new=True)
         if record.pinyin:
             self._log(term, term, "term", "pinyin_marks", None, record.pinyin)
-        self.counts.created += 1
         return term
 
     def _repinyin(self, term: _Row, record: TermRecord) -> bool:
@@ -768,23 +843,12 @@ class _TermMerge:
             term.values[name] = term.changes[name] = derived[name]
         return changed
 
-    def _rendering(self, renderings: dict, term: _Row, item: RenderingRecord) -> tuple[_Row, bool]:
-        key = (term.values["simplified"], item.text)
+    def _rendering(self, renderings: dict, simplified: str, text: str) -> tuple[_Row, bool]:
+        key = (simplified, text)
         row = renderings.get(key)
         if row is not None:
             return row, False
-        row = renderings[key] = _Row(
-            None,
-            {
-                "text": item.text,
-                "status": _NEW_RENDERING_STATUS,
-                "note": None,
-                "created_by": self.editor,
-                "modified_by": self.editor,
-            },
-            new=True,
-        )
-        self.counts.renderings_created += 1
+        row = renderings[key] = _Row(None, {**self._new_rendering_values, "text": text}, new=True)
         return row, True
 
     def _attest(
@@ -821,22 +885,25 @@ class _TermMerge:
     def _record(
         self, record: TermRecord, terms: dict, renderings: dict, evidence: _Evidence
     ) -> None:
-        term = terms.get(record.simplified)
+        simplified = record.simplified
+        term = terms.get(simplified)
         is_new = term is None
         if term is None:
-            term = terms[record.simplified] = self._new_term(record)
+            term = terms[simplified] = self._new_term(record)
             changed = False
         else:
             changed = self._repinyin(term, record)
-        for name in _TERM_FIELDS:
-            changed |= self._set(term, term, "term", name, getattr(record, name))
+        for name, value in zip(_TERM_FIELDS, _term_fields_of(record), strict=True):
+            if value is not None:
+                changed |= self._set(term, term, "term", name, value)
         changed |= self._status(term, term, "term", record.status, record.decided)
         first: _Row | None = None
         for item in record.renderings:
-            rendering, created = self._rendering(renderings, term, item)
+            rendering, created = self._rendering(renderings, simplified, item.text)
             first = first or rendering
             changed |= created
-            changed |= self._set(rendering, term, "rendering", "note", item.note)
+            if item.note is not None:
+                changed |= self._set(rendering, term, "rendering", "note", item.note)
             changed |= self._status(rendering, term, "rendering", item.status, item.decided)
             if item.sources:
                 changed |= self._attest(
@@ -885,12 +952,16 @@ class _TermMerge:
 
     def _new_ids(self, terms: dict[str, _Row]) -> None:
         """The ids of the terms just inserted, where the database numbered them."""
+        if Term in self._next_ids:
+            return
         new_terms = {simplified: row for simplified, row in terms.items() if row.id is None}
         if new_terms:
             for simplified, term_id in self._select(_TERM_IDS, new_terms):
                 new_terms[simplified].id = term_id
 
     def _new_rendering_ids(self, renderings: dict[tuple[str, str], _Row]) -> None:
+        if Rendering in self._next_ids:
+            return
         new = {
             (row.values["term_id"], row.values["text"]): row
             for row in renderings.values()
@@ -931,13 +1002,17 @@ class _TermMerge:
 
     def _write(self, terms: dict[str, _Row], renderings: dict[tuple[str, str], _Row]) -> None:
         term_rows = list(terms.values())
-        self._insert(Term, [row for row in term_rows if row.new], _NEW_TERM_COLUMNS)
+        new_terms = [row for row in term_rows if row.new]
+        self.counts.created += len(new_terms)
+        self._insert(Term, new_terms, _NEW_TERM_COLUMNS)
         self._new_ids(terms)
         self._update(Term, term_rows)
         for (simplified, _), row in renderings.items():
             row.values["term_id"] = terms[simplified].id
         rendering_rows = list(renderings.values())
-        self._insert(Rendering, [row for row in rendering_rows if row.new], _NEW_RENDERING_COLUMNS)
+        new_renderings = [row for row in rendering_rows if row.new]
+        self.counts.renderings_created += len(new_renderings)
+        self._insert(Rendering, new_renderings, _NEW_RENDERING_COLUMNS)
         self._new_rendering_ids(renderings)
         self._update(Rendering, rendering_rows)
         self._ensure_documents()
@@ -1010,16 +1085,25 @@ def _import_cache(session: Session) -> Iterator[None]:
     if not _on_sqlite(session):
         yield
         return
+    with _pragma(session, "cache_size", -IMPORT_CACHE_KIB):
+        yield
+
+
+@contextmanager
+def _pragma(session: Session, name: str, value: int) -> Iterator[None]:
+    """SQLite's setting ``name`` at ``value`` for the block (a PRAGMA of the
+    connection's, which holds inside a transaction and leaves what is written
+    alone), the connection's own value again afterwards."""
     connection = session.connection()
     cursor = connection.connection.cursor()  # the driver's: a failed session's works
-    cursor.execute("PRAGMA cache_size")
+    cursor.execute(f"PRAGMA {name}")
     [(before,)] = cursor.fetchall()
-    cursor.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    cursor.execute(f"PRAGMA {name} = {value}")
     try:
         yield
     finally:
         if not connection.invalidated:  # closed by Ctrl-C, say, it is no one's again
-            cursor.execute(f"PRAGMA cache_size = {before}")
+            cursor.execute(f"PRAGMA {name} = {before}")
             cursor.close()
 
 

@@ -23,7 +23,7 @@ from services import forked
 from services.exchange import import_file
 from services.term_fields import KEPT_AHEAD, DerivedAhead, derive_term_fields
 from termbase import Termbase
-from termbase.exchange import merge_term_records
+from termbase.exchange import REBUILD_THREADS, ROWS_PER_INSERT, TERM_BATCH, merge_term_records
 from termbase.models import Attestation, Rendering, ReviewLogEntry, Term
 
 REPO = Path(__file__).resolve().parents[1]
@@ -164,6 +164,55 @@ def test_two_imports_at_once_number_their_rows_apart(tmp_path: Path) -> None:
         termbase.close()
 
 
+def test_every_new_row_gets_the_values_all_share(db_url: str) -> None:
+    """What every new row of a merge shares (when it was made, its version, a
+    term's frequency) is bound once a statement on SQLite, after the rows' own
+    values: each row, of a statement of many rows or of the rest, gets all of it,
+    each value in its column (SQLite and PostgreSQL)."""
+    termbase = Termbase.open(db_url, create=True)
+    try:
+        merge(termbase, records(0, 2 * ROWS_PER_INSERT + 3))
+        with termbase.reading() as session:
+            terms = session.execute(
+                sa.select(
+                    Term.created_at, Term.modified_at, Term.version, Term.frequency, Term.created_by
+                )
+            ).all()
+            renderings = session.execute(
+                sa.select(
+                    Rendering.created_at,
+                    Rendering.modified_at,
+                    Rendering.version,
+                    Rendering.created_by,
+                    Rendering.modified_by,
+                )
+            ).all()
+            logged = set(session.scalars(sa.select(ReviewLogEntry.at)))
+    finally:
+        termbase.close()
+    assert len(terms) == 2 * ROWS_PER_INSERT + 3
+    [(created, modified, version, frequency, by)] = {tuple(row) for row in terms}
+    assert (modified, version, frequency, by) == (created, 1, 0, "ana")
+    assert {tuple(row) for row in renderings} == {(created, created, 1, "ana", "ana")}
+    assert logged == {created}
+
+
+def test_a_full_batch_is_merged_before_the_next_record_is_read(termbase: Termbase) -> None:
+    """Records come from the reading process a message at a time: a batch is merged
+    as soon as it is full, not once the record after it has come, which may be a
+    message later."""
+    merged_before: list[int] = []  # the terms in the termbase as each record is read
+    with termbase.transaction() as session:
+
+        def reading() -> Iterator[TermRecord]:
+            for record in records(0, TERM_BATCH + 1):
+                merged_before.append(session.scalar(sa.select(sa.func.count(Term.id))) or 0)
+                yield record
+
+        merge_term_records(session, reading(), "ana", derive_term_fields)
+    assert merged_before[TERM_BATCH - 1 : TERM_BATCH + 1] == [0, TERM_BATCH]
+
+
 # --- indexes set aside while loading ------------------------------------------------
 
 
@@ -275,6 +324,27 @@ def test_the_page_cache_is_the_connections_own_again(termbase: Termbase) -> None
         assert session.execute(sa.text("PRAGMA cache_size")).scalar() == size
 
 
+def test_indexes_are_built_again_with_helper_threads_then_none(termbase: Termbase) -> None:
+    """SQLite sorts the entries of each index built again with ``REBUILD_THREADS``
+    helper threads, and the connection has its own setting (none) afterwards."""
+    while_building: list[int] = []
+
+    def spy(connection, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("CREATE INDEX"):
+            while_building.append(cursor.connection.execute("PRAGMA threads").fetchone()[0])
+
+    sa.event.listen(termbase.engine, "before_cursor_execute", spy)
+    try:
+        with termbase.transaction() as session:
+            merge_term_records(session, records(0, 10), "ana", derive_term_fields)
+            after = session.execute(sa.text("PRAGMA threads")).scalar()
+    finally:
+        sa.event.remove(termbase.engine, "before_cursor_execute", spy)
+    assert len(while_building) == 10  # those of the terms, evidence and log set aside
+    assert set(while_building) == {REBUILD_THREADS}
+    assert after == 0
+
+
 # --- the reading process ------------------------------------------------------------
 
 
@@ -353,11 +423,18 @@ def test_the_skips_and_the_progress_come_back_from_the_reading_process(
 
 
 def test_fields_derived_ahead_are_found_or_derived_again() -> None:
-    """The merge looks up what the reading process derived; a record further back
-    than ``KEPT_AHEAD`` is derived again, the same."""
-    pairs = [(TermRecord(f"术语{n}", pinyin="shùyǔ"), {"n": str(n)}) for n in range(KEPT_AHEAD + 5)]
+    """The merge looks up what the reading process derived: the last ``KEPT_AHEAD``
+    records' fields at least are kept; a record further back than twice that is
+    derived again, the same."""
+    count = 2 * KEPT_AHEAD + 5
+    pairs = [(TermRecord(f"术语{n}", pinyin="shùyǔ"), {"n": str(n)}) for n in range(count)]
     derived = DerivedAhead(pairs)
-    assert len(list(derived.records())) == len(pairs)
-    assert derived("术语6", "shùyǔ") == {"n": "6"}
+    records = derived.records()
+    for _ in range(KEPT_AHEAD + 1):  # one past the first handover
+        next(records)
+    assert derived("术语1", "shùyǔ") == {"n": "1"}
+    assert len(list(records)) == count - KEPT_AHEAD - 1
+    kept = [n for n in range(count) if derived(f"术语{n}", "shùyǔ") == {"n": str(n)}]
+    assert kept == list(range(KEPT_AHEAD, count))  # the last KEPT_AHEAD + 5
     assert derived("术语2", "shùyǔ") == derive_term_fields("术语2", "shùyǔ")  # dropped
-    assert derived("术语6", None) == derive_term_fields("术语6", None)  # other pinyin
+    assert derived(f"术语{count - 1}", None) == derive_term_fields(f"术语{count - 1}", None)

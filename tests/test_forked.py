@@ -4,11 +4,14 @@ value as if it ran in its own process, and no process outlives the stream."""
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Generator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -155,6 +158,19 @@ def test_warnings_logged_in_the_child_reach_the_callers_loggers(
     assert [(r.name, r.getMessage()) for r in caplog.records] == [
         ("glossary.textutils", "f: 3 control characters dropped")
     ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's pipe sizes")
+def test_the_pipe_from_the_child_holds_a_few_batches() -> None:
+    """So that the child writes a batch at once and reads on while the parent is
+    busy (unless the system allows no pipe that large)."""
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    with receiving, sending:
+        before = fcntl.fcntl(sending.fileno(), fcntl.F_GETPIPE_SZ)
+        forked._widen(sending)
+        after = fcntl.fcntl(sending.fileno(), fcntl.F_GETPIPE_SZ)
+    assert after == (forked.PIPE_BYTES if allowed >= forked.PIPE_BYTES else before)
 
 
 def test_records_sent_by_their_fields_come_back_equal() -> None:
