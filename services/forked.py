@@ -192,9 +192,9 @@ def _relay_logs(connection: Connection) -> None:
 def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
     """How the child pickles an instance of the dataclass ``cls``: as a call of the
     class with its fields' values. A dataclass with slots is otherwise pickled
-    with its state, which its Python ``__setstate__`` sets a field at a time,
-    looking the fields up every time: an import's records took 40 % longer to
-    unpickle so, in the process that merges them."""
+    as its class and a dict of its slots' values, which unpickling sets one
+    attribute at a time: an import's records took 40 % longer to unpickle so, in
+    the process that merges them."""
     names = [item.name for item in fields(cls)]
     values_of = attrgetter(*names) if len(names) > 1 else lambda one: (getattr(one, names[0]),)
     return lambda instance: (cls, values_of(instance))

@@ -444,7 +444,7 @@ def bulk_insert(
     params = _driver_rows(table, dialect, columns, rows)
     constants = _driver_constants(table, dialect, fixed)
     names = (*columns, *fixed)
-    if dialect.positional:
+    if dialect.name == "sqlite":  # numbered parameters (?NNN) are SQLite's
         _insert_rows(connection, _InsertShape(table, dialect, names, len(fixed)), params, constants)
         return
     connection.exec_driver_sql(
