@@ -33,8 +33,9 @@ from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
 from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.pinyin import pinyin_fields, pinyin_marks
+from glossary.rendering_consensus import consensus_keys
 from glossary.script import to_traditional
-from glossary.word_alignment import align_units
+from glossary.word_alignment import AlignedPair, align_units
 from records import AlignedUnit, EnglishSentence, EvidenceDraft, TermDraft
 
 
@@ -101,8 +102,11 @@ def unit_renderings(
     English span rendering it there, or no rendering where the translation
     paraphrased it; ``edges`` (learnt from the termbase's English) prefers whole
     phrases, and what the dictionary or editors say the whole term translates as
-    (``whole_term_keys``) links those English words to all of it. The word aligner is trained on the units in an order of their own
-    content, so that the result does not depend on the order they were stored in."""
+    (``whole_term_keys``) links those English words to all of it. Occurrences of the
+    terms whose renderings the memory agrees on (``glossary.rendering_consensus``) are
+    then read again, with those renderings' words linked the same way. The word aligner
+    is trained on the units in an order of their own content, so that the result does
+    not depend on the order they were stored in."""
     if not terms or not units:
         return []
     finder = ahocorasick.Automaton()
@@ -112,21 +116,36 @@ def unit_renderings(
     order = sorted(
         range(len(units)), key=lambda k: (units[k].document_id, units[k].zh, units[k].en)
     )
-    aligned = align_units([(units[k].zh, units[k].en) for k in order], lexicon)
-    evidence = []
-    term_keys: dict[str, frozenset[str]] = {}
-    for k, pair in zip(order, aligned, strict=True):
-        unit = units[k]
-        for end, term in finder.iter(unit.zh):
-            keys = term_keys.get(term)
-            if keys is None:
-                keys = term_keys[term] = whole_term_keys(lexicon, term)
-            span = best_span(pair, end - len(term) + 1, end + 1, edges, keys)
-            rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
-            evidence.append(
-                EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
-            )
-    return evidence
+    ordered = [units[k] for k in order]
+    aligned = align_units([(unit.zh, unit.en) for unit in ordered], lexicon)
+    senses = {term: whole_term_keys(lexicon, term) for term in terms}
+    occurrences = [
+        (unit, pair, end + 1 - len(term), end + 1, term)
+        for unit, pair in zip(ordered, aligned, strict=True)
+        for end, term in finder.iter(unit.zh)
+    ]
+    evidence = [_rendering(*occurrence, edges, senses[occurrence[4]]) for occurrence in occurrences]
+    agreed = consensus_keys((e.term, e.rendering) for e in evidence if e.rendering)
+    return [
+        _rendering(*occurrence, edges, senses[e.term] | agreed[e.term]) if e.term in agreed else e
+        for occurrence, e in zip(occurrences, evidence, strict=True)
+    ]
+
+
+def _rendering(
+    unit: AlignedUnit,
+    pair: AlignedPair,
+    start: int,
+    end: int,
+    term: str,
+    edges: PhraseEdges,
+    senses: frozenset[str],
+) -> EvidenceDraft:
+    """The term at [start, end) of the unit's Chinese, with the best span of its English
+    given the word links and what the term as a whole translates as (``senses``)."""
+    span = best_span(pair, start, end, edges, senses)
+    rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
+    return EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
 
 
 def whole_term_keys(lexicon: Lexicon, term: str) -> frozenset[str]:

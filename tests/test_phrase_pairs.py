@@ -5,23 +5,16 @@ from __future__ import annotations
 from glossary.lexicon import Lexicon, english_key
 from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
 from glossary.terminology import whole_term_keys
-from glossary.word_alignment import AlignedPair, chinese_tokens, english_tokens
+from glossary.word_alignment import AlignedPair, english_tokens
+
+from .links import pair_with_links
 
 ZH = "我们要建设科技强国。"
 EN = "We will build a country strong in science and technology, and work hard."
 
 
 def _pair(links: dict[tuple[str, str], float], zh: str = ZH, en: str = EN) -> AlignedPair:
-    chinese, english = chinese_tokens(zh), english_tokens(en)
-    by_text = {
-        (i, j): weight
-        for (zh_word, en_word), weight in links.items()
-        for i, c in enumerate(chinese)
-        if c.text == zh_word
-        for j, e in enumerate(english)
-        if e.text == en_word
-    }
-    return AlignedPair(chinese, english, by_text)
+    return pair_with_links(zh, en, links)
 
 
 def _rendering(pair: AlignedPair, term: str, zh: str = ZH, en: str = EN) -> str | None:
