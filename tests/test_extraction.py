@@ -448,3 +448,24 @@ def test_words_the_dictionary_lists_as_one_are_a_candidate() -> None:
     the tags the segmenter gave its pieces (过|紧日子, 过 tagged as a particle)."""
     texts = {c.text for c in extract_candidates(["各级政府要坚持过紧日子。"])}
     assert "过紧日子" in texts
+
+
+def test_keyness_is_saturated_at_the_texts_commonest_words() -> None:
+    """推进 in every sentence of a report and 经济 in most mark the genre: the two weigh
+    alike, as the ceiling of the text's words, while 创新 and the words used once keep
+    their own, lower weights."""
+    from glossary.extraction.candidates import tokens
+    from glossary.extraction.ranking import KEYNESS_QUANTILE, _Usage
+
+    rare = (
+        "海绵城市 河长制 影子银行 债转股 营改增 蓝天 湾区 农田 水利 铁路 公路 机场 港口 "
+        "学校 医院 森林 草原 湿地 河流 湖泊 海洋 粮食 棉花 油料 钢铁 煤炭 电力 石油 天然气"
+    ).split()
+    sentences = ["推进经济发展。"] * 30 + ["推进科技创新。"] * 10
+    sentences += [f"加强{word}。" for word in rare]
+    usage = _Usage([tokens(s) for s in sentences])
+    assert usage.occurrences["推进"] > usage.occurrences["经济"] > usage.occurrences["创新"]
+    ceiling = max(usage.weight.values())
+    assert KEYNESS_QUANTILE < 1
+    assert usage.weight["推进"] == usage.weight["经济"] == ceiling
+    assert usage.weight["海绵"] < usage.weight["创新"] < ceiling

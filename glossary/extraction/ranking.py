@@ -11,7 +11,8 @@ Three kinds of evidence are combined into one score:
   cut (自|贸试验区) and earns little;
 * domain specificity: the text uses the candidate's words far more often than general
   language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
-  phrase while 工作, 问题, 方面 do not;
+  phrase while 工作, 问题, 方面 do not; the words the text uses most (发展, 推进 in
+  a work report) mark its genre, so keyness stops growing at theirs;
 * the shape it was found in: a quoted expression, a numbered formula, a paired slogan,
   an organisation, an idiom or a phrase standing alone between boundaries is a unit
   by the author's own marking; a string recurring with varied neighbours on both
@@ -57,6 +58,7 @@ CONTEXT_FACTOR = 0.2  # for a better candidate plus a word of its context (建�
 FRAGMENT_FACTOR = 0.2  # for a string cut out of a longer word (贸试验区 of 自贸试验区)
 NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
 ADVERBIAL_SHARE = 0.6  # words before a verb this often modify it (全面推进, 深入发展)
+KEYNESS_QUANTILE = 0.95  # no word counts as more specific to the text than this share of its words
 
 # Kinds that say where a candidate was seen, not that its author marked it off.
 _UNMARKED = frozenset({"phrase", "item", "repeated"})
@@ -151,11 +153,16 @@ class _Usage:
         self.ends = {word: ending[word] / n for word, n in self.counts.items()}
         self.occurrences = counts  # every use: how often a word occurs at all
         total = sum(counts.values()) or 1
-        self.weight = {
+        weight = {
             word: math.copysign(math.log1p(abs(g)), g)
             for word, n in counts.items()
             for g in [keyness(n, total, word)]
         }
+        # The words the text uses most beyond general language (发展, 推进, 改革 in a
+        # work report) mark its genre more than any subject: keyness is saturated at
+        # the text's KEYNESS_QUANTILE, so that chains of them do not outrank terms.
+        ceiling = _quantile(sorted(weight.values()), KEYNESS_QUANTILE)
+        self.weight = {word: min(value, ceiling) for word, value in weight.items()}
 
     def _governed_idioms(self, sentence: Sequence[Token]) -> Iterator[str]:
         """The idioms of a sentence that some predicate before them, with no boundary
@@ -241,6 +248,14 @@ class _Usage:
             return 1.0
         first, last = proposal.words[0].word, proposal.words[-1].word
         return self.starts.get(first, 1.0) * self.ends.get(last, 1.0)
+
+
+def _quantile(ordered: Sequence[float], share: float) -> float:
+    """The value below which ``share`` of the ``ordered`` values lie (nearest rank);
+    infinity for no values."""
+    if not ordered:
+        return math.inf
+    return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
 
 
 def _varied(proposal: Proposal) -> bool:
