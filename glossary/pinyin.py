@@ -362,8 +362,10 @@ _NUMERAL_WORDS = {
 }
 # Single-character suffixes joined to the word before them: 创新型 chuàngxīnxíng,
 # 中国式 Zhōngguóshì, 工作者 gōngzuòzhě, 生产力 shēngchǎnlì, 产业链 chǎnyèliàn.
+# 主义 is a word of its own, not a suffix: a name of four or more syllables is written
+# word by word (GB/T 16159-2012 6.1.2: huánjìng bǎohù guīhuà), as Xiandai Hanyu Cidian
+# writes 社会主义 shèhuì zhǔyì.
 _SUFFIXES = set("型性化式者家员率力观论感度界侧们制派链")
-_SUFFIX_WORDS = {"主义"}  # 社会主义 shèhuìzhǔyì, as the dictionaries write it
 # Single-character prefixes joined to the word after them: 非公有制 fēigōngyǒuzhì,
 # 高水平 gāoshuǐpíng, 超大规模 chāodà guīmó. Not 全, an adjective that GB/T 16159-2012
 # 6.1.5 does not count among the prefixes: 全 领域 quán lǐngyù (全过程 is one word).
@@ -935,7 +937,7 @@ def _joins_previous(previous: _Unit, unit: _Unit) -> bool:
         return False
     if unit.hanzi == "人":
         return previous.written[:1].isupper()
-    return unit.hanzi in _SUFFIXES or unit.hanzi in _SUFFIX_WORDS
+    return unit.hanzi in _SUFFIXES
 
 
 @lru_cache(maxsize=4096)

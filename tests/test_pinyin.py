@@ -81,7 +81,7 @@ def test_suffixes_and_prefixes_join_their_word() -> None:
             ("新质生产力", "xīnzhì shēngchǎnlì"),
             ("中国式现代化", "Zhōngguóshì xiàndàihuà"),
             ("科技工作者", "kējì gōngzuòzhě"),
-            ("中国特色社会主义", "Zhōngguó tèsè shèhuìzhǔyì"),
+            ("中国特色社会主义", "Zhōngguó tèsè shèhuì zhǔyì"),
             ("供给侧结构性改革", "gōngjǐcè jiégòuxìng gǎigé"),
             ("产业链供应链", "chǎnyèliàn gōngyìngliàn"),
             ("高质量发展", "gāozhìliàng fāzhǎn"),
@@ -98,7 +98,7 @@ def test_particles() -> None:
     _check(
         [
             ("党的全面领导", "dǎng de quánmiàn lǐngdǎo"),
-            ("真正的多边主义", "zhēnzhèng de duōbiānzhǔyì"),
+            ("真正的多边主义", "zhēnzhèng de duōbiān zhǔyì"),
             ("人与自然和谐共生", "rén yǔ zìrán héxié gòngshēng"),
             # 着 了 过 join the verb before them (kànzhe, tōngguòle in GB/T 16159)
             ("坚持着", "jiānchízhe"),
@@ -254,7 +254,7 @@ def test_proper_nouns_capitalised() -> None:
             ("粤港澳大湾区", "Yuè-Gǎng-Ào Dàwānqū"),
             (
                 "习近平新时代中国特色社会主义思想",
-                "Xí Jìnpíng xīn shídài Zhōngguó tèsè shèhuìzhǔyì sīxiǎng",
+                "Xí Jìnpíng xīn shídài Zhōngguó tèsè shèhuì zhǔyì sīxiǎng",
             ),
             # jieba tags these as names or organisations; they are not
             ("人类福祉", "rénlèi fúzhǐ"),
