@@ -27,6 +27,7 @@ from glossary.abbreviations import Abbreviations, abbreviations_in, dictionary_a
 from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
 from glossary.prefixes import long_prefix
+from glossary.symbols import is_symbol_word, symbol_english
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
@@ -255,6 +256,14 @@ class Lexicon:
             start = end
         return found
 
+    def abbreviation_keys(self, word: str) -> frozenset[str]:
+        """The keys of what ``word`` stands for, if it is an abbreviation the lexicon
+        knows as written, possessive and all ("CPC’s": Communist Party of China), else
+        none."""
+        short = word.replace("’", "'").removesuffix("'s")
+        long_form = self.abbreviations.get(short)
+        return frozenset(english_keys(long_form, {})) if long_form else frozenset()
+
     def loose_glosses(self, word: str) -> frozenset[str]:
         """The ``key_stem`` of every gloss of a word: what English words derived from
         its translations meet."""
@@ -265,8 +274,11 @@ class Lexicon:
 
     def glosses(self, word: str) -> frozenset[str]:
         """Every English key a Chinese word may meet: its senses, or those of its known
-        parts, and for a word the dictionary lacks, its pinyin (names)."""
+        parts, and for a word the dictionary lacks, its pinyin (names); for a sign read
+        as a word (+), its name (``glossary.symbols``)."""
         found = self._cache.get(word)
+        if found is None and is_symbol_word(word):
+            found = self._cache[word] = frozenset(map(english_key, symbol_english(word)))
         if found is None:
             parts = self.parts(word)
             found = frozenset().union(*(keys for part in parts for keys in self.senses(part)))

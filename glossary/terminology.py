@@ -166,8 +166,11 @@ def find_renderings(
 ) -> list[EvidenceDraft]:
     """Evidence from the aligned ``units`` (``unit_renderings``, with phrase edges
     learnt from all the English there is) and from the inline glosses."""
-    edges = PhraseEdges([unit.en for unit in units] + [sentence.text for sentence in outside])
-    evidence = unit_renderings(proposed.ranked, units, lexicon, edges)
+    english = [unit.en for unit in units] + [sentence.text for sentence in outside]
+    # the abbreviations any English of the memory defines are read as their long forms
+    evidence = unit_renderings(
+        proposed.ranked, units, lexicon.reading(english), PhraseEdges(english)
+    )
     evidence += [
         EvidenceDraft(gloss.chinese, gloss.document_id, gloss.english, segment_id=gloss.segment_id)
         for gloss in proposed.glosses

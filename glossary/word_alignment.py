@@ -28,6 +28,7 @@ import numpy as np
 import snowballstemmer
 
 from glossary.lexicon import Lexicon, english_key, key_stem
+from glossary.symbols import is_symbol_word
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 jieba.setLogLevel(60)
@@ -58,10 +59,11 @@ class Token:
 
 
 def chinese_tokens(text: str) -> list[Token]:
-    """jieba's words of a Chinese text, punctuation and spaces left out."""
+    """jieba's words of a Chinese text, punctuation and spaces left out, but not the
+    signs read as words (互联网+, ``glossary.symbols``)."""
     tokens, position = [], 0
     for word in jieba.lcut(text):
-        if word.strip() and not _PUNCTUATION.match(word):
+        if word.strip() and (not _PUNCTUATION.match(word) or is_symbol_word(word)):
             tokens.append(Token(word, position, position + len(word)))
         position += len(word)
     return tokens
@@ -95,16 +97,20 @@ def dictionary_links(
 ) -> dict[tuple[int, int], float]:
     """Pairs of words the dictionary says may translate each other, weighing DICTIONARY,
     or LOOSE where the English word only shares its stem's first letters with a
-    translation (``lexicon.key_stem``: "central" for 中心's "center"). Where the same
-    Chinese word stands more than once, an English word is linked only to one of them:
-    the one whose neighbours the dictionary links to the English word's neighbours
-    (海绵城市 beside "sponge cities"), else the nearest in relative position, as a
-    translator keeps the order of a sentence's parts."""
+    translation (``lexicon.key_stem``: "central" for 中心's "center"). An abbreviation
+    the lexicon knows meets what its long form's words meet ("CPC’s" 党, "S&T" 科技).
+    Where the same Chinese word stands more than once, an English word is linked only
+    to one of them: the one whose neighbours the dictionary links to the English word's
+    neighbours (海绵城市 beside "sponge cities"), else the nearest in relative position,
+    as a translator keeps the order of a sentence's parts."""
     keys = [
         english_key(t.text.lower())
         if t.text[:1].isalnum() and t.text.lower() not in ENGLISH_FUNCTION_WORDS
         else None
         for t in english
+    ]
+    expansions = [
+        lexicon.abbreviation_keys(t.text) if t.text[:1].isupper() else frozenset() for t in english
     ]
     candidates: dict[tuple[str, int], list[int]] = defaultdict(list)
     weight: dict[tuple[str, int], float] = {}
@@ -118,7 +124,13 @@ def dictionary_links(
         for j, key in enumerate(keys):
             if not key:
                 continue
-            found = DICTIONARY if key in glosses else LOOSE if key_stem(key) in loose else 0.0
+            found = (
+                DICTIONARY
+                if key in glosses or glosses & expansions[j]
+                else LOOSE
+                if key_stem(key) in loose
+                else 0.0
+            )
             if found:
                 candidates[(token.text, j)].append(i)
                 weight[(token.text, j)] = max(weight.get((token.text, j), 0.0), found)

@@ -71,3 +71,37 @@ def test_a_word_derived_from_a_translation_is_a_weaker_dictionary_link() -> None
     }
     # CC-CEDICT has 中心 "center" and 任务 "task": "central" shares the stem's first letters
     assert links == {("中心", "central"): LOOSE, ("任务", "task"): DICTIONARY}
+
+
+def test_an_abbreviation_meets_what_its_long_form_meets() -> None:
+    """ "CPC’s" is "Communist Party of China's" where the memory defines it so, and "S&T"
+    "science and technology"; unknown, they link nothing."""
+    zh, en = "坚持党的全面领导，发展科技。", "Uphold the CPC’s overall leadership and develop S&T."
+    chinese, english = chinese_tokens(zh), english_tokens(en)
+
+    def linked(lexicon: Lexicon) -> set[tuple[str, str]]:
+        return {
+            (chinese[i].text, english[j].text)
+            for (i, j), w in dictionary_links(chinese, english, lexicon).items()
+            if w == DICTIONARY
+        }
+
+    plain = Lexicon()
+    plain.abbreviations = {}
+    assert not {("党", "CPC’s"), ("科技", "S&T")} & linked(plain)
+    reading = Lexicon().reading(
+        ["the Communist Party of China (CPC) leads", "science and technology (S&T) advance"]
+    )
+    assert {("党", "CPC’s"), ("科技", "S&T")} <= linked(reading)
+
+
+def test_a_sign_read_as_a_word_is_linked_as_one() -> None:
+    """互联网+ is "Internet Plus": the plus sign, punctuation to the tokenizer, is a
+    word named by its Unicode name; a comma is still left out."""
+    zh, en = "推进“互联网+”行动，加快发展。", "Advance the Internet Plus action plan."
+    chinese, english = chinese_tokens(zh), english_tokens(en)
+    assert [t.text for t in chinese][:3] == ["推进", "互联网", "+"]
+    assert "，" not in {t.text for t in chinese}
+    links = dictionary_links(chinese, english, Lexicon())
+    assert any(chinese[i].text == "+" and english[j].text == "Plus" for i, j in links)
+    assert Lexicon().glosses("＋") == Lexicon().glosses("+") != frozenset()
