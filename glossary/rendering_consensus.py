@@ -22,18 +22,23 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from glossary.abbreviations import Abbreviations
 from glossary.lexicon import english_keys
 
 MIN_UNITS = 2  # a rendering found in this many units is the memory's consensus
 
 
-def consensus_keys(found: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+def consensus_keys(
+    found: Iterable[tuple[str, str]], abbreviations: Abbreviations | None = None
+) -> dict[str, frozenset[str]]:
     """For each term, the keys of the rendering that ``found`` (term, rendering pairs,
     one for each unit where links found a rendering) gives most often, if at least
-    MIN_UNITS times, with those of the renderings given as often that hold them all."""
+    MIN_UNITS times, with those of the renderings given as often that hold them all;
+    an abbreviation in ``abbreviations`` (CC-CEDICT's by default) is read as its long
+    form."""
     counts: defaultdict[str, Counter[frozenset[str]]] = defaultdict(Counter)
     for term, rendering in found:
-        keys = frozenset(english_keys(rendering))
+        keys = frozenset(english_keys(rendering, abbreviations))
         if keys:
             counts[term][keys] += 1
     agreed: dict[str, frozenset[str]] = {}

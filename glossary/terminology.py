@@ -125,7 +125,9 @@ def unit_renderings(
         for end, term in finder.iter(unit.zh)
     ]
     evidence = [_rendering(*occurrence, edges, senses[occurrence[4]]) for occurrence in occurrences]
-    agreed = consensus_keys((e.term, e.rendering) for e in evidence if e.rendering)
+    agreed = consensus_keys(
+        ((e.term, e.rendering) for e in evidence if e.rendering), lexicon.abbreviations
+    )
     return [
         _rendering(*occurrence, edges, senses[e.term] | agreed[e.term]) if e.term in agreed else e
         for occurrence, e in zip(occurrences, evidence, strict=True)

@@ -32,6 +32,14 @@ def test_renderings_agree_by_their_words_not_their_order_or_inflection() -> None
     assert consensus_keys(found) == {"减税降费": frozenset(english_keys("cut tax fee"))}
 
 
+def test_an_abbreviation_agrees_with_its_long_form() -> None:
+    found = [("科技", "S&T"), ("科技", "science and technology")]
+    assert consensus_keys(found, {}) == {}
+    assert consensus_keys(found, {"S&T": "science and technology"}) == {
+        "科技": frozenset(english_keys("science and technology"))
+    }
+
+
 def test_renderings_that_extend_the_commonest_add_their_words_others_do_not() -> None:
     """强国 read inside 科技强国: "country" most often, "country strong" extends it,
     "technology power" is its neighbour's English and shares nothing with it."""
@@ -69,7 +77,7 @@ def test_a_unit_is_read_again_with_the_rendering_the_others_agree_on(
 ) -> None:
     monkeypatch.setattr(terminology, "align_units", _aligned)
     if not agreeing:
-        monkeypatch.setattr(terminology, "consensus_keys", lambda _found: {})
+        monkeypatch.setattr(terminology, "consensus_keys", lambda *_args: {})
     units = [AlignedUnit(k, "report-en", zh, en) for k, (zh, en) in enumerate(UNITS)]
     edges = PhraseEdges([en for _zh, en in UNITS])
     found = terminology.unit_renderings(["新动能"], units, Lexicon({}), edges)
