@@ -786,6 +786,12 @@ class _Builder:
         tokens = _regrouped([(t.word, t.flag) for t in _segmenter().cut(self.term, HMM=False)])
         if _four_character_expression(self.term, tokens):
             tokens = [(self.term, "l")]
+        elif len(self.term) == 2 and all(_morpheme(w, "n" if f == "g" else f) for w, f in tokens):
+            # a term of two content morphemes (a bound one, g, too: 雾霾) is a
+            # two-syllable structure that stands for one concept, written as one word
+            # (GB/T 16159-2012 6.1.2): 降费 jiàngfèi, 棚改 pénggǎi, 众创 zhòngchuàng;
+            # an adverb stays apart (较 低)
+            tokens = [(self.term, "j")]
         for word, flag in tokens:
             # organisations are proper nouns, but jieba's tag for them (nt) also covers
             # 国际化 and 党组织: trusted only where a known proper noun leads (中国…)

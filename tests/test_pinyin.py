@@ -94,6 +94,18 @@ def test_suffixes_and_prefixes_join_their_word() -> None:
     )
 
 
+def test_a_term_of_two_content_morphemes_is_one_word() -> None:
+    """jieba leaves the coined word apart; as a term it stands for one concept."""
+    _check(
+        [
+            ("降费", "jiàngfèi"),
+            ("棚改", "pénggǎi"),
+            ("雾霾", "wùmái"),  # 霾 a bound morpheme
+            ("较低", "jiào dī"),  # an adverb is a word of its own
+        ]
+    )
+
+
 def test_particles() -> None:
     _check(
         [
