@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -120,34 +121,39 @@ def unit_renderings(
     aligned = align_units([(unit.zh, unit.en) for unit in ordered], lexicon)
     senses = {term: whole_term_keys(lexicon, term) for term in terms}
     occurrences = [
-        (unit, pair, end + 1 - len(term), end + 1, term)
+        _Occurrence(unit, pair, end + 1 - len(term), end + 1, term)
         for unit, pair in zip(ordered, aligned, strict=True)
         for end, term in finder.iter(unit.zh)
     ]
-    evidence = [_rendering(*occurrence, edges, senses[occurrence[4]]) for occurrence in occurrences]
+    evidence = [_rendering(found, edges, senses[found.term]) for found in occurrences]
     agreed = consensus_keys(
         ((e.term, e.rendering) for e in evidence if e.rendering), lexicon.abbreviations
     )
     return [
-        _rendering(*occurrence, edges, senses[e.term] | agreed[e.term]) if e.term in agreed else e
-        for occurrence, e in zip(occurrences, evidence, strict=True)
+        _rendering(found, edges, senses[found.term] | agreed[found.term])
+        if found.term in agreed
+        else first
+        for found, first in zip(occurrences, evidence, strict=True)
     ]
 
 
-def _rendering(
-    unit: AlignedUnit,
-    pair: AlignedPair,
-    start: int,
-    end: int,
-    term: str,
-    edges: PhraseEdges,
-    senses: frozenset[str],
-) -> EvidenceDraft:
-    """The term at [start, end) of the unit's Chinese, with the best span of its English
-    given the word links and what the term as a whole translates as (``senses``)."""
-    span = best_span(pair, start, end, edges, senses)
+class _Occurrence(NamedTuple):
+    """A term standing at [start, end) of a unit's Chinese, with the unit's word links."""
+
+    unit: AlignedUnit
+    pair: AlignedPair
+    start: int
+    end: int
+    term: str
+
+
+def _rendering(found: _Occurrence, edges: PhraseEdges, senses: frozenset[str]) -> EvidenceDraft:
+    """The best span of the unit's English for the term, given the word links and what
+    the term as a whole translates as (``senses``)."""
+    unit, pair = found.unit, found.pair
+    span = best_span(pair, found.start, found.end, edges, senses)
     rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
-    return EvidenceDraft(term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
+    return EvidenceDraft(found.term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
 
 
 def whole_term_keys(lexicon: Lexicon, term: str) -> frozenset[str]:
@@ -168,7 +174,7 @@ def find_renderings(
 ) -> list[EvidenceDraft]:
     """Evidence from the aligned ``units`` (``unit_renderings``, with phrase edges
     learnt from all the English there is) and from the inline glosses."""
-    english = [unit.en for unit in units] + [sentence.text for sentence in outside]
+    english = _memory_english(units, outside)
     # the abbreviations any English of the memory defines are read as their long forms
     evidence = unit_renderings(
         proposed.ranked, units, lexicon.reading(english), PhraseEdges(english)
@@ -178,6 +184,11 @@ def find_renderings(
         for gloss in proposed.glosses
     ]
     return evidence
+
+
+def _memory_english(units: Sequence[AlignedUnit], outside: Sequence[EnglishSentence]) -> list[str]:
+    """All the English of the memory: the units' and that with no Chinese beside it."""
+    return [unit.en for unit in units] + [sentence.text for sentence in outside]
 
 
 def attest_renderings(
@@ -195,7 +206,7 @@ def attest_renderings(
     recognised |= set(known)
     # abbreviations as any text of the memory defines them (S&T in one translation,
     # used bare in a commentary)
-    abbreviations = abbreviations_in([unit.en for unit in units] + [s.text for s in outside])
+    abbreviations = abbreviations_in(_memory_english(units, outside))
     # a phrase that renders other Chinese in most units is not this term's in free text
     recognise = KnownRenderings(recognised, abbreviations).specific(
         [(unit.zh, unit.en) for unit in units]
