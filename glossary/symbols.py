@@ -2,9 +2,10 @@
 
 A mathematical sign in Chinese text is read aloud, and translated, as a word, so the
 word aligner keeps it among a unit's words (punctuation it leaves out) and the lexicon
-gives it the English of its Unicode character name, the standard's own name for it
-("PLUS SIGN", "FULLWIDTH PLUS SIGN": plus), less the words that only say what kind of
-character it is.
+gives it the English of its Unicode character name, the standard's own name for it.
+The sign is first brought to its compatibility form (NFKC: FULLWIDTH PLUS SIGN is PLUS
+SIGN), and a name of several words says what the sign is, then its class (SIGN,
+OPERATOR), which is left out: "plus".
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import unicodedata
 # Unicode's math symbols; not currency signs, whose names are not what Chinese text
 # means by them (￥ is FULLWIDTH YEN SIGN, and stands for yuan)
 _WORD_CATEGORIES = ("Sm",)
-_KIND_WORDS = frozenset({"sign", "fullwidth", "halfwidth", "small", "symbol"})
 
 
 def is_symbol_word(word: str) -> bool:
@@ -24,9 +24,8 @@ def is_symbol_word(word: str) -> bool:
 
 def symbol_english(word: str) -> list[str]:
     """The English words the signs of a symbol word are named by (Unicode names)."""
-    return [
-        name
-        for ch in word
-        for name in unicodedata.name(ch, "").lower().split()
-        if name not in _KIND_WORDS
-    ]
+    english = []
+    for ch in unicodedata.normalize("NFKC", word):
+        name = unicodedata.name(ch, "").lower().split()
+        english += name[:-1] if len(name) > 1 else name
+    return english
