@@ -371,7 +371,15 @@ def test_ctrl_c_during_an_import_leaves_no_process_and_no_term(tmp_path: Path) -
     path.write_text("simplified,pinyin,preferred\n" + "\n".join(rows) + "\n", encoding="utf-8")
     db = tmp_path / "tb.sqlite"
     command = [sys.executable, "-m", "cli", "import", str(path), "--db", str(db), "-q"]
-    process = subprocess.Popen(command, cwd=REPO, start_new_session=True, stderr=subprocess.PIPE)
+    # Ctrl-C as at a terminal, even where the tests run with it ignored (started in the
+    # background by a shell, whose children inherit SIG_IGN)
+    process = subprocess.Popen(
+        command,
+        cwd=REPO,
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         deadline = time.monotonic() + 60
         while len(_group(process.pid)) < 2:  # the reader is forked
