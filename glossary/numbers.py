@@ -87,7 +87,7 @@ def chinese_number_keys(text: str) -> list[str]:
     return keys
 
 
-_EN_WORDS = {
+_EN_CARDINALS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -114,6 +114,9 @@ _EN_WORDS = {
     "fifty": 50,
     "hundred": 100,
     "thousand": 1000,
+}
+_EN_WORDS = {
+    **_EN_CARDINALS,
     "first": 1,
     "second": 2,
     "third": 3,
@@ -147,6 +150,13 @@ def english_number_keys(text: str) -> list[str]:
         elif word.lower() in _EN_WORDS:
             keys.append(f"#{_EN_WORDS[word.lower()]}")
     return keys
+
+
+def english_cardinal(word: str) -> int | None:
+    """The value of a cardinal number word, alone or opening a hyphenated compound
+    ("five", "Four-Pronged", "eight-point"); None for anything else, ordinals
+    included ("fifth" counts nothing)."""
+    return _EN_CARDINALS.get(word.split("-", 1)[0].lower())
 
 
 def _arabic_value(digits: str, scale: int = 1) -> str:

@@ -13,7 +13,8 @@ shares, as an F-measure does:
 - how much of the term's English, wherever it stands in the sentence, the span holds.
 
 A span begins and ends on a content word and stays inside one clause of the English
-(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash). Where no span explains the term
+(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash); a numerical abbreviation's
+English (``glossary.enumerations``), a label or a list, is never cut. Where no span explains the term
 well enough, the translation has paraphrased it away, and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
@@ -30,9 +31,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
-from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
 MAX_WORDS = 12  # longer spans are descriptions, not renderings
 UNLINKED = 0.2  # what a content word that no link explains adds to the span's share
@@ -40,7 +42,6 @@ CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its li
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
 EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
 SPAN_PRIOR = 5.0  # sightings a word's habit at a phrase edge is worth against a run's own
-_CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–')
 _EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
 
@@ -102,20 +103,56 @@ def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> li
     return [j for j, _key in found[first : last + 1]]
 
 
+def _counted_phrases(
+    english: Sequence[Token], counts: frozenset[int], to_term: Sequence[float]
+) -> list[list[int]]:
+    """The English that names a numerical abbreviation's items, where the term's links
+    reach it: labels that keep the count ("five priority tasks"), or else lists of as
+    many items (a list beside a label explains it)."""
+    if not counts:
+        return []
+    labelled = [label for label in labels(english, counts) if any(to_term[j] for j in label)]
+    return labelled or [
+        items
+        for items in enumerations(english, counts)
+        if any(to_term[j] for j in range(items[0], items[-1] + 1))
+    ]
+
+
 def scored_spans(
-    pair: AlignedPair, start: int, end: int, term_keys: frozenset[str] = frozenset()
+    pair: AlignedPair,
+    start: int,
+    end: int,
+    term_keys: frozenset[str] = frozenset(),
+    counts: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
     term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
     ``term_keys``: English keys the dictionary or an editor gives the term as a whole
     (``Lexicon.senses``); an English word with one of them is linked to every word of
-    the term, as a dictionary link is to one word."""
+    the term, as a dictionary link is to one word. ``counts``: how many items the term
+    names if it is a numerical abbreviation (``enumerations.counted_items``); an English
+    list of as many items that its links reach renders it whole, every item linked."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
     english = pair.english
     to_term, to_rest, term_links = _link_strengths(pair, inside)
-    for j in _whole_term_words(english, term_keys):
+    whole = _whole_term_words(english, term_keys)
+    # A label or list that names the counted items is one phrase, however long: no
+    # span cuts into it, and each of its words renders the term.
+    reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
+    may_begin = [True] * len(english)
+    may_end = [True] * len(english)
+    for items in _counted_phrases(english, counts, to_term):
+        first, last = items[0], items[-1]
+        whole += items
+        for j in range(first, last + 1):
+            reach[j] = max(reach[j], last + 1)
+            may_begin[j], may_end[j] = j == first, j == last
+        for j in items:
+            to_rest[j] = 0.0  # the count says what the item renders
+    for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
     own = [max(0.0, a - CONFLICT * b) for a, b in zip(to_term, to_rest, strict=True)]
@@ -131,12 +168,12 @@ def scored_spans(
     linked = [j for j, weight in enumerate(to_term) if weight]
     found: list[tuple[int, int, float]] = []
     for first in range(linked[0], linked[-1] + 1):
-        if not content[first]:
+        if not content[first] or not may_begin[first]:
             continue
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
-        for last in range(first, min(linked[-1] + 1, first + MAX_WORDS)):
-            if english[last].text in _CLAUSE_BREAKS:
+        for last in range(first, min(linked[-1] + 1, reach[first])):
+            if english[last].text in CLAUSE_BREAKS:
                 break
             held += own[last]
             for i, weight in term_links[last].items():
@@ -144,7 +181,7 @@ def scored_spans(
             if content[last]:
                 share += explained[last]
                 words += 1
-            if not content[last] or not share or not held:
+            if not content[last] or not share or not held or not may_end[last]:
                 continue
             shares = (share / words, sum(covered.values()) / len(inside), held / total)
             if min(shares) <= 0:
@@ -226,10 +263,11 @@ def best_span(
     end: int,
     edges: PhraseEdges | None = None,
     term_keys: frozenset[str] = frozenset(),
+    counts: frozenset[int] = frozenset(),
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end, term_keys)
+    spans = scored_spans(pair, start, end, term_keys, counts)
     if edges is None:
         return max(spans, key=_preference, default=None)
     english = pair.english

@@ -21,3 +21,7 @@ def _words(name: str) -> frozenset[str]:
 
 ENGLISH_FUNCTION_WORDS = _words("function_words.en.txt")
 CHINESE_FUNCTION_WORDS = _words("function_words.zh.txt")
+
+# Punctuation a phrase never runs across: sentence and clause ends, brackets, quotation
+# marks and dashes (a hyphen standing alone is half of an ASCII dash, "--").
+CLAUSE_BREAKS = frozenset('.;:!?()[]“”"—–-')

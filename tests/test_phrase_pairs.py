@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from glossary.enumerations import counted_items
 from glossary.lexicon import Lexicon, english_key
 from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
 from glossary.terminology import whole_term_keys
@@ -117,3 +118,31 @@ def test_a_whole_terms_words_are_read_in_one_stretch_of_the_sentence() -> None:
     words = _whole_term_words(english, frozenset({"belt", "road", "initi"}))
     assert [english[j].text for j in words] == ["Belt", "Road", "Initiative"]
     assert _whole_term_words(english, frozenset()) == []
+
+
+def _counted_rendering(
+    zh: str, en: str, term: str, links: dict[tuple[str, str], float]
+) -> str | None:
+    pair = _pair(links, zh, en)
+    start = zh.index(term)
+    span = best_span(pair, start, start + len(term), counts=counted_items(term))
+    return rendering_text(en, pair.english, span[0], span[1]) if span else None
+
+
+def test_a_list_of_as_many_items_as_the_term_counts_renders_it_whole() -> None:
+    """The aligner links 四风 to one item of the four at best; the count says the whole
+    list renders it, and no span cuts into the list."""
+    zh = "坚决纠正四风，严格执行规定。"
+    en = "We took firm action to address formalism, bureaucratism, hedonism, and extravagance, and enforced the rules."
+    links = {("四风", "extravagance"): 0.7, ("纠正", "address"): 1.0, ("规定", "rules"): 1.0}
+    assert _rendering(_pair(links, zh, en), "四风", zh, en) == "extravagance"
+    assert _counted_rendering(zh, en, "四风", links) == (
+        "formalism, bureaucratism, hedonism, and extravagance"
+    )
+
+
+def test_a_label_keeping_the_count_beats_the_list_that_explains_it() -> None:
+    zh = "着力抓好三去一降一补。"
+    en = "We focused on five priority tasks -- cutting overcapacity, reducing inventory, deleveraging, lowering costs, and strengthening areas of weakness -- thereby improving supply."
+    links = {("三去", "tasks"): 0.2, ("三去", "reducing"): 1.0, ("一降", "deleveraging"): 0.5}
+    assert _counted_rendering(zh, en, "三去一降一补", links) == "five priority tasks"

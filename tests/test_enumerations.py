@@ -1,0 +1,81 @@
+"""Numerical abbreviations (四风, 三去一降一补) and the English that names their items."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.enumerations import counted_items, enumerations, labels
+from glossary.word_alignment import english_tokens
+
+
+def _lists(english: str, counts: set[int]) -> list[str]:
+    tokens = english_tokens(english)
+    return [
+        " ".join(tokens[k].text for k in items) for items in enumerations(tokens, frozenset(counts))
+    ]
+
+
+def _labels(english: str, counts: set[int]) -> list[str]:
+    tokens = english_tokens(english)
+    return [" ".join(tokens[k].text for k in items) for items in labels(tokens, frozenset(counts))]
+
+
+@pytest.mark.parametrize(
+    ("term", "counts"),
+    [
+        ("四风", {4}),
+        ("三农", {3}),
+        ("双创", {2}),
+        ("三去一降一补", {3, 5}),  # three cuts, one reduction, one boost: 3 or 5 items
+        ("两免一补", {2, 3}),
+        ("全面两孩政策", set()),  # a count inside a name abbreviates nothing
+        ("一国", set()),  # one names no set
+        ("一带一路", {2}),  # one belt and one road
+        ("科技强国", set()),
+    ],
+)
+def test_a_numerical_abbreviation_names_its_first_numeral_or_the_sum(
+    term: str, counts: set[int]
+) -> None:
+    assert counted_items(term) == counts
+
+
+def test_a_list_of_as_many_items_is_found_without_the_verb_before_it() -> None:
+    english = "We took firm action to address formalism, bureaucratism, hedonism, and extravagance, and rigorously enforced the rules."
+    assert _lists(english, {4}) == ["formalism bureaucratism hedonism extravagance"]
+    assert _lists(english, {3}) == []  # four items are no list of three
+
+
+def test_the_first_item_is_no_longer_than_the_others() -> None:
+    english = "We must willingly maintain political integrity, think in big-picture terms, uphold the leadership core, and keep in alignment."
+    assert _lists(english, {4}) == [
+        "maintain political integrity think in big-picture terms uphold the leadership core keep in alignment"
+    ]
+
+
+def test_a_list_without_the_serial_comma_ends_at_the_next_conjunction() -> None:
+    english = "support agriculture, rural areas and farmers and small businesses."
+    assert _lists(english, {3}) == ["agriculture rural areas farmers"]
+
+
+def test_the_tail_of_a_longer_list_is_no_list() -> None:
+    english = "Promote balanced economic, political, cultural, social, and ecological progress."
+    assert _lists(english, {5}) == ["economic political cultural social ecological progress"]
+    assert _lists(english, {4}) == []
+
+
+def test_a_list_in_a_translators_note_is_left_out() -> None:
+    english = "the Four-Pronged Comprehensive Strategy (Note: This refers to moves to build prosperity, deepen reform, advance the rule of law, and strengthen discipline)"
+    assert _lists(english, {4}) == []
+
+
+def test_a_label_is_a_cardinal_and_the_words_after_it() -> None:
+    english = "we focused on five priority tasks -- cutting overcapacity, lowering costs"
+    assert _labels(english, {3, 5}) == ["five priority tasks"]
+    assert _labels("the Four-Pronged Comprehensive Strategy;", {4}) == [
+        "Four-Pronged Comprehensive Strategy"
+    ]
+
+
+def test_an_ordinal_is_no_label() -> None:
+    assert _labels("the fifth plenary session", {5}) == []
