@@ -14,8 +14,7 @@ shares, as an F-measure does:
 
 A span begins and ends on a content word and stays inside one clause of the English
 (never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash); a numerical abbreviation's
-rendering is the label or list that names its items (``glossary.enumerations``),
-where its links reach one. Where no span explains the term
+English (``glossary.enumerations``), a label or a list, is never cut. Where no span explains the term
 well enough, the translation has paraphrased it away, and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
@@ -140,17 +139,17 @@ def scored_spans(
     english = pair.english
     to_term, to_rest, term_links = _link_strengths(pair, inside)
     whole = _whole_term_words(english, term_keys)
-    # A label or list that names the counted items is the rendering, however long: a
-    # span is one of them exactly, and each of its words renders the term.
+    # A label or list that names the counted items is one phrase, however long: no
+    # span cuts into it, and each of its words renders the term.
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
-    counted = _counted_phrases(english, counts, to_term)
-    may_begin = [not counted] * len(english)
-    may_end = [not counted] * len(english)
-    for items in counted:
+    may_begin = [True] * len(english)
+    may_end = [True] * len(english)
+    for items in _counted_phrases(english, counts, to_term):
         first, last = items[0], items[-1]
         whole += items
-        reach[first] = max(reach[first], last + 1)
-        may_begin[first] = may_end[last] = True
+        for j in range(first, last + 1):
+            reach[j] = max(reach[j], last + 1)
+            may_begin[j], may_end[j] = j == first, j == last
         for j in items:
             to_rest[j] = 0.0  # the count says what the item renders
     for j in whole:
