@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from glossary.numbers import chinese_numeral_value, english_cardinal
+from glossary.numbers import MEASURING_UNITS, chinese_numeral_value, english_cardinal
 from glossary.word_alignment import Token
 from glossary.word_classes import CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
@@ -34,8 +34,9 @@ def counted_items(term: str) -> frozenset[int]:
     """How many items a numerical abbreviation (a term opening with a numeral) may
     name: its first numeral, and the sum of its numerals where there are several
     (三去一降一补: 3 or 5); a count of one names no set."""
-    if not term[:1] or term[0] not in _NUMERALS:
-        return frozenset()  # a count inside a name (全面两孩政策) is no abbreviation
+    if not term[:1] or term[0] not in _NUMERALS or term[1:].startswith(MEASURING_UNITS):
+        # a count inside a name (全面两孩政策) abbreviates nothing; 五年 measures time
+        return frozenset()
     values = [_value(char) for char in term if char in _NUMERALS]
     counts = {values[0], sum(values)}
     return frozenset(n for n in counts if n > 1)

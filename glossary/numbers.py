@@ -58,6 +58,10 @@ _ZH_NUMBER_CONTEXT = re.compile(
     r"(第)?([零〇一二两三四五六七八九十百千万亿]+)"
     r"(年|月|日|次|届|个|项|条|大|周年|号|颗|种|位|名|批|倍|是)?"
 )
+# Units after which a numeral measures time or an order (五年 "five years", 三次
+# "three times", 五届 "the fifth session", 两倍 "double") instead of counting a set.
+MEASURING_UNITS = ("周年", "年", "月", "日", "次", "届", "号", "倍")
+
 # Digits scaled by the myriads after them, as reports write quantities: 795万 (7.95
 # million), 1.5亿 (150 million), 74.4万亿 (74.4 trillion).
 _ARABIC = re.compile(r"(\d+(?:[.,]\d+)*)([万亿]*)")

@@ -30,6 +30,7 @@ def _labels(english: str, counts: set[int]) -> list[str]:
         ("两免一补", {2, 3}),
         ("全面两孩政策", set()),  # a count inside a name abbreviates nothing
         ("一国", set()),  # one names no set
+        ("五年规划", set()),  # five years measure time
         ("一带一路", {2}),  # one belt and one road
         ("科技强国", set()),
     ],
