@@ -119,8 +119,7 @@ _EN_CARDINALS = {
     "hundred": 100,
     "thousand": 1000,
 }
-_EN_WORDS = {
-    **_EN_CARDINALS,
+_EN_ORDINALS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -135,9 +134,8 @@ _EN_WORDS = {
     "twelfth": 12,
     "twentieth": 20,
     "hundredth": 100,
-    "once": 1,
-    "twice": 2,
 }
+_EN_WORDS = {**_EN_CARDINALS, **_EN_ORDINALS, "once": 1, "twice": 2}
 _EN_SCALES = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_NUMBER = re.compile(
     r"\b(\d+(?:[.,]\d+)*)(?:st|nd|rd|th)?\b(?:[ -](million|billion|trillion)\b)?|\b([a-z]+)\b",
@@ -161,6 +159,12 @@ def english_cardinal(word: str) -> int | None:
     ("five", "Four-Pronged", "eight-point"); None for anything else, ordinals
     included ("fifth" counts nothing)."""
     return _EN_CARDINALS.get(word.split("-", 1)[0].lower())
+
+
+def english_ordinal(word: str) -> int | None:
+    """The value of an ordinal number word, alone or opening a hyphenated compound
+    ("fifth", "third-tier"); None for anything else."""
+    return _EN_ORDINALS.get(word.split("-", 1)[0].lower())
 
 
 def _arabic_value(digits: str, scale: int = 1) -> str:

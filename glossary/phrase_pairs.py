@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
+from glossary.numbers import english_ordinal
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
@@ -109,8 +110,10 @@ def _counted_phrases(
     """The English that names a numerical abbreviation's items, where the term's links
     reach it: labels that keep the count ("five priority tasks"), or else lists of as
     many items (a list beside a label explains it)."""
-    if not counts:
-        return []
+    if not counts or any(
+        to_term[j] and english_ordinal(token.text) in counts for j, token in enumerate(english)
+    ):
+        return []  # the numeral orders here (五中全会: "the fifth plenary session")
     labelled = [label for label in labels(english, counts) if any(to_term[j] for j in label)]
     return labelled or [
         items

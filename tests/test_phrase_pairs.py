@@ -146,3 +146,18 @@ def test_a_label_keeping_the_count_beats_the_list_that_explains_it() -> None:
     en = "We focused on five priority tasks -- cutting overcapacity, reducing inventory, deleveraging, lowering costs, and strengthening areas of weakness -- thereby improving supply."
     links = {("三去", "tasks"): 0.2, ("三去", "reducing"): 1.0, ("一降", "deleveraging"): 0.5}
     assert _counted_rendering(zh, en, "三去一降一补", links) == "five priority tasks"
+
+
+def test_a_numeral_the_translation_reads_as_an_ordinal_counts_nothing() -> None:
+    """五中全会 is the fifth plenary session, not a set of five: where the links reach
+    "fifth", a list of five items nearby is not its rendering."""
+    zh = "贯彻五中全会精神，稳增长、促改革、调结构、惠民生、防风险。"
+    en = "We will implement the fifth plenary session, and keep growth stable, promote reform, make adjustments, improve lives, and guard against risks."
+    links = {
+        ("五中全会", "fifth"): 0.8,
+        ("五中全会", "plenary"): 0.8,
+        ("五中全会", "session"): 0.6,
+        ("五中全会", "reform"): 0.3,  # a stray link into the list
+    }
+    assert counted_items("五中全会") == {5}
+    assert _counted_rendering(zh, en, "五中全会", links) == "fifth plenary session"
