@@ -19,7 +19,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from glossary.numbers import MEASURING_UNITS, chinese_numeral_value, english_cardinal
+from glossary.numbers import (
+    CHINESE_NUMERAL,
+    MEASURING_UNITS,
+    chinese_numeral_value,
+    english_cardinal,
+)
 from glossary.word_alignment import Token
 from glossary.word_classes import CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
@@ -34,8 +39,14 @@ def counted_items(term: str) -> frozenset[int]:
     """How many items a numerical abbreviation (a term opening with a numeral) may
     name: its first numeral, and the sum of its numerals where there are several
     (三去一降一补: 3 or 5); a count of one names no set."""
-    if not term[:1] or term[0] not in _NUMERALS or term[1:].startswith(MEASURING_UNITS):
-        # a count inside a name (全面两孩政策) abbreviates nothing; 五年 measures time
+    if (
+        not term[:1]
+        or term[0] not in _NUMERALS
+        or term[1:].startswith(MEASURING_UNITS)
+        or CHINESE_NUMERAL.match(term[1:])
+    ):
+        # a count inside a name (全面两孩政策) abbreviates nothing; 五年 measures time;
+        # a number of several characters (二十大, 十三五) names an ordinal, not a set
         return frozenset()
     values = [_value(char) for char in term if char in _NUMERALS]
     counts = {values[0], sum(values)}

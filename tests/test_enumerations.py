@@ -31,6 +31,7 @@ def _labels(english: str, counts: set[int]) -> list[str]:
         ("全面两孩政策", set()),  # a count inside a name abbreviates nothing
         ("一国", set()),  # one names no set
         ("五年规划", set()),  # five years measure time
+        ("二十大", set()),  # the 20th congress
         ("一带一路", {2}),  # one belt and one road
         ("科技强国", set()),
     ],
