@@ -105,16 +105,23 @@ def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> li
 
 
 def _counted_phrases(
-    english: Sequence[Token], counts: frozenset[int], to_term: Sequence[float]
+    english: Sequence[Token],
+    counts: frozenset[int],
+    to_term: Sequence[float],
+    to_rest: Sequence[float],
 ) -> list[list[int]]:
     """The English that names a numerical abbreviation's items, where the term's links
-    reach it: labels that keep the count ("five priority tasks"), or else lists of as
-    many items (a list beside a label explains it)."""
+    reach it: labels that keep the count ("five priority tasks") and that the term
+    claims more than other Chinese words do ("Five-Year Plan" is 五年规划's, not
+    五中全会's, though the numbers link), or else lists of as many items (a list beside
+    a label explains it)."""
     if not counts or any(
         to_term[j] and english_ordinal(token.text) in counts for j, token in enumerate(english)
     ):
         return []  # the numeral orders here (五中全会: "the fifth plenary session")
-    labelled = [label for label in labels(english, counts) if any(to_term[j] for j in label)]
+    labelled = [
+        label for label in labels(english, counts) if any(to_term[j] > to_rest[j] for j in label)
+    ]
     return labelled or [
         items
         for items in enumerations(english, counts)
@@ -147,7 +154,7 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
-    for items in _counted_phrases(english, counts, to_term):
+    for items in _counted_phrases(english, counts, to_term, to_rest):
         first, last = items[0], items[-1]
         whole += items
         for j in range(first, last + 1):

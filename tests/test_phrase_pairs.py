@@ -161,3 +161,19 @@ def test_a_numeral_the_translation_reads_as_an_ordinal_counts_nothing() -> None:
     }
     assert counted_items("五中全会") == {5}
     assert _counted_rendering(zh, en, "五中全会", links) == "fifth plenary session"
+
+
+def test_a_label_other_chinese_claims_more_is_not_the_terms() -> None:
+    """Numbers link wherever they are equal: "Five-Year" meets 五位一体's 五 as well as
+    五年规划's 五年, but it is the latter's label."""
+    zh = "统筹推进五位一体总体布局，编制五年规划。"
+    en = "We will promote the overall plan for balanced progress and draw up the Five-Year Plan."
+    links = {
+        ("五位一体", "Five-Year"): 0.5,
+        ("五位一体", "balanced"): 0.6,
+        ("五位一体", "progress"): 0.6,
+        ("五年", "Five-Year"): 1.0,
+        ("规划", "Plan"): 1.0,
+        ("总体", "overall"): 1.0,
+    }
+    assert _counted_rendering(zh, en, "五位一体", links) == "balanced progress"
