@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.numbers import chinese_number_keys, chinese_numeral_value, english_number_keys
+from glossary.numbers import (
+    chinese_number_keys,
+    chinese_numeral_value,
+    english_cardinal,
+    english_number_keys,
+    english_ordinal,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +40,22 @@ def test_a_lone_myriad_is_not_a_number() -> None:
     assert chinese_number_keys("万人") == []
     assert chinese_number_keys("三千万人") == ["#30000000"]
     assert chinese_numeral_value("二十一") == 21
+
+
+@pytest.mark.parametrize(
+    ("word", "cardinal", "ordinal"),
+    [
+        ("five", 5, None),
+        ("Four-Pronged", 4, None),
+        ("eight-point", 8, None),
+        ("fifth", None, 5),
+        ("third-tier", None, 3),
+        ("twice", None, None),
+        ("fiver", None, None),
+    ],
+)
+def test_a_number_word_is_a_cardinal_or_an_ordinal(
+    word: str, cardinal: int | None, ordinal: int | None
+) -> None:
+    assert english_cardinal(word) == cardinal
+    assert english_ordinal(word) == ordinal
