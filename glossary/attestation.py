@@ -13,7 +13,9 @@ recognised renderings overlap, the longest stands: "national strategic science a
 technology strength" is one occurrence of its term, not also one of "science and
 technology" for another.
 
-A rendering is counted only where it is specific to its term: among the aligned units
+A rendering found in a unit is recognised only if it is more than one word where its
+term is more than one (``whole_enough``). A rendering is counted only where it is
+specific to its term: among the aligned units
 whose English holds it, most must hold the term in their Chinese, and no other term
 it is known for more of them. "science and technology", found once as a cut-short
 rendering of 科技强国, stands in many units without 科技强国, so it attests nothing
@@ -29,8 +31,8 @@ from collections.abc import Iterable, Sequence
 
 from glossary.abbreviations import Abbreviations
 from glossary.lexicon import english_key
-from glossary.word_alignment import ENGLISH_WORD
-from glossary.word_classes import ENGLISH_FUNCTION_WORDS
+from glossary.word_alignment import ENGLISH_WORD, chinese_tokens
+from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
 SPECIFICITY = 0.5  # the share of units holding a rendering that must hold its term
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]“”\"]")
@@ -53,6 +55,15 @@ def _keyed_words(text: str, abbreviations: Abbreviations) -> Keyed:
             if part and part not in ENGLISH_FUNCTION_WORDS
         ]
     return keyed
+
+
+def whole_enough(term: str, rendering: str, abbreviations: Abbreviations) -> bool:
+    """Whether a rendering found in a unit may be recognised in free text: one content
+    word for a term of several words is a span the word links cut short (形成产业
+    "industries"), and free text uses that word for much else ("industrial policy",
+    "the economic situation" for 经济主战场)."""
+    words = [t for t in chinese_tokens(term) if t.text not in CHINESE_FUNCTION_WORDS]
+    return len(words) < 2 or len(_keyed_words(rendering, abbreviations)) > 1
 
 
 def _clauses(text: str) -> Iterable[tuple[int, str]]:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.abbreviations import abbreviations_in
-from glossary.attestation import KnownRenderings
+from glossary.attestation import KnownRenderings, whole_enough
 from glossary.enumerations import counted_items
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
@@ -203,11 +203,15 @@ def attest_renderings(
     ``found`` in units and glosses and the ``known`` (term, rendering) pairs that
     editors and imports gave: one piece per term and sentence, counting each
     occurrence; a glossed sentence is already evidence of its gloss."""
-    recognised = {(e.term, e.rendering) for e in found if e.rendering}
-    recognised |= set(known)
     # abbreviations as any text of the memory defines them (S&T in one translation,
     # used bare in a commentary)
     abbreviations = abbreviations_in(_memory_english(units, outside))
+    recognised = {
+        (e.term, e.rendering)
+        for e in found
+        if e.rendering and whole_enough(e.term, e.rendering, abbreviations)
+    }
+    recognised |= set(known)
     # a phrase that renders other Chinese in most units is not this term's in free text
     recognise = KnownRenderings(recognised, abbreviations).specific(
         [(unit.zh, unit.en) for unit in units]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from glossary.attestation import KnownRenderings
+from glossary.attestation import KnownRenderings, whole_enough
+from glossary.terminology import attest_renderings
+from records import AlignedUnit, EnglishSentence, EvidenceDraft
 
 # what a text of the memory defines: "science and technology (S&T)"
 DEFINED = {"S&T": "science and technology"}
@@ -55,3 +57,27 @@ def test_a_rendering_is_counted_only_where_the_memory_shows_it_mostly_with_its_t
         ("科技强国", "science and technology power"): 1
     }
     assert not specific.count("Progress in science and technology.")
+
+
+def test_one_word_for_a_term_of_several_is_not_recognised_in_free_text() -> None:
+    """形成产业 rendered "industries" where a translation dropped "form": in free text
+    "industrial" and "industry" stand for much else. A one-word term's one word is its
+    rendering (全球性, "global"), and so is what abbreviates several words."""
+    assert not whole_enough("形成产业", "industries", DEFINED)
+    assert whole_enough("形成产业", "form industries", DEFINED)
+    assert whole_enough("全球性", "global", DEFINED)
+    assert whole_enough("科技工作者", "S&T workers", DEFINED)
+    assert not whole_enough("科技工作者", "scientists", DEFINED)
+
+
+def test_free_text_attests_only_renderings_whole_enough_for_their_term() -> None:
+    unit = AlignedUnit(1, "speech-en", "使科技成果形成产业。", "Turn achievements into industries.")
+    found = [
+        EvidenceDraft("形成产业", "speech-en", "industries", unit_id=1),
+        EvidenceDraft("科技成果", "speech-en", "scientific achievements", unit_id=1),
+    ]
+    outside = [
+        EnglishSentence(7, "commentary", "Industrial policy rests on scientific achievements.")
+    ]
+    evidence = attest_renderings(found, set(), [unit], outside, [])
+    assert [(e.term, e.rendering) for e in evidence] == [("科技成果", "scientific achievements")]
