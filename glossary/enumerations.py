@@ -12,13 +12,21 @@ no item recurs beside it; the count says that the whole list renders it.
 A numeral names the items of the whole term (四风: four) or, where counts alternate
 (三去一降一补, 两免一补), perhaps their sum; both are tried. Lists of three or more
 are read: two items joined by "and" leave the first one's start to guesswork.
+
+A compound of three one-character stand-ins for words (产学研: 产业·学校·研究, see
+``extraction.candidates.is_abbreviation``) may abbreviate three coordinated items
+the same way ("industry, academia, and research"). No numeral vouches for the count
+there, and the same shape is often no coordination (债转股, 河长制), so each item of
+such a list must show, by its links, that it renders part of the term.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from glossary.extraction.candidates import is_abbreviation
 from glossary.numbers import (
     CHINESE_NUMERAL,
     MEASURING_UNITS,
@@ -35,22 +43,31 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 _OPENING, _CLOSING = frozenset("(["), frozenset(")]")
 
 
-def counted_items(term: str) -> frozenset[int]:
+class Counted(NamedTuple):
+    """How many items a term may name, and whether every item of a list must show by
+    its links that it renders part of the term (no numeral vouches for the count)."""
+
+    counts: frozenset[int]
+    every_item: bool = False
+
+
+NOT_COUNTED = Counted(frozenset())
+_COORDINATED = Counted(frozenset({3}), every_item=True)
+
+
+def counted_items(term: str) -> Counted:
     """How many items a numerical abbreviation (a term opening with a numeral) may
     name: its first numeral, and the sum of its numerals where there are several
-    (三去一降一补: 3 or 5); a count of one names no set."""
-    if (
-        not term[:1]
-        or term[0] not in _NUMERALS
-        or term[1:].startswith(MEASURING_UNITS)
-        or CHINESE_NUMERAL.match(term[1:])
-    ):
-        # a count inside a name (全面两孩政策) abbreviates nothing; 五年 measures time;
-        # a number of several characters (二十大, 十三五) names an ordinal, not a set
-        return frozenset()
+    (三去一降一补: 3 or 5); a count of one names no set. Three one-character stand-ins
+    (产学研) may name three items, each to be shown."""
+    if not term[:1] or term[0] not in _NUMERALS:
+        return _COORDINATED if len(term) == 3 and is_abbreviation(term) else NOT_COUNTED
+    if term[1:].startswith(MEASURING_UNITS) or CHINESE_NUMERAL.match(term[1:]):
+        # 五年 measures time; a number of several characters (二十大, 十三五) names an
+        # ordinal, not a set
+        return NOT_COUNTED
     values = [_value(char) for char in term if char in _NUMERALS]
-    counts = {values[0], sum(values)}
-    return frozenset(n for n in counts if n > 1)
+    return Counted(frozenset(n for n in {values[0], sum(values)} if n > 1))
 
 
 def _value(numeral: str) -> int:
@@ -76,9 +93,9 @@ def labels(english: Sequence[Token], counts: frozenset[int]) -> list[list[int]]:
     return found
 
 
-def enumerations(english: Sequence[Token], counts: frozenset[int]) -> list[list[int]]:
+def enumerations(english: Sequence[Token], counts: frozenset[int]) -> list[list[list[int]]]:
     """The English lists of ``counts`` items ("A, B, C(,) and D"): for each, the
-    indices of the words of its items. The first item is what follows the last
+    indices of the words of each of its items. The first item is what follows the last
     function word before its comma, no longer than the shortest other item (so
     "address formalism" gives "formalism"); the last runs to the next comma, clause
     break or conjunction. A list in brackets is a translator's note explaining the
@@ -95,7 +112,7 @@ def enumerations(english: Sequence[Token], counts: frozenset[int]) -> list[list[
         for n in sorted(counts):
             items = _list_items(words, commas[at:], n)
             if items and not any(noted[k] for item in items for k in item):
-                found.append([k for item in items for k in item])
+                found.append(items)
     return found
 
 

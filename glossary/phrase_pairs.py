@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.enumerations import enumerations, labels
+from glossary.enumerations import NOT_COUNTED, Counted, enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
@@ -106,26 +106,32 @@ def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> li
 
 def _counted_phrases(
     english: Sequence[Token],
-    counts: frozenset[int],
+    counted: Counted,
     to_term: Sequence[float],
     to_rest: Sequence[float],
 ) -> list[list[int]]:
-    """The English that names a numerical abbreviation's items, where the term's links
-    reach it: labels that keep the count ("five priority tasks") and that the term
-    claims more than other Chinese words do ("Five-Year Plan" is 五年规划's, not
-    五中全会's, though the numbers link), or else lists of as many items (a list beside
-    a label explains it)."""
+    """The English that names the items a term counts, where the term's links reach
+    it: labels that keep the count ("five priority tasks") and that the term claims
+    (links to it more strongly than to other Chinese words: "Five-Year Plan" is
+    五年规划's, not 五中全会's, though the numbers link), or else lists of as many
+    items (a list beside a label explains it), each item claimed where
+    ``counted.every_item``."""
+    counts = counted.counts
     if not counts or any(
         to_term[j] and english_ordinal(token.text) in counts for j, token in enumerate(english)
     ):
         return []  # the numeral orders here (五中全会: "the fifth plenary session")
-    labelled = [
-        label for label in labels(english, counts) if any(to_term[j] > to_rest[j] for j in label)
-    ]
-    return labelled or [
-        items
+    claimed = [term > rest for term, rest in zip(to_term, to_rest, strict=True)]
+    labelled = [] if counted.every_item else labels(english, counts)
+    named = [label for label in labelled if any(claimed[j] for j in label)]
+    return named or [
+        [j for item in items for j in item]
         for items in enumerations(english, counts)
-        if any(to_term[j] for j in range(items[0], items[-1] + 1))
+        if (
+            all(any(claimed[j] for j in item) for item in items)
+            if counted.every_item
+            else any(to_term[j] for j in range(items[0][0], items[-1][-1] + 1))
+        )
     ]
 
 
@@ -134,15 +140,15 @@ def scored_spans(
     start: int,
     end: int,
     term_keys: frozenset[str] = frozenset(),
-    counts: frozenset[int] = frozenset(),
+    counted: Counted = NOT_COUNTED,
 ) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
     term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
     ``term_keys``: English keys the dictionary or an editor gives the term as a whole
     (``Lexicon.senses``); an English word with one of them is linked to every word of
-    the term, as a dictionary link is to one word. ``counts``: how many items the term
-    names if it is a numerical abbreviation (``enumerations.counted_items``); an English
-    list of as many items that its links reach renders it whole, every item linked."""
+    the term, as a dictionary link is to one word. ``counted``: how many items the term
+    names if it abbreviates a set (``enumerations.counted_items``); an English label or
+    list naming them that its links reach renders it whole, every item linked."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -154,7 +160,7 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
-    for items in _counted_phrases(english, counts, to_term, to_rest):
+    for items in _counted_phrases(english, counted, to_term, to_rest):
         first, last = items[0], items[-1]
         whole += items
         for j in range(first, last + 1):
@@ -273,11 +279,11 @@ def best_span(
     end: int,
     edges: PhraseEdges | None = None,
     term_keys: frozenset[str] = frozenset(),
-    counts: frozenset[int] = frozenset(),
+    counted: Counted = NOT_COUNTED,
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end, term_keys, counts)
+    spans = scored_spans(pair, start, end, term_keys, counted)
     if edges is None:
         return max(spans, key=_preference, default=None)
     english = pair.english
