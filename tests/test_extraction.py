@@ -142,6 +142,25 @@ def test_parallel_pair_is_not_cut_from_a_longer_list() -> None:
     assert not [text for text, c in found.items() if "parallel" in c.kinds]
 
 
+def test_list_items_are_cut_by_the_lists_parallelism() -> None:
+    """Coordinated items are built alike: the first is the tail of its segment as long
+    as the others, cut from the verb governing the list (加强|定向调控), and an adverb
+    may open an item before its head noun (相机调控, 不忘初心), not before a verb or an
+    adjective (更加|开放)."""
+    texts = {
+        c.text
+        for c in extract_candidates(
+            [
+                "我们要加强定向调控、相机调控，提高预见性。",
+                "不忘初心、牢记使命，继续前进。",
+                "变得更加积极、更加开放。",
+            ]
+        )
+    }
+    assert {"定向调控", "相机调控", "不忘初心"} <= texts
+    assert not {"更加积极", "更加开放"} & texts
+
+
 def test_compressed_verb_object_words_and_counted_names() -> None:
     """A one-character verb with a two-character object is one word (去|产能), a
     two-character verb with its object a phrase (加快|建设); a numeral may count

@@ -16,7 +16,9 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
 * Statistics instead of tags: word sequences that recur with at least two different
   neighbours on each side (accessor variety), whatever the tagger made of their words
   (供给|侧 and 减税|降|费 are "verbs"), and whole items of a list set off by 、
-  (…、标本兼治、…); both only need their edges not to be function words.
+  (…、标本兼治、…); both only need their edges not to be function words. A list's
+  items are also cut by its parallelism, all as long as its shortest later item
+  (加强|定向调控、相机调控).
 * The dictionaries: a word of four or more characters that general language seldom
   uses, whatever its tag (简政放权), and a run of words CC-CEDICT lists as one set
   expression though the segmenter cut it (过|紧日子).
@@ -478,6 +480,49 @@ def list_items(segment: Chunk) -> Iterator[tuple[int, int]]:
         yield i, j
 
 
+def parallel_items(sentence_segments: Sequence[Chunk]) -> Iterator[tuple[Chunk, int, int]]:
+    """Items of a list cut by its parallelism: coordinated items are built alike, so
+    in a run of segments joined by 、 every item is as long as the shortest segment
+    after the first. The first segment's item is its tail of that length, cut from
+    the verb that governs the whole list (加强|定向调控、相机调控), and a later
+    segment of that length is an item whole. An adverb may open such an item where
+    it modifies the item's head noun (相机调控, 不忘初心), though a unit found by
+    statistics alone may not open with one."""
+    run: list[Chunk] = []
+    for segment in sentence_segments:  # in order: each one's left is the last's right
+        run.append(segment)
+        if segment.right is None or segment.right.word != _ENUMERATION:
+            yield from _parallel_run(run)
+            run = []
+    yield from _parallel_run(run)
+
+
+def _parallel_run(run: Sequence[Chunk]) -> Iterator[tuple[Chunk, int, int]]:
+    if len(run) < 2:
+        return
+    length = min(len(_text(segment.words)) for segment in run[1:])
+    if not 2 <= length <= MAX_ITEM_CHARS:
+        return
+    first = run[0].words
+    chars, i = 0, len(first)
+    while i > 0 and chars < length:
+        i -= 1
+        chars += len(first[i].word)
+    if chars == length and _parallel_edges(first[i:]):
+        yield run[0], i, len(first)
+    for segment in run[1:]:
+        if len(_text(segment.words)) == length and _parallel_edges(segment.words):
+            yield segment, 0, len(segment.words)
+
+
+def _parallel_edges(words: Sequence[Token]) -> bool:
+    """Edges a parallel item may have: those of a unit, or an adverb before a head
+    noun."""
+    last = words[-1]
+    nominal = last.tag.startswith("n") or last.tag == "vn"
+    return _is_edge(last) and (_is_edge(words[0]) or (words[0].tag == "d" and nominal))
+
+
 def dictionary_words(sentence_tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """Runs of words that the dictionary lists as one set expression of four or more
     characters although the segmenter cut it (过|紧日子 "to live frugally"), whatever
@@ -548,14 +593,14 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         sentence_segments = segments(sentence_tokens)
         for words in parallel_pairs(sentence_segments):
             add(_text(words), {"parallel"}, words=words)
-        for segment in sentence_segments:
-            for i, j in list_items(segment):
-                add(
-                    _text(segment.words[i:j]),
-                    {"phrase", "item"},
-                    (_before(segment, i), _after(segment, j)),
-                    segment.words[i:j],
-                )
+        items = [(segment, i, j) for segment in sentence_segments for i, j in list_items(segment)]
+        for segment, i, j in items + list(parallel_items(sentence_segments)):
+            add(
+                _text(segment.words[i:j]),
+                {"phrase", "item"},
+                (_before(segment, i), _after(segment, j)),
+                segment.words[i:j],
+            )
         for left, right in itertools.pairwise(sentence_chunks):
             if (
                 left.right is not None
