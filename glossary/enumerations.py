@@ -18,6 +18,13 @@ A compound of three one-character stand-ins for words (产学研: 产业·学校
 the same way ("industry, academia, and research"). No numeral vouches for the count
 there, and the same shape is often no coordination (债转股, 河长制), so each item of
 such a list must show, by its links, that it renders part of the term.
+
+Lists also tie a term to its English by position: a translator keeps the order of a
+list, so a term that is the third of five items set off by 、 is rendered by the
+third item of an English list of five (去产能、去库存、去杠杆、降成本、补短板 and
+"cutting overcapacity, reducing excess inventory, deleveraging, lowering costs, and
+strengthening areas of weakness"), where the term's links reach that item
+(``item_position``).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ MAX_ITEM_WORDS = 6  # a longer stretch between commas is a clause, not a list it
 _NUMERALS = "一二两三四五六七八九双"  # 双 "pair" counts two, as in 双创
 _CONJUNCTIONS = frozenset({"and", "or"})
 _OPENING, _CLOSING = frozenset("(["), frozenset(")]")
+_ENUMERATION_COMMA = "、"
 
 
 class Counted(NamedTuple):
@@ -198,3 +206,30 @@ def _first_item(words: Sequence[str], comma: int, longest: int) -> list[int]:
 def _ends_item(word: str) -> bool:
     """A comma or a clause break (a dash among them) ends a list item."""
     return word == "," or word in CLAUSE_BREAKS
+
+
+# Punctuation that ends a Chinese clause, and so a list set off by 、 within it.
+_CHINESE_CLAUSE_BREAKS = frozenset("，。；：！？,;:!?（）()“”‘’《》\n")
+
+
+def item_position(chinese: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the term at [start, end) of ``chinese`` stands in a list set off by 、:
+    (how many items, which one, from 0), if it is an item whole, or the end of the
+    first item after the verb that governs the list (加强|定向调控、相机调控); else
+    None."""
+    left = start
+    while left > 0 and chinese[left - 1] not in _CHINESE_CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < len(chinese) and chinese[right] not in _CHINESE_CLAUSE_BREAKS:
+        right += 1
+    items = chinese[left:right].split(_ENUMERATION_COMMA)
+    if len(items) < MIN_ITEMS:
+        return None
+    item_start = left
+    for index, item in enumerate(items):
+        item_end = item_start + len(item)
+        if item_end == end and (start == item_start or (index == 0 and start > item_start)):
+            return len(items), index
+        item_start = item_end + 1
+    return None

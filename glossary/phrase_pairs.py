@@ -13,8 +13,9 @@ shares, as an F-measure does:
 - how much of the term's English, wherever it stands in the sentence, the span holds.
 
 A span begins and ends on a content word and stays inside one clause of the English
-(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash); a numerical abbreviation's
-English (``glossary.enumerations``), a label or a list, is never cut. Where no span explains the term
+(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash); the English that names a
+numerical abbreviation's items, a label or a list, is never cut, nor is the item of
+an English list at a list item's place (``glossary.enumerations``). Where no span explains the term
 well enough, the translation has paraphrased it away, and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
@@ -28,6 +29,7 @@ seen only once, its last word's habit decides, and "accomplish major tasks" wins
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -135,12 +137,35 @@ def _counted_phrases(
     ]
 
 
+def _listed_item(
+    english: Sequence[Token],
+    item: tuple[int, int],
+    to_term: Sequence[float],
+    to_rest: Sequence[float],
+) -> tuple[list[int], set[int]] | None:
+    """The words of the item at ``item``'s index of the first English list of as many
+    items in which the term claims a word of that item, with the commas between that
+    list's items; None if there is none."""
+    count, index = item
+    for listed in enumerations(english, frozenset({count})):
+        if any(to_term[j] > to_rest[j] for j in listed[index]):
+            commas = {
+                j
+                for before, after in itertools.pairwise(listed)
+                for j in range(before[-1] + 1, after[0])
+                if english[j].text == ","
+            }
+            return listed[index], commas
+    return None
+
+
 def scored_spans(
     pair: AlignedPair,
     start: int,
     end: int,
     term_keys: frozenset[str] = frozenset(),
     counted: Counted = NOT_COUNTED,
+    item: tuple[int, int] | None = None,
 ) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
     term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
@@ -148,7 +173,11 @@ def scored_spans(
     (``Lexicon.senses``); an English word with one of them is linked to every word of
     the term, as a dictionary link is to one word. ``counted``: how many items the term
     names if it abbreviates a set (``enumerations.counted_items``); an English label or
-    list naming them that its links reach renders it whole, every item linked."""
+    list naming them that its links reach renders it whole, every item linked.
+    ``item``: (items, index) where the term is an item of a list set off by 、
+    (``enumerations.item_position``); the item at that index of an English list of as
+    many items, where the term claims a word of it, renders it, and no span reaches
+    across that list's commas into the other items."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -160,7 +189,13 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
-    for items in _counted_phrases(english, counted, to_term, to_rest):
+    phrases = _counted_phrases(english, counted, to_term, to_rest)
+    list_commas: set[int] = set()
+    if item and not phrases:
+        listed = _listed_item(english, item, to_term, to_rest)
+        if listed:
+            phrases, list_commas = [listed[0]], listed[1]
+    for items in phrases:
         first, last = items[0], items[-1]
         whole += items
         for j in range(first, last + 1):
@@ -184,12 +219,12 @@ def scored_spans(
     linked = [j for j, weight in enumerate(to_term) if weight]
     found: list[tuple[int, int, float]] = []
     for first in range(linked[0], linked[-1] + 1):
-        if not content[first] or not may_begin[first]:
+        if not content[first] or not may_begin[first] or first in list_commas:
             continue
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
         for last in range(first, min(linked[-1] + 1, reach[first])):
-            if english[last].text in CLAUSE_BREAKS:
+            if english[last].text in CLAUSE_BREAKS or last in list_commas:
                 break
             held += own[last]
             for i, weight in term_links[last].items():
@@ -280,10 +315,11 @@ def best_span(
     edges: PhraseEdges | None = None,
     term_keys: frozenset[str] = frozenset(),
     counted: Counted = NOT_COUNTED,
+    item: tuple[int, int] | None = None,
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end, term_keys, counted)
+    spans = scored_spans(pair, start, end, term_keys, counted, item)
     if edges is None:
         return max(spans, key=_preference, default=None)
     english = pair.english

@@ -30,7 +30,7 @@ import ahocorasick
 
 from glossary.abbreviations import abbreviations_in
 from glossary.attestation import KnownRenderings, whole_enough
-from glossary.enumerations import counted_items
+from glossary.enumerations import counted_items, item_position
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
 from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
@@ -152,7 +152,15 @@ def _rendering(found: _Occurrence, edges: PhraseEdges, senses: frozenset[str]) -
     """The best span of the unit's English for the term, given the word links and what
     the term as a whole translates as (``senses``)."""
     unit, pair = found.unit, found.pair
-    span = best_span(pair, found.start, found.end, edges, senses, counted_items(found.term))
+    span = best_span(
+        pair,
+        found.start,
+        found.end,
+        edges,
+        senses,
+        counted_items(found.term),
+        item_position(unit.zh, found.start, found.end),
+    )
     rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
     return EvidenceDraft(found.term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
 

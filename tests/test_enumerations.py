@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.enumerations import Counted, counted_items, enumerations, labels
+from glossary.enumerations import Counted, counted_items, enumerations, item_position, labels
 from glossary.word_alignment import english_tokens
 
 
@@ -89,3 +89,18 @@ def test_three_one_character_stand_ins_may_name_three_items_each_to_be_shown() -
     says so and 债转股 has the same shape: each item of a list must show it by its links."""
     assert counted_items("产学研") == Counted(frozenset({3}), every_item=True)
     assert counted_items("科技强国") == Counted(frozenset())
+
+
+def test_a_terms_place_in_a_list_set_off_by_the_enumeration_comma() -> None:
+    chinese = "抓好去产能、去库存、去杠杆、降成本、补短板，改善供给。"
+
+    def place(term: str) -> tuple[int, int] | None:
+        start = chinese.index(term)
+        return item_position(chinese, start, start + len(term))
+
+    assert place("去产能") == (5, 0)  # the first item, after the verb governing the list
+    assert place("去库存") == (5, 1)
+    assert place("补短板") == (5, 4)
+    assert place("库存") is None  # no whole item
+    assert place("改善供给") is None  # no list
+    assert item_position("推进改革、开放。", 2, 4) is None  # two items: no list of three

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.enumerations import counted_items
+from glossary.enumerations import counted_items, item_position
 from glossary.lexicon import Lexicon, english_key
 from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
 from glossary.terminology import whole_term_keys
@@ -195,3 +195,19 @@ def test_a_list_spelling_out_a_compound_of_stand_ins_needs_each_item_linked() ->
     )
     # the research institutes alone link to 产学研: no list is read
     assert _counted_rendering(zh, en, "产学研", {("产学研", "research"): 0.8}) == "research"
+
+
+def test_a_list_item_is_rendered_by_the_english_item_at_its_place() -> None:
+    """A translator keeps a list's order: 补短板, the fifth of five items, is the fifth
+    of the English list, which the links reach only at "weakness"; a stray link to the
+    item before is no reason to reach across the list's comma."""
+    zh = "抓好去产能、去库存、去杠杆、降成本、补短板。"
+    en = "We focused on cutting overcapacity, reducing excess inventory, deleveraging, lowering costs, and strengthening areas of weakness."
+    links = {("板", "weakness"): 0.6, ("补短", "costs"): 0.9, ("降", "lowering"): 1.0}
+    pair = _pair(links, zh, en)
+    start = zh.index("补短板")
+    place = item_position(zh, start, start + 3)
+    assert _rendering(pair, "补短板", zh, en) != "strengthening areas of weakness"
+    span = best_span(pair, start, start + 3, item=place)
+    assert span is not None
+    assert rendering_text(en, pair.english, span[0], span[1]) == ("strengthening areas of weakness")
