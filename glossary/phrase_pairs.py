@@ -13,9 +13,10 @@ shares, as an F-measure does:
 - how much of the term's English, wherever it stands in the sentence, the span holds.
 
 A span begins and ends on a content word and stays inside one clause of the English
-(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash); the English that names a
-numerical abbreviation's items, a label or a list, is never cut, nor is the item of
-an English list at a list item's place (``glossary.enumerations``). Where no span explains the term
+(never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash). What the Chinese marks
+(``glossary.term_marks``) shapes the English: a label or list that names a numerical
+abbreviation's items is never cut, nor is the item of an English list at a list
+item's place; a title is a run of capitalised words. Where no span explains the term
 well enough, the translation has paraphrased it away, and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
@@ -33,9 +34,10 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.enumerations import NOT_COUNTED, Counted, enumerations, labels
+from glossary.enumerations import Counted, enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
+from glossary.term_marks import UNMARKED, Marks, title_runs
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
@@ -137,6 +139,18 @@ def _counted_phrases(
     ]
 
 
+def _claimed_title(
+    english: Sequence[Token], to_term: Sequence[float], to_rest: Sequence[float]
+) -> list[int] | None:
+    """The run of title words (``term_marks.title_runs``) the term claims most: the sum
+    over its words of how much more they are linked to the term than to the rest."""
+    claims = [
+        (sum(max(0.0, to_term[j] - to_rest[j]) for j in run), run) for run in title_runs(english)
+    ]
+    claim, run = max(claims, default=(0.0, None))
+    return run if claim > 0 else None
+
+
 def _listed_item(
     english: Sequence[Token],
     item: tuple[int, int],
@@ -164,20 +178,19 @@ def scored_spans(
     start: int,
     end: int,
     term_keys: frozenset[str] = frozenset(),
-    counted: Counted = NOT_COUNTED,
-    item: tuple[int, int] | None = None,
+    marks: Marks = UNMARKED,
 ) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
     term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
     ``term_keys``: English keys the dictionary or an editor gives the term as a whole
     (``Lexicon.senses``); an English word with one of them is linked to every word of
-    the term, as a dictionary link is to one word. ``counted``: how many items the term
-    names if it abbreviates a set (``enumerations.counted_items``); an English label or
-    list naming them that its links reach renders it whole, every item linked.
-    ``item``: (items, index) where the term is an item of a list set off by 、
-    (``enumerations.item_position``); the item at that index of an English list of as
-    many items, where the term claims a word of it, renders it, and no span reaches
-    across that list's commas into the other items."""
+    the term, as a dictionary link is to one word. ``marks``: what the Chinese around
+    the occurrence says of its English (``glossary.term_marks``). Where the term counts
+    items, an English label or list naming them that its links reach renders it whole,
+    every item linked; between book-title marks, the run of capitalised words it claims
+    most is the rendering; as an item of a list set off by 、, the item at its place
+    in an English list of as many items, where it claims a word of that item, renders
+    it, and no span reaches across that list's commas into the other items."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -189,10 +202,13 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
-    phrases = _counted_phrases(english, counted, to_term, to_rest)
+    phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
+    title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
     list_commas: set[int] = set()
-    if item and not phrases:
-        listed = _listed_item(english, item, to_term, to_rest)
+    if title:
+        phrases = [title]
+    elif marks.item and not phrases:
+        listed = _listed_item(english, marks.item, to_term, to_rest)
         if listed:
             phrases, list_commas = [listed[0]], listed[1]
     for items in phrases:
@@ -203,6 +219,9 @@ def scored_spans(
             may_begin[j], may_end[j] = j == first, j == last
         for j in items:
             to_rest[j] = 0.0  # the count says what the item renders
+    if title:  # the title and no more
+        may_begin = [j == title[0] for j in range(len(english))]
+        may_end = [j == title[-1] for j in range(len(english))]
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
@@ -314,12 +333,11 @@ def best_span(
     end: int,
     edges: PhraseEdges | None = None,
     term_keys: frozenset[str] = frozenset(),
-    counted: Counted = NOT_COUNTED,
-    item: tuple[int, int] | None = None,
+    marks: Marks = UNMARKED,
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end, term_keys, counted, item)
+    spans = scored_spans(pair, start, end, term_keys, marks)
     if edges is None:
         return max(spans, key=_preference, default=None)
     english = pair.english

@@ -30,13 +30,13 @@ import ahocorasick
 
 from glossary.abbreviations import abbreviations_in
 from glossary.attestation import KnownRenderings, whole_enough
-from glossary.enumerations import counted_items, item_position
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
 from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.pinyin import pinyin_fields, pinyin_marks
 from glossary.rendering_consensus import consensus_keys
 from glossary.script import to_traditional
+from glossary.term_marks import marks
 from glossary.word_alignment import AlignedPair, align_units
 from records import AlignedUnit, EnglishSentence, EvidenceDraft, TermDraft
 
@@ -153,13 +153,7 @@ def _rendering(found: _Occurrence, edges: PhraseEdges, senses: frozenset[str]) -
     the term as a whole translates as (``senses``)."""
     unit, pair = found.unit, found.pair
     span = best_span(
-        pair,
-        found.start,
-        found.end,
-        edges,
-        senses,
-        counted_items(found.term),
-        item_position(unit.zh, found.start, found.end),
+        pair, found.start, found.end, edges, senses, marks(unit.zh, found.start, found.end)
     )
     rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
     return EvidenceDraft(found.term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from glossary.enumerations import counted_items, item_position
 from glossary.lexicon import Lexicon, english_key
 from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
+from glossary.term_marks import Marks
 from glossary.terminology import whole_term_keys
 from glossary.word_alignment import AlignedPair, english_tokens
 
@@ -125,7 +126,7 @@ def _counted_rendering(
 ) -> str | None:
     pair = _pair(links, zh, en)
     start = zh.index(term)
-    span = best_span(pair, start, start + len(term), counted=counted_items(term))
+    span = best_span(pair, start, start + len(term), marks=Marks(counted_items(term)))
     return rendering_text(en, pair.english, span[0], span[1]) if span else None
 
 
@@ -208,6 +209,6 @@ def test_a_list_item_is_rendered_by_the_english_item_at_its_place() -> None:
     start = zh.index("补短板")
     place = item_position(zh, start, start + 3)
     assert _rendering(pair, "补短板", zh, en) != "strengthening areas of weakness"
-    span = best_span(pair, start, start + 3, item=place)
+    span = best_span(pair, start, start + 3, marks=Marks(item=place))
     assert span is not None
     assert rendering_text(en, pair.english, span[0], span[1]) == ("strengthening areas of weakness")
