@@ -957,6 +957,13 @@ def pinyin_marks(term: str) -> str:
     return _written(_Builder(term).units())
 
 
+def proper_name(marks: str) -> str:
+    """Pinyin written as a proper name: every word capitalised (GB/T 16159-2012 6.3.3,
+    由几个词组成的专有名词，每个词的第一个字母大写), each part of a hyphenated one too:
+    "Zhōngguó zhìzào 2025" → "Zhōngguó Zhìzào 2025"."""
+    return " ".join("-".join(map(_capitalised, word.split("-"))) for word in marks.split(" "))
+
+
 def pinyin_numbers(term: str) -> str:
     """Tone-number pinyin, one syllable per space, of a Chinese term: 任务 → "ren4 wu5",
     战略 → "zhan4 lüe4". Derived from :func:`pinyin_marks`, so the two always agree."""

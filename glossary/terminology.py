@@ -33,7 +33,7 @@ from glossary.attestation import KnownRenderings, whole_enough
 from glossary.extraction import extract_candidates, inline_glosses
 from glossary.lexicon import Lexicon
 from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
-from glossary.pinyin import pinyin_fields, pinyin_marks
+from glossary.pinyin import pinyin_fields, pinyin_marks, proper_name
 from glossary.rendering_consensus import consensus_keys
 from glossary.script import to_traditional
 from glossary.term_marks import marks
@@ -63,11 +63,14 @@ class ProposedTerms:
         return [draft.simplified for draft in self.drafts]
 
 
-def _draft(term: str, rank: int, frequency: int) -> TermDraft:
+def _draft(term: str, rank: int, frequency: int, *, title: bool = False) -> TermDraft:
+    """A term as proposed; a title (set off by book-title marks) is a proper name,
+    every word of its pinyin capitalised."""
+    marks = pinyin_marks(term)
     return TermDraft(
         simplified=term,
         traditional=to_traditional(term),
-        **pinyin_fields(pinyin_marks(term)),
+        **pinyin_fields(proper_name(marks) if title else marks),
         rank=rank,
         frequency=frequency,
     )
@@ -93,7 +96,11 @@ def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) ->
         if gloss.chinese not in frequency:
             ranked.append(gloss.chinese)
         frequency[gloss.chinese] = frequency.get(gloss.chinese, 0) + 1
-    drafts = [_draft(term, rank, frequency[term]) for rank, term in enumerate(ranked, 1)]
+    titles = {c.text for c in candidates if "title" in c.kinds}
+    drafts = [
+        _draft(term, rank, frequency[term], title=term in titles)
+        for rank, term in enumerate(ranked, 1)
+    ]
     return ProposedTerms(drafts, glosses)
 
 

@@ -142,6 +142,12 @@ def test_parallel_pair_is_not_cut_from_a_longer_list() -> None:
     assert not [text for text, c in found.items() if "parallel" in c.kinds]
 
 
+def test_a_name_between_book_title_marks_is_a_title() -> None:
+    found = _by_text(extract_candidates(["全面实施《中国制造2025》，推进“互联网+”行动。"]))
+    assert {"quoted", "title"} <= found["中国制造2025"].kinds
+    assert "title" not in found["互联网+"].kinds
+
+
 def test_list_items_are_cut_by_the_lists_parallelism() -> None:
     """Coordinated items are built alike: the first is the tail of its segment as long
     as the others, cut from the verb governing the list (加强|定向调控), and an adverb

@@ -20,9 +20,11 @@ from glossary.pinyin import (
     numbers_from_marks,
     pinyin_marks,
     pinyin_numbers,
+    proper_name,
     search_keys,
     toneless,
 )
+from glossary.terminology import propose_terms
 
 DEV_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "dev-gold"
 GOLD = DEV_GOLD / "terms.tsv"
@@ -438,3 +440,19 @@ def test_no_global_side_effects_on_jieba_or_pypinyin() -> None:
     assert not jieba.dt.FREQ.get("新质")
     assert lazy_pinyin("任务") == ["ren", "wu"]
     assert pinyin_numbers("任务") == "ren4 wu5"
+
+
+def test_a_proper_name_capitalises_every_word() -> None:
+    """GB/T 16159-2012 6.3.3: every word of a proper name of several words is
+    capitalised, each part of a hyphenated one too; the tone numbers stay as they are."""
+    assert proper_name(pinyin_marks("中国制造2025")) == "Zhōngguó Zhìzào 2025"
+    assert proper_name(pinyin_marks("巴黎协定")) == "Bālí Xiédìng"
+    assert proper_name("yuè-gǎng-ào dàwānqū") == "Yuè-Gǎng-Ào Dàwānqū"
+    assert numbers_from_marks(proper_name(pinyin_marks("巴黎协定"))) == pinyin_numbers("巴黎协定")
+
+
+def test_a_term_set_off_by_book_title_marks_gets_its_pinyin_as_a_proper_name() -> None:
+    proposed = propose_terms(["全面实施《中国制造2025》，发展智能制造。"], [])
+    pinyin = {draft.simplified: draft.pinyin_marks for draft in proposed.drafts}
+    assert pinyin["中国制造2025"] == "Zhōngguó Zhìzào 2025"
+    assert pinyin["智能制造"] == "zhìnéng zhìzào"

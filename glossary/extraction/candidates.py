@@ -95,6 +95,7 @@ _COUNTED = re.compile(rf"(?<![{_NUMERAL}])[{_FORMULA_NUMERAL}][{_MEASURES}][\u4e
 _ALTERNATING = re.compile(rf"[{_NUMERAL}][\u4e00-\u9fff][{_NUMERAL}][\u4e00-\u9fff]")
 # Quotation marks and book-title marks (《中国制造2025》): the author marks off a name.
 _QUOTED = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{2,16})[”」』》\"]")
+_TITLE_MARK = "《"  # book-title marks set off the name of a document, plan or treaty
 # What a marked-off name may hold besides Han characters: a Latin or numeric tail
 # (互联网+, 中国制造2025) and the enumeration comma of a coordinated slogan (双随机、一公开).
 _NAME_EXTRA = re.compile(r"[A-Za-z0-9+＋·、\-]")
@@ -362,6 +363,8 @@ def _quoted(sentence: str) -> Iterator[tuple[str, set[str]]]:
         ):
             continue
         kinds = {"quoted"} | _pattern_kinds(inner)
+        if match.group(0).startswith(_TITLE_MARK):
+            kinds.add("title")  # a book, plan, law or treaty: a proper name
         if len(inner) <= 4 and any(ch in _FORMULA_NUMERAL for ch in inner):
             kinds.add("formula")  # “破四唯”, “五位一体”
         yield inner, kinds
