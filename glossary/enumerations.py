@@ -33,7 +33,7 @@ import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from glossary.extraction.candidates import is_abbreviation
+from glossary.extraction.candidates import ENUMERATION_COMMA, is_abbreviation
 from glossary.numbers import (
     CHINESE_NUMERAL,
     MEASURING_UNITS,
@@ -48,7 +48,6 @@ MAX_ITEM_WORDS = 6  # a longer stretch between commas is a clause, not a list it
 _NUMERALS = "一二两三四五六七八九双"  # 双 "pair" counts two, as in 双创
 _CONJUNCTIONS = frozenset({"and", "or"})
 _OPENING, _CLOSING = frozenset("(["), frozenset(")]")
-_ENUMERATION_COMMA = "、"
 
 
 class Counted(NamedTuple):
@@ -223,7 +222,7 @@ def item_position(chinese: str, start: int, end: int) -> tuple[int, int] | None:
     right = end
     while right < len(chinese) and chinese[right] not in _CHINESE_CLAUSE_BREAKS:
         right += 1
-    items = chinese[left:right].split(_ENUMERATION_COMMA)
+    items = chinese[left:right].split(ENUMERATION_COMMA)
     if len(items) < MIN_ITEMS:
         return None
     item_start = left

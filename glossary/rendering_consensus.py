@@ -6,8 +6,9 @@ consistency). Where the word links find that phrase in two units or more, the sa
 words are very likely its rendering in a unit where the links alone fall short:
 "in all respects" for 全面 in 全面建成小康社会, "of growth" after "new drivers" for 新动能.
 So the words of the rendering found most often, in at least ``MIN_UNITS`` units, and
-of every rendering found as often that extends it become a sense of the term for a
-second reading of its units, as a dictionary sense or an editor's approved rendering is
+of every rendering found in that many units that extends it become a sense of the term
+for a second reading of its units, as a dictionary sense or an editor's approved
+rendering is
 (``terminology.whole_term_keys``). Renderings that share nothing with that core are
 left out: a string mostly read inside longer terms (强国 in 科技强国, rendered "country",
 "country strong", but also "technology power" where its neighbour's English crept in)
@@ -33,9 +34,9 @@ def consensus_keys(
 ) -> dict[str, frozenset[str]]:
     """For each term, the keys of the rendering that ``found`` (term, rendering pairs,
     one for each unit where links found a rendering) gives most often, if at least
-    MIN_UNITS times, with those of the renderings given as often that hold them all;
-    an abbreviation in ``abbreviations`` (CC-CEDICT's by default) is read as its long
-    form."""
+    MIN_UNITS times, with those of the renderings given at least MIN_UNITS times that
+    hold them all; an abbreviation in ``abbreviations`` (CC-CEDICT's by default) is
+    read as its long form."""
     counts: defaultdict[str, Counter[frozenset[str]]] = defaultdict(Counter)
     for term, rendering in found:
         keys = frozenset(english_keys(rendering, abbreviations))

@@ -36,7 +36,7 @@ from glossary.phrase_pairs import PhraseEdges, best_span, rendering_text
 from glossary.pinyin import pinyin_fields, pinyin_marks, proper_name
 from glossary.rendering_consensus import consensus_keys
 from glossary.script import to_traditional
-from glossary.term_marks import marks
+from glossary.term_marks import Marks, marks
 from glossary.word_alignment import AlignedPair, align_units
 from records import AlignedUnit, EnglishSentence, EvidenceDraft, TermDraft
 
@@ -66,11 +66,11 @@ class ProposedTerms:
 def _draft(term: str, rank: int, frequency: int, *, title: bool = False) -> TermDraft:
     """A term as proposed; a title (set off by book-title marks) is a proper name,
     every word of its pinyin capitalised."""
-    marks = pinyin_marks(term)
+    written = pinyin_marks(term)
     return TermDraft(
         simplified=term,
         traditional=to_traditional(term),
-        **pinyin_fields(proper_name(marks) if title else marks),
+        **pinyin_fields(proper_name(written) if title else written),
         rank=rank,
         frequency=frequency,
     )
@@ -129,9 +129,10 @@ def unit_renderings(
     aligned = align_units([(unit.zh, unit.en) for unit in ordered], lexicon)
     senses = {term: whole_term_keys(lexicon, term) for term in terms}
     occurrences = [
-        _Occurrence(unit, pair, end + 1 - len(term), end + 1, term)
+        _Occurrence(unit, pair, start, end + 1, term, marks(unit.zh, start, end + 1))
         for unit, pair in zip(ordered, aligned, strict=True)
         for end, term in finder.iter(unit.zh)
+        for start in [end + 1 - len(term)]
     ]
     evidence = [_rendering(found, edges, senses[found.term]) for found in occurrences]
     agreed = consensus_keys(
@@ -146,22 +147,22 @@ def unit_renderings(
 
 
 class _Occurrence(NamedTuple):
-    """A term standing at [start, end) of a unit's Chinese, with the unit's word links."""
+    """A term standing at [start, end) of a unit's Chinese, with the unit's word links
+    and what the Chinese around it marks (``glossary.term_marks``)."""
 
     unit: AlignedUnit
     pair: AlignedPair
     start: int
     end: int
     term: str
+    marks: Marks
 
 
 def _rendering(found: _Occurrence, edges: PhraseEdges, senses: frozenset[str]) -> EvidenceDraft:
     """The best span of the unit's English for the term, given the word links and what
     the term as a whole translates as (``senses``)."""
     unit, pair = found.unit, found.pair
-    span = best_span(
-        pair, found.start, found.end, edges, senses, marks(unit.zh, found.start, found.end)
-    )
+    span = best_span(pair, found.start, found.end, edges, senses, found.marks)
     rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
     return EvidenceDraft(found.term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
 
@@ -215,12 +216,8 @@ def attest_renderings(
     # abbreviations as any text of the memory defines them (S&T in one translation,
     # used bare in a commentary)
     abbreviations = abbreviations_in(_memory_english(units, outside))
-    recognised = {
-        (e.term, e.rendering)
-        for e in found
-        if e.rendering and whole_enough(e.term, e.rendering, abbreviations)
-    }
-    recognised |= set(known)
+    pairs = {(e.term, e.rendering) for e in found if e.rendering}
+    recognised = {pair for pair in pairs if whole_enough(*pair, abbreviations)} | set(known)
     # a phrase that renders other Chinese in most units is not this term's in free text
     recognise = KnownRenderings(recognised, abbreviations).specific(
         [(unit.zh, unit.en) for unit in units]

@@ -81,7 +81,7 @@ _RESULT_COMPLEMENTS = frozenset("好 牢 住 实 透 完 掉 到 成 紧 准 足
 _DIRECTION_COMPLEMENTS = frozenset({"起", "出", "上", "下", "来", "去", "开", "入", "回"})
 _COMPLEMENTS = _RESULT_COMPLEMENTS | _DIRECTION_COMPLEMENTS
 _COORDINATORS = frozenset({"和", "与", "及", "以及"})
-_ENUMERATION = "、"
+ENUMERATION_COMMA = "、"  # sets off the items of a list
 
 _NUMERAL = "一二两三四五六七八九十百千万"
 # A counted word inside a name (八项|规定, 全面|两|孩|政策, 十三|五|规划, 三|大|战略): a
@@ -229,7 +229,7 @@ def _verb_may_start(words: Sequence[Token], chunk: Chunk, at: int) -> bool:
     where nothing governs it, or it is a compressed verb–object word: a one-character
     verb and a short object (去|产能, 补|短板), the [1+2] shape that Chinese prosody
     makes a single word, as a two-character verb with its object (加快|建设) is not."""
-    if at == 0 and chunk.left is not None and chunk.left.word == _ENUMERATION:
+    if at == 0 and chunk.left is not None and chunk.left.word == ENUMERATION_COMMA:
         return True
     return len(words[0].word) == 1 and len(words) == 2 and len(_text(words)) <= MAX_COMPRESSED
 
@@ -377,10 +377,10 @@ def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]
     (推动|大众创业); both begin and end on content words."""
     for first, second in itertools.pairwise(segment_list):
         comma = first.right
-        if comma is None or comma is not second.left or comma.word != _ENUMERATION:
+        if comma is None or comma is not second.left or comma.word != ENUMERATION_COMMA:
             continue
         outside = [t.word for t in (first.left, second.right) if t is not None]
-        if _ENUMERATION in outside:
+        if ENUMERATION_COMMA in outside:
             continue
         n = len(second.words)
         left, right = first.words[-n:], second.words
@@ -474,7 +474,7 @@ def list_items(segment: Chunk) -> Iterator[tuple[int, int]]:
     off by the enumeration comma, so it is a unit whatever its tags, once its edges
     are not function words (着力|稳增长 is cut at the function word's side)."""
     delimiters = {t.word for t in (segment.left, segment.right) if t is not None}
-    if _ENUMERATION not in delimiters:
+    if ENUMERATION_COMMA not in delimiters:
         return
     words = segment.words
     i = next((k for k, t in enumerate(words) if _is_edge(t)), len(words))
@@ -494,7 +494,7 @@ def parallel_items(sentence_segments: Sequence[Chunk]) -> Iterator[tuple[Chunk, 
     run: list[Chunk] = []
     for segment in sentence_segments:  # in order: each one's left is the last's right
         run.append(segment)
-        if segment.right is None or segment.right.word != _ENUMERATION:
+        if segment.right is None or segment.right.word != ENUMERATION_COMMA:
             yield from _parallel_run(run)
             run = []
     yield from _parallel_run(run)
