@@ -13,12 +13,6 @@ A numeral names the items of the whole term (四风: four) or, where counts alte
 (三去一降一补, 两免一补), perhaps their sum; both are tried. Lists of three or more
 are read: two items joined by "and" leave the first one's start to guesswork.
 
-A compound of three one-character stand-ins for words (产学研: 产业·学校·研究, see
-``extraction.candidates.is_abbreviation``) may abbreviate three coordinated items
-the same way ("industry, academia, and research"). No numeral vouches for the count
-there, and the same shape is often no coordination (债转股, 河长制), so each item of
-such a list must show, by its links, that it renders part of the term.
-
 Lists also tie a term to its English by position: a translator keeps the order of a
 list, so a term that is the third of five items set off by 、 is rendered by the
 third item of an English list of five (去产能、去库存、去杠杆、降成本、补短板 and
@@ -31,9 +25,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from glossary.extraction.candidates import ENUMERATION_COMMA, is_abbreviation
+from glossary.extraction.candidates import ENUMERATION_COMMA
 from glossary.numbers import (
     CHINESE_NUMERAL,
     MEASURING_UNITS,
@@ -50,31 +43,21 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 _OPENING, _CLOSING = frozenset("(["), frozenset(")]")
 
 
-class Counted(NamedTuple):
-    """How many items a term may name, and whether every item of a list must show by
-    its links that it renders part of the term (no numeral vouches for the count)."""
-
-    counts: frozenset[int]
-    every_item: bool = False
-
-
-NOT_COUNTED = Counted(frozenset())
-_COORDINATED = Counted(frozenset({3}), every_item=True)
-
-
-def counted_items(term: str) -> Counted:
+def counted_items(term: str) -> frozenset[int]:
     """How many items a numerical abbreviation (a term opening with a numeral) may
     name: its first numeral, and the sum of its numerals where there are several
-    (三去一降一补: 3 or 5); a count of one names no set. Three one-character stand-ins
-    (产学研) may name three items, each to be shown."""
-    if not term[:1] or term[0] not in _NUMERALS:
-        return _COORDINATED if len(term) == 3 and is_abbreviation(term) else NOT_COUNTED
-    if term[1:].startswith(MEASURING_UNITS) or CHINESE_NUMERAL.match(term[1:]):
-        # 五年 measures time; a number of several characters (二十大, 十三五) names an
-        # ordinal, not a set
-        return NOT_COUNTED
+    (三去一降一补: 3 or 5); a count of one names no set."""
+    if (
+        not term[:1]
+        or term[0] not in _NUMERALS
+        or term[1:].startswith(MEASURING_UNITS)
+        or CHINESE_NUMERAL.match(term[1:])
+    ):
+        # a count inside a name (全面两孩政策) abbreviates nothing; 五年 measures time;
+        # a number of several characters (二十大, 十三五) names an ordinal, not a set
+        return frozenset()
     values = [_value(char) for char in term if char in _NUMERALS]
-    return Counted(frozenset(n for n in {values[0], sum(values)} if n > 1))
+    return frozenset(n for n in {values[0], sum(values)} if n > 1)
 
 
 def _value(numeral: str) -> int:

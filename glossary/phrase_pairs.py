@@ -34,7 +34,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from glossary.enumerations import Counted, enumerations, labels
+from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
 from glossary.term_marks import UNMARKED, Marks, title_runs
@@ -110,7 +110,7 @@ def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> li
 
 def _counted_phrases(
     english: Sequence[Token],
-    counted: Counted,
+    counts: frozenset[int],
     to_term: Sequence[float],
     to_rest: Sequence[float],
 ) -> list[list[int]]:
@@ -118,24 +118,18 @@ def _counted_phrases(
     it: labels that keep the count ("five priority tasks") and that the term claims
     (links to it more strongly than to other Chinese words: "Five-Year Plan" is
     五年规划's, not 五中全会's, though the numbers link), or else lists of as many
-    items (a list beside a label explains it), each item claimed where
-    ``counted.every_item``."""
-    counts = counted.counts
+    items (a list beside a label explains it)."""
     if not counts or any(
         to_term[j] and english_ordinal(token.text) in counts for j, token in enumerate(english)
     ):
         return []  # the numeral orders here (五中全会: "the fifth plenary session")
-    claimed = [term > rest for term, rest in zip(to_term, to_rest, strict=True)]
-    labelled = [] if counted.every_item else labels(english, counts)
-    named = [label for label in labelled if any(claimed[j] for j in label)]
+    named = [
+        label for label in labels(english, counts) if any(to_term[j] > to_rest[j] for j in label)
+    ]
     return named or [
         [j for item in items for j in item]
         for items in enumerations(english, counts)
-        if (
-            all(any(claimed[j] for j in item) for item in items)
-            if counted.every_item
-            else any(to_term[j] for j in range(items[0][0], items[-1][-1] + 1))
-        )
+        if any(to_term[j] for j in range(items[0][0], items[-1][-1] + 1))
     ]
 
 

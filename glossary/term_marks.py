@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from glossary.enumerations import NOT_COUNTED, Counted, counted_items, item_position
+from glossary.enumerations import counted_items, item_position
 from glossary.word_alignment import Token
 from glossary.word_classes import ENGLISH_FUNCTION_WORDS
 
@@ -29,7 +29,7 @@ class Marks(NamedTuple):
     """The marks of one occurrence: how many items the term counts, its place in a
     list (how many items, which one), and whether it stands between book-title marks."""
 
-    counted: Counted = NOT_COUNTED
+    counted: frozenset[int] = frozenset()
     item: tuple[int, int] | None = None
     titled: bool = False
 

@@ -160,7 +160,7 @@ def test_a_numeral_the_translation_reads_as_an_ordinal_counts_nothing() -> None:
         ("五中全会", "session"): 0.6,
         ("五中全会", "reform"): 0.3,  # a stray link into the list
     }
-    assert counted_items("五中全会").counts == {5}
+    assert counted_items("五中全会") == {5}
     assert _counted_rendering(zh, en, "五中全会", links) == "fifth plenary session"
 
 
@@ -178,24 +178,6 @@ def test_a_label_other_chinese_claims_more_is_not_the_terms() -> None:
         ("总体", "overall"): 1.0,
     }
     assert _counted_rendering(zh, en, "五位一体", links) == "balanced progress"
-
-
-def test_a_list_spelling_out_a_compound_of_stand_ins_needs_each_item_linked() -> None:
-    zh = "深化产学研合作，推进债转股。"
-    en = "We will deepen cooperation between industries, universities, and research institutes, and advance debt-to-equity swaps."
-    links = {
-        ("产学研", "industries"): 0.6,
-        ("产学研", "universities"): 0.5,
-        ("产学研", "research"): 0.8,
-        ("合作", "cooperation"): 1.0,
-        ("债转股", "debt-to-equity"): 0.9,
-        ("债转股", "swaps"): 0.5,
-    }
-    assert _counted_rendering(zh, en, "产学研", links) == (
-        "industries, universities, and research institutes"
-    )
-    # the research institutes alone link to 产学研: no list is read
-    assert _counted_rendering(zh, en, "产学研", {("产学研", "research"): 0.8}) == "research"
 
 
 def test_a_list_item_is_rendered_by_the_english_item_at_its_place() -> None:

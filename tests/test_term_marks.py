@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from glossary.enumerations import Counted
 from glossary.phrase_pairs import best_span, rendering_text
 from glossary.term_marks import Marks, marks, title_runs
 from glossary.word_alignment import english_tokens
@@ -19,7 +18,7 @@ def test_the_marks_of_an_occurrence() -> None:
 
     assert of("中国制造2025") == Marks(titled=True)
     assert of("去库存") == Marks(item=(3, 1))
-    assert of("四风") == Marks(counted=Counted(frozenset({4})))
+    assert of("四风") == Marks(counted=frozenset({4}))
     assert of("制造") == Marks()
 
 

@@ -303,7 +303,7 @@ def coordinations(left: Chunk, conjunction: Token, right: Chunk) -> Iterator[tup
                 yield text, (_before(left, i), _after(right, j))
 
 
-def is_abbreviation(word: str) -> bool:
+def _is_abbreviation(word: str) -> bool:
     """A compound of one-character stand-ins for words (产学研 = 产业·学校·研究): three or
     four characters, none of whose two-character substrings is a general word."""
     return (
@@ -575,7 +575,7 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
                 add(token.word, {"institution"}, words=[token])
             if _is_idiom(token):
                 add(token.word, {"idiom"}, words=[token])
-            if is_abbreviation(token.word) and token.tag in ("n", "j"):  # not names (nr)
+            if _is_abbreviation(token.word) and token.tag in ("n", "j"):  # not names (nr)
                 add(token.word, {"abbreviation"}, words=[token])
         for i, j in dictionary_words(sentence_tokens):
             add(
