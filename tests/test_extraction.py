@@ -3,6 +3,8 @@ the development gold, and inline glosses in English translations."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from glossary.documents import ParagraphKind
@@ -15,7 +17,9 @@ from glossary.extraction import (
     term_recall,
     terms_in,
 )
+from glossary.extraction.candidates import tokens
 from glossary.extraction.reference import general_word
+from glossary.extraction.special_nouns import SPECIAL_NOUN_TAGS, _tagger, special_nouns
 from glossary.reading import read_text
 from glossary.sentences import split_chinese_sentences
 
@@ -146,6 +150,33 @@ def test_a_name_between_book_title_marks_is_a_title() -> None:
     found = _by_text(extract_candidates(["全面实施《中国制造2025》，推进“互联网+”行动。"]))
     assert {"quoted", "title"} <= found["中国制造2025"].kinds
     assert "title" not in found["互联网+"].kinds
+
+
+def test_a_string_the_tagger_reads_as_one_proper_noun_is_a_name() -> None:
+    """营改增 and 混合所有制 are cut into ordinary words by jieba (营|改|增, 混合|所有制);
+    Baidu's tagger reads each as one proper noun (nz), so each is a name, a unit whatever
+    the words' tags say. 社会主义, nz too, is a word general language uses too often to
+    be a coined name."""
+    found = _by_text(
+        extract_candidates(["全面推开营改增试点，积极发展混合所有制经济，坚持社会主义道路。"])
+    )
+    assert {text for text, c in found.items() if "name" in c.kinds} == {"营改增", "混合所有制"}
+
+
+def test_a_proper_noun_cut_inside_a_jieba_word_is_no_name() -> None:
+    """The tagger reads 中国|式现代化, jieba 中国式|现代化: where the two disagree on an
+    edge, the tagger's noun is a misreading, not a name."""
+    sentence = "以中国式现代化全面推进中华民族伟大复兴。"
+    words = [t.word for t in tokens(sentence)]
+    edges = list(itertools.accumulate(map(len, words), initial=0))
+    tagged = dict(_tagger().run(sentence))
+    assert tagged.get("式现代化") in SPECIAL_NOUN_TAGS  # what the tagger reads
+    start = sentence.index("式现代化")
+    end = start + len("式现代化")
+    assert end in edges and start not in edges
+    assert "式现代化" not in special_nouns(sentence, edges)
+    assert "式现代化" not in special_nouns(sentence, [start])  # both edges must agree
+    assert "式现代化" in special_nouns(sentence, [*edges, start])
 
 
 def test_list_items_are_cut_by_the_lists_parallelism() -> None:

@@ -29,6 +29,9 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   (大众创业、万众创新), coordinations (新一轮科技革命和产业变革), abbreviation-like
   compounds (产学研), idioms (重中之重), organisations tagged as such (国务院) and
   slogans of two verb–object pairs (集中力量办大事).
+* A second reader: the strings Baidu's tagger LAC reads as one proper noun
+  (供给侧结构性改革, 营改增, 混合所有制), where its edges agree with jieba's
+  (special_nouns.py).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -48,6 +51,7 @@ import jieba
 import jieba.posseg as pseg
 
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
+from glossary.extraction.special_nouns import special_nouns
 from glossary.textutils import is_cjk
 
 jieba.setLogLevel(60)
@@ -566,6 +570,9 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
             proposal.contexts.add(context)
 
     for sentence, sentence_tokens in zip(sentences, tokenised, strict=True):
+        edges = list(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
+        for text in special_nouns(sentence, edges):
+            add(text, {"name"})
         for text in _formulas(sentence):
             add(text, {"formula"})
         for text, kinds in _quoted(sentence):

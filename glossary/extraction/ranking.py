@@ -14,7 +14,8 @@ Three kinds of evidence are combined into one score:
   phrase while 工作, 问题, 方面 do not; the words the text uses most (发展, 推进 in
   a work report) mark its genre, so keyness stops growing at theirs;
 * the shape it was found in: a quoted expression, a numbered formula, a paired slogan,
-  an organisation, an idiom or a phrase standing alone between boundaries is a unit
+  an organisation, a proper noun by a second tagger's reading (营改增), an idiom or a
+  phrase standing alone between boundaries is a unit
   by the author's own marking; a string recurring with varied neighbours on both
   sides (accessor variety of three or more) is a unit by the text's own usage.
   Marks by the author weigh most: a text quotes few expressions, and nearly all of
@@ -41,13 +42,16 @@ KIND_BONUS = {
     "formula": 3.0,
     "parallel": 3.0,
     "institution": 2.0,
+    "name": 2.0,
     "idiom": 1.5,
     "abbreviation": 1.0,
     "coordination": 0.5,
     "slogan": 1.0,
 }
 # Units by the author's or the dictionary's mark, or by a slogan's fixed shape.
-MARKED = frozenset({"quoted", "formula", "idiom", "slogan", "parallel", "institution", "repeated"})
+MARKED = frozenset(
+    {"quoted", "formula", "idiom", "slogan", "parallel", "institution", "name", "repeated"}
+)
 UNIT_BONUS = 1.0  # base termhood of any candidate, scaled by its unithood
 UNCUT_SHARE = 0.1  # termhood kept by a candidate whose edges never bound a phrase
 DOMAIN_SCALE = 5.0  # mean log keyness at which C-value counts at face value
