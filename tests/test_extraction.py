@@ -17,9 +17,13 @@ from glossary.extraction import (
     term_recall,
     terms_in,
 )
-from glossary.extraction.candidates import tokens
+from glossary.extraction.candidates import Token, tokens
 from glossary.extraction.reference import general_word
-from glossary.extraction.special_nouns import SPECIAL_NOUN_TAGS, _tagger, special_nouns
+from glossary.extraction.second_reading import (
+    SPECIAL_NOUN_TAGS,
+    second_reading,
+    special_nouns,
+)
 from glossary.reading import read_text
 from glossary.sentences import split_chinese_sentences
 
@@ -168,15 +172,17 @@ def test_a_proper_noun_cut_inside_a_jieba_word_is_no_name() -> None:
     edge, the tagger's noun is a misreading, not a name."""
     sentence = "以中国式现代化全面推进中华民族伟大复兴。"
     words = [t.word for t in tokens(sentence)]
-    edges = list(itertools.accumulate(map(len, words), initial=0))
-    tagged = dict(_tagger().run(sentence))
+    edges = set(itertools.accumulate(map(len, words), initial=0))
+    reading = second_reading(sentence)
+    assert "".join(word.text for word in reading) == sentence
+    tagged = {word.text: word.tag for word in reading}
     assert tagged.get("式现代化") in SPECIAL_NOUN_TAGS  # what the tagger reads
     start = sentence.index("式现代化")
     end = start + len("式现代化")
     assert end in edges and start not in edges
-    assert "式现代化" not in special_nouns(sentence, edges)
-    assert "式现代化" not in special_nouns(sentence, [start])  # both edges must agree
-    assert "式现代化" in special_nouns(sentence, [*edges, start])
+    assert "式现代化" not in special_nouns(reading, edges)
+    assert "式现代化" not in special_nouns(reading, {start})  # both edges must agree
+    assert "式现代化" in special_nouns(reading, edges | {start})
 
 
 def test_list_items_are_cut_by_the_lists_parallelism() -> None:
@@ -271,6 +277,22 @@ def test_a_verb_before_an_aspect_particle_is_in_use_not_a_noun() -> None:
         ]
     )
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "国际合作取得")
+
+
+def test_the_second_reader_tells_a_verb_used_as_a_noun_from_one_in_use() -> None:
+    """维护 stands before a boundary in two of its three uses (维护和…, 维护“…”), as a
+    noun ending its phrase would, but the second reader reads it governing an object
+    in most: a predicate. 创新 after 科技 and 产业 is read as a noun every time."""
+    from glossary.extraction.ranking import _Usage
+
+    sentences = [
+        "加强科技创新，坚决维护国家主权。",
+        "推动科技创新和产业创新，维护和发展人民利益。",
+        "我们要维护“一国两制”，鼓励创新。",
+    ]
+    usage = _Usage([tokens(s) for s in sentences], [second_reading(s) for s in sentences])
+    assert usage.predicate(Token("维护", "v"))
+    assert usage.nominal_verb(Token("创新", "v")) and not usage.predicate(Token("创新", "v"))
 
 
 def test_a_phrase_ending_on_the_adverb_of_the_next_verb_is_no_unit() -> None:
@@ -510,7 +532,6 @@ def test_keyness_is_saturated_at_the_texts_commonest_words() -> None:
     """推进 in every sentence of a report and 经济 in most mark the genre: the two weigh
     alike, as the ceiling of the text's words, while 创新 and the words used once keep
     their own, lower weights."""
-    from glossary.extraction.candidates import tokens
     from glossary.extraction.ranking import KEYNESS_QUANTILE, _Usage
 
     rare = (
@@ -519,7 +540,7 @@ def test_keyness_is_saturated_at_the_texts_commonest_words() -> None:
     ).split()
     sentences = ["推进经济发展。"] * 30 + ["推进科技创新。"] * 10
     sentences += [f"加强{word}。" for word in rare]
-    usage = _Usage([tokens(s) for s in sentences])
+    usage = _Usage([tokens(s) for s in sentences], [second_reading(s) for s in sentences])
     assert usage.occurrences["推进"] > usage.occurrences["经济"] > usage.occurrences["创新"]
     ceiling = max(usage.weight.values())
     assert KEYNESS_QUANTILE < 1

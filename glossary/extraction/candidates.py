@@ -31,7 +31,7 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   slogans of two verb–object pairs (集中力量办大事).
 * A second reader: the strings Baidu's tagger LAC reads as one proper noun
   (供给侧结构性改革, 营改增, 混合所有制), where its edges agree with jieba's
-  (special_nouns.py).
+  (second_reading.py).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -51,7 +51,7 @@ import jieba
 import jieba.posseg as pseg
 
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
-from glossary.extraction.special_nouns import special_nouns
+from glossary.extraction.second_reading import ReadWord, special_nouns
 from glossary.textutils import is_cjk
 
 jieba.setLogLevel(60)
@@ -128,6 +128,11 @@ class Token:
         return self.tag.startswith("m") and _NUMERAL_WORD.fullmatch(self.word) is not None
 
     @property
+    def is_set_phrase(self) -> bool:
+        """An idiom or set phrase, as jieba's dictionary tags it (i, l)."""
+        return self.tag[:1] in ("i", "l")
+
+    @property
     def is_verb(self) -> bool:
         """jieba's tags come from a one-tag-per-word dictionary (构筑 n, 充分发挥 n), so
         CC-CEDICT has the last word: a verb if its first sense is one ("to build"), or if
@@ -152,7 +157,7 @@ def _is_idiom(token: Token) -> bool:
     """A set phrase of four or more characters that jieba tags as one (i, l) and that
     the dictionary lists as a word (重中之重, 只争朝夕), not a mere collocation (高度重视)."""
     return (
-        len(token.word) >= 4 and token.tag[0] in "il" and dictionary_senses(token.word) is not None
+        len(token.word) >= 4 and token.is_set_phrase and dictionary_senses(token.word) is not None
     )
 
 
@@ -554,9 +559,14 @@ def _after_token(words: Sequence[Token], j: int) -> Token | None:
     return words[j] if j < len(words) else None
 
 
-def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[str, Proposal]:
-    """Every candidate string of the sentences (``tokenised``: their ``tokens``), with
-    the kinds of evidence for it and the contexts it was cut from."""
+def propose(
+    sentences: Sequence[str],
+    tokenised: Sequence[list[Token]],
+    readings: Sequence[Sequence[ReadWord]],
+) -> dict[str, Proposal]:
+    """Every candidate string of the sentences (``tokenised``: their ``tokens``;
+    ``readings``: their ``second_reading``), with the kinds of evidence for it and the
+    contexts it was cut from."""
     proposals: dict[str, Proposal] = {}
 
     def add(
@@ -569,9 +579,9 @@ def propose(sentences: Sequence[str], tokenised: Sequence[list[Token]]) -> dict[
         if context is not None:
             proposal.contexts.add(context)
 
-    for sentence, sentence_tokens in zip(sentences, tokenised, strict=True):
-        edges = list(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
-        for text in special_nouns(sentence, edges):
+    for sentence, sentence_tokens, reading in zip(sentences, tokenised, readings, strict=True):
+        edges = set(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
+        for text in special_nouns(reading, edges):
             add(text, {"name"})
         for text in _formulas(sentence):
             add(text, {"formula"})

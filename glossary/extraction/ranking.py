@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from glossary.extraction.candidates import MIN_VARIETY, Proposal, Token, propose, tokens
 from glossary.extraction.counting import count_all
 from glossary.extraction.reference import dictionary_senses, general_word, keyness, known_string
+from glossary.extraction.second_reading import ReadWord, nominal_uses, second_reading
 from glossary.textutils import is_cjk
 
 # Extra termhood for candidates the author marked off as units, in score units.
@@ -60,19 +61,19 @@ NESTED_FLOOR = 0.3  # share of its frequency a string nested in longer candidate
 CLAUSE_FACTOR = 0.4  # for a subject-verb-object or verb-object run (科技管理体制实现重塑)
 CONTEXT_FACTOR = 0.2  # for a better candidate plus a word of its context (建设|科技强国)
 FRAGMENT_FACTOR = 0.2  # for a string cut out of a longer word (贸试验区 of 自贸试验区)
-NOMINAL_SHARE = 0.2  # verbs ending a phrase this often are used as nouns (科技创新，)
+NOMINAL_SHARE = 0.5  # verbs read as nouns in half their uses are nouns (科技创新)
 ADVERBIAL_SHARE = 0.6  # words before a verb this often modify it (全面推进, 深入发展)
 KEYNESS_QUANTILE = 0.95  # no word counts as more specific to the text than this share of its words
 
 # Kinds that say where a candidate was seen, not that its author marked it off.
 _UNMARKED = frozenset({"phrase", "item", "repeated"})
 
-# Conjunctions and particles (和, 的): words of their own that join or mark phrases.
-_JOINING_TAGS = ("c", "u", "y", "e")
-
 # jieba tags of what follows a verb in use: aspect particles (了 ul, 着 uz, 过 ug),
 # numerals and measure words (取得一批).
 _VERBAL_FOLLOWERS = ("ul", "uz", "ug", "m", "q")
+
+# Conjunctions and particles (和, 的): words of their own that join or mark phrases.
+_JOINING_TAGS = ("c", "u", "y", "e")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
     # bilingual edition) says nothing twice, and must rank the same as once.
     distinct = list(dict.fromkeys(texts))
     tokenised = [tokens(text) for text in distinct]
-    proposals = propose(distinct, tokenised)
+    readings = [second_reading(text) for text in distinct]
+    proposals = propose(distinct, tokenised, readings)
     joined, distinct_joined = "\n".join(texts), "\n".join(distinct)
     evidence = count_all(proposals, distinct_joined)
     proposals = {
@@ -97,7 +99,7 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
         for text, p in proposals.items()
         if evidence[text] and not _mere_vocabulary(text, p, evidence[text])
     }
-    usage = _Usage(tokenised)
+    usage = _Usage(tokenised, readings)
     statement = {
         text: _statement_factor(proposal, evidence, proposals, usage)
         * (FRAGMENT_FACTOR if _fragment(text, proposal, evidence[text], distinct_joined) else 1.0)
@@ -120,13 +122,15 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
 
 class _Usage:
     """How the texts use each word: keyness against general language; for verbs, how
-    often they close a phrase, i.e. are used as nouns (创新 in 科技创新，) rather than
-    govern an object (推动 in 推动科技创新); which words mostly stand before a verb, as
+    often the second reader reads them as nouns (创新 in 科技创新) rather than as
+    governing an object (推动 in 推动科技创新); which words mostly stand before a verb, as
     its adverb (全面推进); which idioms some verb takes as its object (推进…自立自强);
     and how often each word starts or ends a noun phrase.  ``counts`` counts distinct
     uses, which is what those shares need."""
 
-    def __init__(self, tokenised: Sequence[list[Token]]) -> None:
+    def __init__(
+        self, tokenised: Sequence[list[Token]], readings: Sequence[Sequence[ReadWord]]
+    ) -> None:
         counts: Counter[str] = Counter()
         # Each distinct use (word with its neighbours) counts once, so that a text
         # ingested twice (a speech and a bilingual edition of it) is no extra evidence.
@@ -138,8 +142,21 @@ class _Usage:
                     counts[token.word] += 1
                     uses.add((before, token, after))
         self.counts: Counter[str] = Counter(token.word for _b, token, _a in uses)
+        read, as_noun = Counter[str](), Counter[str]()
+        for sentence, reading in zip(tokenised, readings, strict=True):
+            for word, nominal in nominal_uses(reading, [token.word for token in sentence]):
+                read[word] += 1
+                as_noun[word] += nominal
+        self.nominal = {word: as_noun[word] / n for word, n in read.items()}
+        # The second reader reads a set phrase as one verb however it is used (推进…
+        # 自立自强 v), so what tells a set phrase used as a noun is how often it closes
+        # its phrase (…自立自强，).
         closing = Counter(token.word for _b, token, after in uses if _closes(after))
-        self.nominal = {word: closing[word] / n for word, n in self.counts.items()}
+        self.nominal |= {
+            token.word: closing[token.word] / self.counts[token.word]
+            for _b, token, _a in uses
+            if token.is_set_phrase
+        }
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
         before_verb = Counter(
             token.word
@@ -176,13 +193,14 @@ class _Usage:
             if token.is_boundary:
                 governing = False
                 continue
-            if token.tag[0] in "il" and governing:
+            if token.is_set_phrase and governing:
                 yield token.word
             governing = governing or self.predicate(token)
 
     def nominal_verb(self, token: Token) -> bool:
-        """A verb the texts use as a noun: seen more than once and often closing a phrase."""
-        return self.counts[token.word] > 1 and self.nominal[token.word] >= NOMINAL_SHARE
+        """A verb the texts use as a noun: seen more than once, and read as a noun by the
+        second reader in at least half its uses (a set phrase: closing its phrase)."""
+        return self.counts[token.word] > 1 and self.nominal.get(token.word, 0.0) >= NOMINAL_SHARE
 
     def predicate(self, token: Token) -> bool:
         return token.is_verb and not self.nominal_verb(token)
@@ -272,15 +290,15 @@ def _varied(proposal: Proposal) -> bool:
     return min(len(lefts), len(rights)) >= MIN_VARIETY
 
 
-def _neighbour_word(token: Token | None) -> str | None:
-    return None if token is None or token.is_boundary else token.word
-
-
 def _closes(after: Token | None) -> bool:
     """Whether a word followed by ``after`` closes its phrase. An aspect particle (了,
     着, 过), a numeral or a measure word after a verb marks it as a verb in use
     (取得了, 取得一批), not as a noun ending a phrase, though all are boundaries."""
     return after is None or (after.is_boundary and not after.tag.startswith(_VERBAL_FOLLOWERS))
+
+
+def _neighbour_word(token: Token | None) -> str | None:
+    return None if token is None or token.is_boundary else token.word
 
 
 def _fragment(text: str, proposal: Proposal, frequency: int, joined: str) -> bool:
@@ -330,7 +348,7 @@ def _mere_vocabulary(text: str, proposal: Proposal, frequency: int) -> bool:
     (坚实基础, 再立新功; not …、标本兼治、…)."""
     if not proposal.kinds <= _UNMARKED or len(proposal.words) > 1:
         return False
-    collocation = proposal.words[0].tag[0] in "il" and dictionary_senses(text) is None
+    collocation = proposal.words[0].is_set_phrase and dictionary_senses(text) is None
     alone = proposal.kinds == {"phrase"}  # not set off as a list item
     return general_word(text) or (alone and collocation and frequency < 2)
 
@@ -397,14 +415,14 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
     """A statement rather than a name: a verb with an object after it (发起|国际科技合作
     倡议, 推进|科技), a verb the texts only use with an object left at the end
     (…工作|取得), or a predicate idiom after its subject (科技战线|重任在肩).  A verb or
-    idiom the texts use as a noun (创新 in 科技创新，, 自立自强) is no predicate.  A verb
+    idiom the texts use as a noun (创新 in 科技创新, 自立自强) is no predicate.  A verb
     seen only once right before a last word of two characters gives no evidence: it
     may modify that head as in a compound (拔尖|人才, 转移|体系); before a longer last
     word, a noun with its own modifier or a four-character compound, it governs an
     object (产业|增添|新动力, 技术|助力|粮食安全)."""
     last = len(words) - 1
     # An idiom or set phrase used as a noun may still end a verb's object (粮食安全).
-    idiom = last and words[last].tag[0] in "il" and len(words[last].word) >= 4
+    idiom = last and words[last].is_set_phrase and len(words[last].word) >= 4
     if idiom and not (usage.nominal_verb(words[last]) and words[last].word in usage.governed):
         return True
     for k, token in enumerate(words):
