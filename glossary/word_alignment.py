@@ -40,6 +40,7 @@ DICTIONARY_PRIOR = 2.0  # pseudo-count of a dictionary pair in the first expecta
 DICTIONARY = 1.0
 LOOSE = 0.7  # a dictionary link through a derived word
 MIN_LINK = 0.1  # a link less probable than this, in the two directions' mean, is none
+PHRASE_GAP = 1  # words that may stand between two English words one Chinese word meets
 
 # A word: letters and digits with inner hyphens, apostrophes or ampersands (S&T,
 # high-quality, China’s); in a token list any other non-space character stands alone.
@@ -139,7 +140,7 @@ def dictionary_links(
     def neighbours(i: int, j: int) -> int:
         return sum((i + di, j + dj) in every for di in (-1, 1) for dj in (-2, -1, 1, 2))
 
-    return {
+    links = {
         (
             min(
                 positions,
@@ -149,6 +150,35 @@ def dictionary_links(
         ): weight[(word, j)]
         for (word, j), positions in candidates.items()
     }
+    return _one_phrase_each(links)
+
+
+def _one_phrase_each(links: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """The links of each Chinese word to its English words that stand together, as the
+    one phrase that translates it: a translator renders a word once. Runs of linked
+    English words are split where more than PHRASE_GAP words stand between two of
+    them, and of a word's runs only the one with the most links is kept, all where
+    they tie. 规模经营 (经营 "to engage in; to operate") meets "engaging", "scaled" and
+    "operations" in "engaging in appropriately scaled farming operations"; 从严治党,
+    whose parts' senses hold "govern" and "society", meets "government" and "social"
+    in a sentence that renders it "strict Party self-governance": a sense of the word
+    that matches by chance elsewhere in the sentence, not its translation."""
+    by_word: defaultdict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(links):
+        by_word[i].append(j)
+    kept: dict[tuple[int, int], float] = {}
+    for i, positions in by_word.items():
+        runs = [[positions[0]]]
+        for j in positions[1:]:
+            if j - runs[-1][-1] - 1 <= PHRASE_GAP:
+                runs[-1].append(j)
+            else:
+                runs.append([j])
+        most = max(map(len, runs))
+        longest = [run for run in runs if len(run) == most]
+        for run in longest if len(longest) == 1 else runs:
+            kept.update({(i, j): links[(i, j)] for j in run})
+    return kept
 
 
 class _Direction:

@@ -62,6 +62,24 @@ def test_a_repeated_chinese_word_takes_the_dictionary_link_its_neighbours_suppor
     assert [chinese[i].text + str(i) for i, j in links if j == last_cities] == ["城市1"]
 
 
+def test_a_chinese_words_dictionary_links_stay_in_one_english_phrase() -> None:
+    """规模经营's senses (经营 "to engage in; to operate") meet "engaging" and
+    "operations": a translator renders the word once, so the run with more of its
+    links, "scaled … operations", is its phrase, and "engaging" three words before
+    was a sense met by chance. Runs that tie are all kept."""
+    chinese = chinese_tokens("发展适度规模经营")
+    english = english_tokens("engaging in appropriately scaled farming operations")
+    links = {
+        (chinese[i].text, english[j].text) for i, j in dictionary_links(chinese, english, Lexicon())
+    }
+    assert links == {("适度", "appropriately"), ("规模经营", "scaled"), ("规模经营", "operations")}
+    english = english_tokens("engaging in appropriately scaled")
+    links = {
+        (chinese[i].text, english[j].text) for i, j in dictionary_links(chinese, english, Lexicon())
+    }
+    assert {("规模经营", "engaging"), ("规模经营", "scaled")} <= links
+
+
 def test_a_word_derived_from_a_translation_is_a_weaker_dictionary_link() -> None:
     chinese = chinese_tokens("中心任务")
     english = english_tokens("the central task")
