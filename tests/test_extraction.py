@@ -167,6 +167,14 @@ def test_a_string_the_tagger_reads_as_one_proper_noun_is_a_name() -> None:
     assert {text for text, c in found.items() if "name" in c.kinds} == {"营改增", "混合所有制"}
 
 
+def test_a_noun_only_the_second_reader_knows_is_a_candidate() -> None:
+    """jieba's dictionary lacks 获得感 and cuts it 获得|感, a verb and a one-character
+    word no pattern joins; the second reader reads it as one noun, so it is found."""
+    sentence = "人民群众获得感增强。"
+    assert "获得感" not in {t.word for t in tokens(sentence)}
+    assert "获得感" in {c.text for c in extract_candidates([sentence])}
+
+
 def test_a_proper_noun_cut_inside_a_jieba_word_is_no_name() -> None:
     """The tagger reads 中国|式现代化, jieba 中国式|现代化: where the two disagree on an
     edge, the tagger's noun is a misreading, not a name."""

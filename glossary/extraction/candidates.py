@@ -30,8 +30,8 @@ Political terms are mostly word sequences that jieba cuts apart (科技 自立�
   compounds (产学研), idioms (重中之重), organisations tagged as such (国务院) and
   slogans of two verb–object pairs (集中力量办大事).
 * A second reader: the strings Baidu's tagger LAC reads as one proper noun
-  (供给侧结构性改革, 营改增, 混合所有制), where its edges agree with jieba's
-  (second_reading.py).
+  (供给侧结构性改革, 营改增, 混合所有制) or as one noun jieba's dictionary lacks
+  (获得感), where its edges agree with jieba's (second_reading.py).
 
 This module only proposes, recording the words around each occurrence; whether an
 occurrence stood alone, and how term-like a candidate is, is ranking.py's judgement,
@@ -51,7 +51,7 @@ import jieba
 import jieba.posseg as pseg
 
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
-from glossary.extraction.second_reading import ReadWord, special_nouns
+from glossary.extraction.second_reading import ReadWord, special_nouns, unknown_nouns
 from glossary.textutils import is_cjk
 
 jieba.setLogLevel(60)
@@ -583,6 +583,8 @@ def propose(
         edges = set(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
         for text in special_nouns(reading, edges):
             add(text, {"name"})
+        for text in unknown_nouns(reading, edges):
+            add(text, {"phrase"})
         for text in _formulas(sentence):
             add(text, {"formula"})
         for text, kinds in _quoted(sentence):

