@@ -86,12 +86,8 @@ def special_nouns(reading: Sequence[ReadWord], word_edges: Collection[int]) -> l
     coined names."""
     return [
         word.text
-        for word in reading
-        if word.tag in SPECIAL_NOUN_TAGS
-        and len(word.text) >= 2
-        and word.start in word_edges
-        and word.end in word_edges
-        and not general_word(word.text)
+        for word in _agreed(reading, word_edges, SPECIAL_NOUN_TAGS, 2)
+        if not general_word(word.text)
     ]
 
 
@@ -101,13 +97,24 @@ def unknown_nouns(reading: Sequence[ReadWord], word_edges: Collection[int]) -> l
     are among ``word_edges``."""
     return [
         word.text
-        for word in reading
-        if word.tag in _NOUN_TAGS
-        and len(word.text) >= 3
-        and word.start in word_edges
-        and word.end in word_edges
-        and not reference_count(word.text)
+        for word in _agreed(reading, word_edges, _NOUN_TAGS, 3)
+        if not reference_count(word.text)
     ]
+
+
+def _agreed(
+    reading: Sequence[ReadWord], word_edges: Collection[int], tags: frozenset[str], length: int
+) -> Iterator[ReadWord]:
+    """The words of a reading with one of ``tags``, ``length`` characters or more,
+    whose edges are both among ``word_edges``: where the two readers agree."""
+    for word in reading:
+        if (
+            word.tag in tags
+            and len(word.text) >= length
+            and word.start in word_edges
+            and word.end in word_edges
+        ):
+            yield word
 
 
 def nominal_uses(reading: Sequence[ReadWord], words: Sequence[str]) -> Iterator[tuple[str, bool]]:
