@@ -19,18 +19,15 @@ from contextlib import closing
 from functools import cache, lru_cache
 from pathlib import Path
 
-import jieba
 import snowballstemmer
 
-from glossary import cedict
+from glossary import cedict, segmentation
 from glossary.abbreviations import Abbreviations, abbreviations_in, dictionary_abbreviations
 from glossary.disk_cache import cache_file, write_then_replace
 from glossary.numbers import chinese_number_keys, english_number_keys
 from glossary.prefixes import long_prefix
 from glossary.symbols import is_symbol_word, symbol_english
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
-
-jieba.setLogLevel(60)
 
 KEY_LENGTH = 5
 STEM_LENGTH = 4  # keys sharing only their first four letters match, more weakly
@@ -94,7 +91,7 @@ def _token_keys(token: str) -> list[str]:
 
 def chinese_words(text: str) -> list[str]:
     """Content words of a Chinese text (jieba), without punctuation or function words."""
-    return [word for word in jieba.lcut(text) if _content(word)]
+    return [word for word in segmentation.words(text) if _content(word)]
 
 
 def _content(word: str) -> bool:

@@ -39,6 +39,7 @@ from importlib.resources import files
 from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TypedDict
 
+from glossary import segmentation
 from glossary.disk_cache import MARSHAL, cached
 from glossary.textutils import is_cjk
 
@@ -278,7 +279,7 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
 
     jieba.setLogLevel(60)
     shared = jieba.posseg.dt
-    shared.tokenizer.check_initialized()
+    segmentation.loaded()
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total = dict(shared.tokenizer.FREQ), shared.tokenizer.total
     tokenizer.initialized = True

@@ -23,15 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
 import numpy as np
 import snowballstemmer
 
+from glossary import segmentation
 from glossary.lexicon import Lexicon, english_key, key_stem
 from glossary.symbols import is_symbol_word
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
-
-jieba.setLogLevel(60)
 
 ITERATIONS = 5
 DIAGONAL_TENSION = 4.0  # fast_align's default λ
@@ -63,7 +61,7 @@ def chinese_tokens(text: str) -> list[Token]:
     """jieba's words of a Chinese text, punctuation and spaces left out, but not the
     signs read as words (互联网+, ``glossary.symbols``)."""
     tokens, position = [], 0
-    for word in jieba.lcut(text):
+    for word in segmentation.words(text):
         if word.strip() and (not _PUNCTUATION.match(word) or is_symbol_word(word)):
             tokens.append(Token(word, position, position + len(word)))
         position += len(word)

@@ -47,14 +47,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import jieba
-import jieba.posseg as pseg
-
+from glossary import segmentation
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
 from glossary.extraction.second_reading import ReadWord, special_nouns, unknown_nouns
 from glossary.textutils import is_cjk
-
-jieba.setLogLevel(60)
 
 MAX_WORDS = 6  # longer runs are descriptions, not names
 MAX_CHARS = 12
@@ -164,7 +160,9 @@ def _is_idiom(token: Token) -> bool:
 def tokens(sentence: str) -> list[Token]:
     """jieba words with tags.  Without the HMM, characters outside the dictionary stay
     single, so an unknown term (硬科技) is not glued to its neighbour (投硬 科技)."""
-    return _genitives([Token(word, tag) for word, tag in pseg.cut(sentence, HMM=False)])
+    return _genitives(
+        [Token(word, tag) for word, tag in segmentation.tagged_words(sentence, hmm=False)]
+    )
 
 
 def _genitives(words: list[Token]) -> list[Token]:
@@ -356,7 +354,7 @@ def _formulas(sentence: str) -> Iterator[str]:
     for match in _COUNTED.finditer(sentence):
         # 四个面向: the counted thing is one word, so cut where jieba ends it
         counted = match.group()[2:]
-        first = next(iter(jieba.cut(counted, HMM=False)))
+        first = segmentation.words(counted, hmm=False)[0]
         if len(first) >= 2:
             yield match.group()[:2] + first
     for match in _ALTERNATING.finditer(sentence):

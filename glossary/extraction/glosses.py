@@ -11,14 +11,12 @@ from __future__ import annotations
 import math
 import re
 
-import jieba
+from glossary import segmentation
 
 # English words, possibly hyphenated or joined with & or an apostrophe (supply-side,
 # S&T, China’s), or numbers: the words renderings are read in
 from glossary.word_alignment import ENGLISH_WORD
 from glossary.word_classes import ENGLISH_FUNCTION_WORDS
-
-jieba.setLogLevel(60)
 
 _HAN = r"[\u3400-\u9fff]"
 _CHINESE_IN_BRACKETS = re.compile(rf"[(（]\s*({_HAN}[\u3400-\u9fff·0-9]*)\s*[)）]")
@@ -60,7 +58,7 @@ def _term_before(chinese: str, english: str) -> str:
         1 for w in ENGLISH_WORD.findall(english) if w.lower() not in _FUNCTION_WORDS | _CONNECTORS
     )
     term = ""
-    for word in reversed(jieba.lcut(chinese, HMM=False)):
+    for word in reversed(segmentation.words(chinese, hmm=False)):
         if len(term) >= wanted:
             break
         term = word + term

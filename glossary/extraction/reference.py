@@ -14,12 +14,8 @@ from __future__ import annotations
 import math
 from functools import cache
 
-import jieba
-
-from glossary import cedict
+from glossary import cedict, segmentation
 from glossary.disk_cache import MARSHAL, cached
-
-jieba.setLogLevel(60)
 
 # Words with at least this count are among jieba's ~6,000 commonest (of 350,000).
 GENERAL_COUNT = 1000
@@ -27,8 +23,7 @@ GENERAL_COUNT = 1000
 
 @cache
 def _dictionary() -> tuple[dict[str, int], int]:
-    tokenizer = jieba.dt
-    tokenizer.check_initialized()
+    tokenizer = segmentation.loaded()
     # jieba stores every proper prefix of a word with count 0: those are not words.
     return tokenizer.FREQ, tokenizer.total
 
