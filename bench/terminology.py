@@ -3,11 +3,11 @@
 The terminology stage of ``glossary build`` (``services.terminology.build_terminology``:
 candidates, word links, renderings, attestation) is timed on termbases that hold 1, 2
 or 4 reports with their official translations, so that its rate and how it grows with
-the corpus show; the whole build of each (ingest and sentence alignment included) is
-timed once while the termbases are made. The sample corpus (``../shared/corpus``) is
-built once by ``python -m cli build`` in a fresh process, start-up included, as a
-user runs it. Both are put against the issue's targets: 10 s for one report, 5 s for
-the sample. The reports are ``../shared/corpus-gwr``'s 2017 and 2016 ones; size 4
+the corpus show. The whole build of each (ingest and sentence alignment included) and
+of the sample corpus (``../shared/corpus``) is timed as a user runs it, ``python -m
+cli build`` in a fresh process, start-up included, the fastest of ``--repeat`` builds
+(a shared machine's load only ever adds time). Both are put against the issue's
+targets: 10 s for one report, 5 s for the sample. The reports are ``../shared/corpus-gwr``'s 2017 and 2016 ones; size 4
 adds both again under other document ids, so its Chinese repeats (extraction counts
 a repeated sentence once) while the memory doubles.
 
@@ -77,29 +77,21 @@ def write_corpus(folder: Path, size: int) -> Path:
     return manifest
 
 
-def build(manifest: Path, db: Path) -> float:
-    """``glossary build`` of the manifest into ``db``, in seconds."""
-    from click.testing import CliRunner
-
-    from cli import main
-
-    start = time.perf_counter()
-    result = CliRunner().invoke(main, ["build", str(manifest), "--db", str(db), "-q"])
-    if result.exit_code != 0:
-        raise SystemExit(f"build failed: {result.output}")
-    return time.perf_counter() - start
-
-
-def build_as_command(manifest: Path, db: Path) -> float:
+def build_as_command(manifest: Path, db: Path, repeat: int = 1) -> float:
     """``glossary build`` of the manifest into ``db`` as a user runs it, in a fresh
-    process (start-up and dictionaries included), in seconds."""
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "cli", "build", str(manifest), "--db", str(db), "-q"],
-        check=True,
-        cwd=common.REPO,
-    )
-    return time.perf_counter() - start
+    process (start-up and dictionaries included), in seconds: the fastest of ``repeat``
+    builds, each into a new termbase (``db`` holds the last)."""
+    times = []
+    for _ in range(repeat):
+        db.unlink(missing_ok=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "cli", "build", str(manifest), "--db", str(db), "-q"],
+            check=True,
+            cwd=common.REPO,
+        )
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 # --------------------------------------------------------------------------------
@@ -272,19 +264,21 @@ def main(argv: list[str] | None = None) -> int:
         dbs: dict[int, Path] = {}
         for size in args.sizes:
             dbs[size] = folder / f"reports-{size}.sqlite"
-            built = build(write_corpus(folder / f"corpus-{size}", size), dbs[size])
+            corpus = write_corpus(folder / f"corpus-{size}", size)
+            built = build_as_command(corpus, dbs[size], repeat)
             runs = [_worker("terminology", str(dbs[size])) for _ in range(repeat)]
             best = min(runs, key=lambda run: run["seconds"])
             results.append({"reports": size, "build_seconds": built, **best})
             print(_row(size, built, best), flush=True)
-        sample = build_as_command(common.CORPUS / "corpus.toml", folder / "sample.sqlite")
+        sample = build_as_command(common.CORPUS / "corpus.toml", folder / "sample.sqlite", repeat)
         ranking = {}
         if 1 in dbs:
             for tool in ("tfidf", "ours"):
                 runs = [_worker("ranking", str(dbs[1]), tool) for _ in range(repeat)]
                 ranking[tool] = min(runs, key=lambda run: run["seconds"])
     print()
-    print("build s: the whole glossary build (ingest, sentence alignment, terminology), once;")
+    print("build s: the whole glossary build (ingest, sentence alignment, terminology) as a")
+    print(f"  command, the fastest of {repeat} in fresh processes, start-up included;")
     print("terms s: the terminology stage, split into extract (candidates and ranking), render")
     print("  (word links and renderings) and attest (English without Chinese); the fastest of")
     print(f"  {repeat} runs, each in a fresh process; k chars/s: Chinese characters a second.")
