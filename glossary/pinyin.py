@@ -39,7 +39,6 @@ from importlib.resources import files
 from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TypedDict
 
-from glossary import segmentation
 from glossary.disk_cache import MARSHAL, cached
 from glossary.textutils import is_cjk
 
@@ -277,7 +276,8 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
     import jieba  # loaded when first needed: looking terms up reads no pinyin
     import jieba.posseg
 
-    jieba.setLogLevel(60)
+    from glossary import segmentation
+
     shared = jieba.posseg.dt
     segmentation.loaded()
     tokenizer = jieba.Tokenizer()
