@@ -94,3 +94,11 @@ def main() -> None:
     --quiet go before or after the command's name. Only build, ingest and import
     create a termbase; the other commands need one that exists.
     """
+
+
+def run() -> None:
+    """The ``glossary`` console script (and ``python -m cli``): ``main``, then the
+    process ends without the interpreter's slow teardown (``cli.process``)."""
+    from cli.process import run_then_exit
+
+    run_then_exit(lambda: main(prog_name="glossary"))
