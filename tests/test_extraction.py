@@ -554,3 +554,26 @@ def test_keyness_is_saturated_at_the_texts_commonest_words() -> None:
     assert KEYNESS_QUANTILE < 1
     assert usage.weight["推进"] == usage.weight["经济"] == ceiling
     assert usage.weight["海绵"] < usage.weight["创新"] < ceiling
+
+
+def test_a_verb_before_a_verb_phrase_is_coordinated_not_governing() -> None:
+    """减税 before 降费 (itself a verb and its object) does not govern it: 减税降费 is
+    two compressed verb–object words side by side, a term of its own, where 建设 before
+    科技强国 is that term in use."""
+    texts = [
+        "实施减税降费政策。",
+        "继续减税降费。",
+        "推动降费。",
+        "坚持降费。",
+        "降费取得成效。",
+        "扩大减税范围。",
+        "落实减税政策。",
+        "减税效果明显。",
+        "加快建设科技强国。",
+        "全面建设科技强国。",
+        "科技强国是目标。",
+        "我们要发展海洋牧场。",
+    ]
+    ranked = extract_candidates(texts)
+    assert _rank(ranked, "减税降费") < _rank(ranked, "海洋牧场")
+    assert _rank(ranked, "海洋牧场") < _rank(ranked, "建设科技强国")

@@ -454,7 +454,9 @@ def _context_factor(
     the texts also use that verb outside this candidate.  A one-character verb before a short
     object makes a compressed word instead (去|库存), a verb the texts use as a noun may
     head a term (文化|自信), and a verb seen only inside the candidate is part of its
-    compound (混合|所有制), not the candidate in use."""
+    compound (混合|所有制), not the candidate in use.  A verb governs a noun phrase: one
+    before a candidate that opens with a verb is coordinated with it or in series
+    (减税|降费), not governing it."""
     words = proposal.words
     if len(words) < 2:
         return 1.0
@@ -464,7 +466,7 @@ def _context_factor(
         if not (core in proposals and frequency[core] > own and extra.is_verb):
             continue
         in_use = usage.occurrences[extra.word] > own and (
-            len(extra.word) > 1 if governs else usage.predicate(extra)
+            len(extra.word) > 1 and not rest[0].is_verb if governs else usage.predicate(extra)
         )
         if in_use:
             return CONTEXT_FACTOR
