@@ -577,3 +577,20 @@ def test_a_verb_before_a_verb_phrase_is_coordinated_not_governing() -> None:
     ranked = extract_candidates(texts)
     assert _rank(ranked, "减税降费") < _rank(ranked, "海洋牧场")
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "建设科技强国")
+
+
+def test_a_name_held_only_in_a_statement_keeps_its_count() -> None:
+    """定向调控 is seen twice, both times after 加强, which governs it: 加强定向调控 is
+    that term in use, a statement, and takes nothing from its count, so it ranks above a
+    phrase seen once."""
+    ranked = extract_candidates(
+        [
+            "在区间调控基础上加强定向调控、相机调控。",
+            "在区间调控基础上，加强定向调控、相机调控，提高预见性。",
+            "加强管理。",
+            "加强监督。",
+            "加强领导。",
+            "推动数字经济发展。",
+        ]
+    )
+    assert _rank(ranked, "定向调控") < _rank(ranked, "数字经济发展")

@@ -364,9 +364,10 @@ def _independent_frequency(
     As in C-value practice only repeated candidates count as containers (one occurrence
     of 着力培养造就战略科学家 says nothing against 战略科学家), and each counts as much as
     it is itself a term: as much as it is a unit (发展制高点, only ever after 未来 or
-    产业, hardly is) and a name rather than a statement (提高|全要素生产率 is that
-    term in use), unless the nested string is itself as much a statement (推动科技 in
-    推动科技创新).  A container that is the string beside another candidate the texts
+    产业, hardly is), and as much as both it and the nested string are names rather than
+    statements: a statement holding a name is that name in use (加强|定向调控,
+    提高|全要素生产率), and a statement nested in a name (推动科技 in 推动科技创新) is
+    cut as a statement already.  A container that is the string beside another candidate the texts
     use without it (经济发展|新常态) counts for nothing: two units side by side say
     nothing against either."""
     containers: dict[str, set[str]] = defaultdict(set)
@@ -385,7 +386,7 @@ def _independent_frequency(
             weights = [
                 0.0
                 if _joins_another(b, text, frequency, proposals)
-                else usage.unithood(proposals[b]) * max(statement[b], statement[text])
+                else usage.unithood(proposals[b]) * min(statement[b], statement[text])
                 for b in holders
             ]
             nested = sum(frequency[b] * w for b, w in zip(holders, weights, strict=True)) / len(
