@@ -594,3 +594,17 @@ def test_a_name_held_only_in_a_statement_keeps_its_count() -> None:
         ]
     )
     assert _rank(ranked, "定向调控") < _rank(ranked, "数字经济发展")
+
+
+def test_a_verb_read_as_a_noun_in_two_sentences_is_a_noun() -> None:
+    """转换 stands twice between 动能 and 和, the same neighbours, but in two sentences,
+    and the second reader reads it once as a noun ("the shift"): a verb used as a noun
+    by half its uses, so 新旧动能转换 is a name, not a statement."""
+    ranked = extract_candidates(
+        [
+            "四是依靠创新推动新旧动能转换和结构优化升级。",
+            "这是推动新旧动能转换和经济结构升级的有效方式。",
+            "推动数字经济发展。",
+        ]
+    )
+    assert _rank(ranked, "新旧动能转换") < _rank(ranked, "数字经济发展")

@@ -148,6 +148,7 @@ class _Usage:
                 read[word] += 1
                 as_noun[word] += nominal
         self.nominal = {word: as_noun[word] / n for word, n in read.items()}
+        self.read = read  # how many of its uses, in distinct sentences, the second reader read
         # The second reader reads a set phrase as one verb however it is used (推进…
         # 自立自强 v), so what tells a set phrase used as a noun is how often it closes
         # its phrase (…自立自强，).
@@ -198,9 +199,11 @@ class _Usage:
             governing = governing or self.predicate(token)
 
     def nominal_verb(self, token: Token) -> bool:
-        """A verb the texts use as a noun: seen more than once, and read as a noun by the
-        second reader in at least half its uses (a set phrase: closing its phrase)."""
-        return self.counts[token.word] > 1 and self.nominal.get(token.word, 0.0) >= NOMINAL_SHARE
+        """A verb the texts use as a noun: read by the second reader more than once, and
+        as a noun in at least half of those uses (a set phrase: closing its phrase).
+        Uses in distinct sentences count, not distinct neighbours: 新旧动能转换 twice
+        before 和 is two uses, one read as a noun ("the shift"), one as a verb."""
+        return self.read[token.word] > 1 and self.nominal.get(token.word, 0.0) >= NOMINAL_SHARE
 
     def predicate(self, token: Token) -> bool:
         return token.is_verb and not self.nominal_verb(token)
