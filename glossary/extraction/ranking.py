@@ -148,16 +148,17 @@ class _Usage:
                 read[word] += 1
                 as_noun[word] += nominal
         self.nominal = {word: as_noun[word] / n for word, n in read.items()}
-        self.read = read  # how many of its uses, in distinct sentences, the second reader read
+        # how many uses each share is taken over: those the second reader read, each in
+        # its own sentence
+        self.weighed: dict[str, int] = dict(read)
         # The second reader reads a set phrase as one verb however it is used (推进…
         # 自立自强 v), so what tells a set phrase used as a noun is how often it closes
-        # its phrase (…自立自强，).
+        # its phrase (…自立自强，), over its distinct uses.
         closing = Counter(token.word for _b, token, after in uses if _closes(after))
-        self.nominal |= {
-            token.word: closing[token.word] / self.counts[token.word]
-            for _b, token, _a in uses
-            if token.is_set_phrase
-        }
+        for _b, token, _a in uses:
+            if token.is_set_phrase:
+                self.nominal[token.word] = closing[token.word] / self.counts[token.word]
+                self.weighed[token.word] = self.counts[token.word]
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
         before_verb = Counter(
             token.word
@@ -200,10 +201,14 @@ class _Usage:
 
     def nominal_verb(self, token: Token) -> bool:
         """A verb the texts use as a noun: read by the second reader more than once, and
-        as a noun in at least half of those uses (a set phrase: closing its phrase).
-        Uses in distinct sentences count, not distinct neighbours: 新旧动能转换 twice
-        before 和 is two uses, one read as a noun ("the shift"), one as a verb."""
-        return self.read[token.word] > 1 and self.nominal.get(token.word, 0.0) >= NOMINAL_SHARE
+        as a noun in at least half of those uses. Uses in distinct sentences count, not
+        distinct neighbours: 新旧动能转换 twice before 和 is two uses, one read as a
+        noun ("the shift"), one as a verb. A set phrase: seen in more than one distinct
+        context, closing its phrase in at least half of them."""
+        return (
+            self.weighed.get(token.word, 0) > 1
+            and self.nominal.get(token.word, 0.0) >= NOMINAL_SHARE
+        )
 
     def predicate(self, token: Token) -> bool:
         return token.is_verb and not self.nominal_verb(token)
