@@ -21,6 +21,11 @@ it is known for more of them. "science and technology", found once as a cut-shor
 rendering of 科技强国, stands in many units without 科技强国, so it attests nothing
 of it in free text. Renderings the memory never shows (glosses, editors', imported)
 are taken as given.
+
+A longer term that free text names but no aligned unit renders is read as its first
+word's dictionary translation before a rendering of the rest (世界|科技强国: "world
+science and technology powers"), composed of the renderings found specific, and then
+judged specific in turn (``KnownRenderings.with_composed``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from glossary.abbreviations import Abbreviations
+from glossary.extraction.reference import dictionary_senses
 from glossary.lexicon import english_key
 from glossary.word_alignment import ENGLISH_WORD, chinese_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
@@ -77,23 +83,65 @@ def _clauses(text: str) -> Iterable[tuple[int, str]]:
 class KnownRenderings:
     """Every known (term, rendering), recognised in running English text."""
 
-    def __init__(self, known: Iterable[tuple[str, str]], abbreviations: Abbreviations) -> None:
+    def __init__(
+        self,
+        known: Iterable[tuple[str, str]],
+        abbreviations: Abbreviations,
+        keyed: dict[str, Keyed] | None = None,
+    ) -> None:
         self.abbreviations = abbreviations
+        self._keyed = {} if keyed is None else keyed  # text -> its keyed words, shared
         self._terms: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._written: dict[tuple[str, ...], str] = {}  # one rendering with these keys
         for term, rendering in known:
-            keys = tuple(key for key, _s, _e in _keyed_words(rendering, abbreviations))
+            keys = self.keys(rendering)
             if keys:
                 self._terms[keys].add(term)
                 self._written.setdefault(keys, rendering)
         self._lengths = sorted({len(keys) for keys in self._terms}, reverse=True)
+
+    def keyed_words(self, text: str) -> Keyed:
+        found = self._keyed.get(text)
+        if found is None:
+            found = self._keyed[text] = _keyed_words(text, self.abbreviations)
+        return found
+
+    def keys(self, text: str) -> tuple[str, ...]:
+        return tuple(key for key, _s, _e in self.keyed_words(text))
+
+    def with_composed(self, terms: Iterable[str]) -> KnownRenderings:
+        """These renderings and those of longer terms made of a word and a known term
+        (世界|科技强国, cut where the segmenter ends the term's first word), which no
+        aligned unit shows: each one-word translation the dictionary gives the word
+        (世界 "world") before each rendering of the shorter term ("science and
+        technology power"). English puts an adjective or noun modifier before its head
+        as Chinese does, so free text that names the whole term reads "world science
+        and technology powers", which the shorter term's rendering alone would claim.
+        A composition that reads as a known rendering is that one ("all" is a function
+        word; "strategy" and "strategic" share a key)."""
+        known_for: defaultdict[str, list[str]] = defaultdict(list)
+        for keys, known_terms in self._terms.items():
+            for term in known_terms:
+                known_for[term].append(self._written[keys])
+        composed: list[tuple[str, str]] = []
+        for term in terms:
+            if not any(term[cut:] in known_for for cut in range(1, len(term) - 1)):
+                continue
+            words = chinese_tokens(term)
+            heads = known_for.get(term[words[0].end :], []) if len(words) > 1 else []
+            senses = dictionary_senses(words[0].text) or () if heads else ()
+            for rendering in (f"{s} {head}" for s in senses if s.isalpha() for head in heads):
+                if self.keys(rendering) not in self._terms:
+                    composed.append((term, rendering))
+        known = [(term, self._written[keys]) for keys, ts in self._terms.items() for term in ts]
+        return KnownRenderings(known + composed, self.abbreviations, self._keyed)
 
     def matches(self, sentence: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, keys) of every recognised rendering, longest first, overlaps
         left to the longer."""
         found: list[tuple[int, int, tuple[str, ...]]] = []
         for offset, clause in _clauses(sentence):
-            keyed = _keyed_words(clause, self.abbreviations)
+            keyed = self.keyed_words(clause)
             keys = [key for key, _s, _e in keyed]
             for length in self._lengths:
                 for first in range(len(keyed) - length + 1):
@@ -140,4 +188,4 @@ class KnownRenderings:
                     for term in terms
                     if not shown[keys] or with_term[(keys, term)] == most
                 ]
-        return KnownRenderings(kept, self.abbreviations)
+        return KnownRenderings(kept, self.abbreviations, self._keyed)

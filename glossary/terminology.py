@@ -203,6 +203,7 @@ def _memory_english(units: Sequence[AlignedUnit], outside: Sequence[EnglishSente
 
 
 def attest_renderings(
+    terms: Sequence[str],
     found: Sequence[EvidenceDraft],
     known: Collection[tuple[str, str]],
     units: Sequence[AlignedUnit],
@@ -210,18 +211,20 @@ def attest_renderings(
     glosses: Sequence[Gloss],
 ) -> list[EvidenceDraft]:
     """Evidence in ``outside`` (English with no Chinese beside it) for the renderings
-    ``found`` in units and glosses and the ``known`` (term, rendering) pairs that
-    editors and imports gave: one piece per term and sentence, counting each
-    occurrence; a glossed sentence is already evidence of its gloss."""
+    ``found`` in units and glosses, the ``known`` (term, rendering) pairs that editors
+    and imports gave, and those composed of them for longer ``terms``
+    (``glossary.attestation.composed_renderings``): one piece per term and sentence,
+    counting each occurrence; a glossed sentence is already evidence of its gloss."""
     # abbreviations as any text of the memory defines them (S&T in one translation,
     # used bare in a commentary)
     abbreviations = abbreviations_in(_memory_english(units, outside))
     pairs = {(e.term, e.rendering) for e in found if e.rendering}
     recognised = {pair for pair in pairs if whole_enough(*pair, abbreviations)} | set(known)
     # a phrase that renders other Chinese in most units is not this term's in free text
-    recognise = KnownRenderings(recognised, abbreviations).specific(
-        [(unit.zh, unit.en) for unit in units]
-    )
+    memory = [(unit.zh, unit.en) for unit in units]
+    specific = KnownRenderings(recognised, abbreviations).specific(memory)
+    # longer terms' renderings composed of the specific ones, as specific in turn
+    recognise = specific.with_composed(terms).specific(memory)
     glossed_segments = {(gloss.chinese, gloss.segment_id) for gloss in glosses}
     evidence = []
     for sentence in outside:

@@ -33,6 +33,6 @@ def build_terminology(
     on_step("attesting renderings")
     # what editors and imports gave, for the terms still in the termbase
     known = [pair for pair in known_renderings(session) if pair[0] in term_ids]
-    attested = attest_renderings(found, known, units, outside, proposed.glosses)
+    attested = attest_renderings(proposed.ranked, found, known, units, outside, proposed.glosses)
     replace_evidence(session, term_ids, found + attested)
     return len(term_ids)

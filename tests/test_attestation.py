@@ -79,5 +79,37 @@ def test_free_text_attests_only_renderings_whole_enough_for_their_term() -> None
     outside = [
         EnglishSentence(7, "commentary", "Industrial policy rests on scientific achievements.")
     ]
-    evidence = attest_renderings(found, set(), [unit], outside, [])
+    evidence = attest_renderings([], found, set(), [unit], outside, [])
     assert [(e.term, e.rendering) for e in evidence] == [("科技成果", "scientific achievements")]
+
+
+def test_a_longer_term_is_read_as_a_word_before_a_known_rendering() -> None:
+    """世界科技强国 is 世界 ("world") before 科技强国: free text that names it reads "world
+    science and technology powers", one occurrence of it, not of 科技强国. A
+    composition that reads as a known rendering stays that rendering's: 战略科技力量建设
+    would read "strategy scientific and technological forces", whose keys are those of
+    战略科技力量's rendering ("strategy" and "strategic" share one)."""
+    unit = AlignedUnit(
+        1, "speech-en", "加快建设科技强国。", "Build a science and technology power."
+    )
+    found = [
+        EvidenceDraft("科技强国", "speech-en", "science and technology power", unit_id=1),
+        EvidenceDraft(
+            "科技力量建设", "speech-en", "scientific and technological forces", unit_id=1
+        ),
+        EvidenceDraft(
+            "战略科技力量", "speech-en", "strategic scientific and technological forces", unit_id=1
+        ),
+    ]
+    outside = [
+        EnglishSentence(7, "commentary", "China ranks among world science and technology powers."),
+        EnglishSentence(8, "commentary", "It builds a science and technology power."),
+        EnglishSentence(9, "commentary", "They are strategic scientific and technological forces."),
+    ]
+    terms = ["科技强国", "世界科技强国", "科技力量建设", "战略科技力量", "战略科技力量建设"]
+    evidence = attest_renderings(terms, found, set(), [unit], outside, [])
+    assert sorted((e.term, e.rendering, e.segment_id) for e in evidence) == [
+        ("世界科技强国", "world science and technology powers", 7),
+        ("战略科技力量", "strategic scientific and technological forces", 9),
+        ("科技强国", "science and technology power", 8),
+    ]
