@@ -608,3 +608,17 @@ def test_a_verb_read_as_a_noun_in_two_sentences_is_a_noun() -> None:
         ]
     )
     assert _rank(ranked, "新旧动能转换") < _rank(ranked, "数字经济发展")
+
+
+def test_a_set_phrase_right_before_a_noun_is_used_as_a_noun() -> None:
+    """规模经营 (a set phrase) is never the object of a verb here, but it stands right
+    before 农户, which it modifies without 的: a noun, so 适度规模经营 is a name, not a
+    clause ending on a predicate idiom."""
+    ranked = extract_candidates(
+        [
+            "发展多种形式适度规模经营，是中国特色农业现代化的必由之路。",
+            "今年对适度规模经营农户实施大灾保险。",
+            "推动数字经济发展。",
+        ]
+    )
+    assert _rank(ranked, "适度规模经营") < _rank(ranked, "数字经济发展")

@@ -188,14 +188,17 @@ class _Usage:
         self.weight = {word: min(value, ceiling) for word, value in weight.items()}
 
     def _governed_idioms(self, sentence: Sequence[Token]) -> Iterator[str]:
-        """The idioms of a sentence that some predicate before them, with no boundary
-        between, takes as (part of) its object: 推进|高水平科技自立自强."""
+        """The idioms of a sentence used as nouns: those that some predicate before
+        them, with no boundary between, takes as (part of) its object (推进|高水平科技
+        自立自强), and those right before a noun, which they modify as a noun does
+        (适度规模经营|农户): Chinese attaches a predicate to a noun only with 的."""
         governing = False
-        for token in sentence:
+        for token, after in zip(sentence, [*sentence[1:], None], strict=True):
             if token.is_boundary:
                 governing = False
                 continue
-            if token.is_set_phrase and governing:
+            modifying = after is not None and after.tag.startswith("n") and not after.is_verb
+            if token.is_set_phrase and (governing or modifying):
                 yield token.word
             governing = governing or self.predicate(token)
 
