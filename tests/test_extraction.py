@@ -579,46 +579,49 @@ def test_a_verb_before_a_verb_phrase_is_coordinated_not_governing() -> None:
     assert _rank(ranked, "海洋牧场") < _rank(ranked, "建设科技强国")
 
 
-def test_a_name_held_only_in_a_statement_keeps_its_count() -> None:
-    """定向调控 is seen twice, both times after 加强, which governs it: 加强定向调控 is
-    that term in use, a statement, and takes nothing from its count, so it ranks above a
-    phrase seen once."""
-    ranked = extract_candidates(
-        [
-            "在区间调控基础上加强定向调控、相机调控。",
-            "在区间调控基础上，加强定向调控、相机调控，提高预见性。",
-            "加强管理。",
-            "加强监督。",
-            "加强领导。",
-            "推动数字经济发展。",
-        ]
-    )
-    assert _rank(ranked, "定向调控") < _rank(ranked, "数字经济发展")
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        pytest.param(
+            [
+                "在区间调控基础上加强定向调控、相机调控。",
+                "在区间调控基础上，加强定向调控、相机调控，提高预见性。",
+                "加强管理。",
+                "加强监督。",
+                "加强领导。",
+            ],
+            "定向调控",
+            id="a statement holding a name takes nothing from its count",
+        ),
+        pytest.param(
+            [
+                "四是依靠创新推动新旧动能转换和结构优化升级。",
+                "这是推动新旧动能转换和经济结构升级的有效方式。",
+            ],
+            "新旧动能转换",
+            id="a verb read as a noun in one of two sentences is a noun",
+        ),
+        pytest.param(
+            [
+                "发展多种形式适度规模经营，是中国特色农业现代化的必由之路。",
+                "今年对适度规模经营农户实施大灾保险。",
+            ],
+            "适度规模经营",
+            id="a set phrase right before a noun is used as a noun",
+        ),
+    ],
+)
+def test_a_name_ranks_above_a_description_seen_once(texts: list[str], name: str) -> None:
+    """Each is a name, not a statement, by a point of grammar, and ranks above
+    数字经济发展, a description seen once:
 
-
-def test_a_verb_read_as_a_noun_in_two_sentences_is_a_noun() -> None:
-    """转换 stands twice between 动能 and 和, the same neighbours, but in two sentences,
-    and the second reader reads it once as a noun ("the shift"): a verb used as a noun
-    by half its uses, so 新旧动能转换 is a name, not a statement."""
-    ranked = extract_candidates(
-        [
-            "四是依靠创新推动新旧动能转换和结构优化升级。",
-            "这是推动新旧动能转换和经济结构升级的有效方式。",
-            "推动数字经济发展。",
-        ]
-    )
-    assert _rank(ranked, "新旧动能转换") < _rank(ranked, "数字经济发展")
-
-
-def test_a_set_phrase_right_before_a_noun_is_used_as_a_noun() -> None:
-    """规模经营 (a set phrase) is never the object of a verb here, but it stands right
-    before 农户, which it modifies without 的: a noun, so 适度规模经营 is a name, not a
-    clause ending on a predicate idiom."""
-    ranked = extract_candidates(
-        [
-            "发展多种形式适度规模经营，是中国特色农业现代化的必由之路。",
-            "今年对适度规模经营农户实施大灾保险。",
-            "推动数字经济发展。",
-        ]
-    )
-    assert _rank(ranked, "适度规模经营") < _rank(ranked, "数字经济发展")
+    - 定向调控 is seen twice, both times after 加强, which governs it: 加强定向调控 is
+      that term in use, a statement, and takes nothing from its count;
+    - 转换 stands twice between 动能 and 和, the same neighbours, but in two
+      sentences, and the second reader reads it once as a noun ("the shift"): a verb
+      used as a noun by half its uses;
+    - 规模经营 (a set phrase) is never the object of a verb here, but it stands right
+      before 农户, which it modifies without 的: used as a noun, so 适度规模经营 is no
+      clause ending on a predicate idiom."""
+    ranked = extract_candidates([*texts, "推动数字经济发展。"])
+    assert _rank(ranked, name) < _rank(ranked, "数字经济发展")
