@@ -128,8 +128,10 @@ class KnownRenderings:
             if not any(term[cut:] in known_for for cut in range(1, len(term) - 1)):
                 continue
             words = chinese_tokens(term)
-            heads = known_for.get(term[words[0].end :], []) if len(words) > 1 else []
-            senses = dictionary_senses(words[0].text) or () if heads else ()
+            heads = known_for.get(term[words[0].end :]) if len(words) > 1 else None
+            if not heads:
+                continue
+            senses = dictionary_senses(words[0].text) or ()
             for rendering in (f"{s} {head}" for s in senses if s.isalpha() for head in heads):
                 if self.keys(rendering) not in self._terms:
                     composed.append((term, rendering))

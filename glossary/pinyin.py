@@ -278,10 +278,9 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
 
     from glossary import segmentation
 
-    shared = jieba.posseg.dt
-    segmentation.loaded()
+    shared = segmentation.loaded()
     tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total = dict(shared.tokenizer.FREQ), shared.tokenizer.total
+    tokenizer.FREQ, tokenizer.total = dict(shared.FREQ), shared.total
     tokenizer.initialized = True
     for hanzi in _phrases():
         # frequent enough to win against a rival cut (补短 板 → 补 短板)
@@ -290,7 +289,7 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
         )
     # POSTokenizer's constructor would read the tags from the dictionary file again
     tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    tagger.tokenizer, tagger.word_tag_tab = tokenizer, shared.word_tag_tab
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer, jieba.posseg.dt.word_tag_tab
     return tagger
 
 

@@ -8,11 +8,10 @@ words are very likely its rendering in a unit where the links alone fall short:
 So the words of the rendering found most often, in at least ``MIN_UNITS`` units, and
 of every rendering found in that many units that extends it become a sense of the term
 for a second reading of its units, as a dictionary sense or an editor's approved
-rendering is
-(``terminology.whole_term_keys``). Renderings that share nothing with that core are
-left out: a string mostly read inside longer terms (强国 in 科技强国, rendered "country",
-"country strong", but also "technology power" where its neighbour's English crept in)
-is not given its neighbours' words.
+rendering is (``terminology.whole_term_keys``). Renderings that share nothing with
+that core are left out: a string mostly read inside longer terms (强国 in 科技强国,
+rendered "country", "country strong", but also "technology power" where its
+neighbour's English crept in) is not given its neighbours' words.
 
 Keys rather than strings are compared, so that "tax and fee cuts" and "cut taxes and
 fees" agree, and "S&T" agrees with "science and technology".

@@ -213,7 +213,7 @@ def attest_renderings(
     """Evidence in ``outside`` (English with no Chinese beside it) for the renderings
     ``found`` in units and glosses, the ``known`` (term, rendering) pairs that editors
     and imports gave, and those composed of them for longer ``terms``
-    (``glossary.attestation.composed_renderings``): one piece per term and sentence,
+    (``KnownRenderings.with_composed``): one piece per term and sentence,
     counting each occurrence; a glossed sentence is already evidence of its gloss."""
     # abbreviations as any text of the memory defines them (S&T in one translation,
     # used bare in a commentary)

@@ -155,10 +155,9 @@ class _Usage:
         # 自立自强 v), so what tells a set phrase used as a noun is how often it closes
         # its phrase (…自立自强，), over its distinct uses.
         closing = Counter(token.word for _b, token, after in uses if _closes(after))
-        for _b, token, _a in uses:
-            if token.is_set_phrase:
-                self.nominal[token.word] = closing[token.word] / self.counts[token.word]
-                self.weighed[token.word] = self.counts[token.word]
+        for word in {token.word for _b, token, _a in uses if token.is_set_phrase}:
+            self.nominal[word] = closing[word] / self.counts[word]
+            self.weighed[word] = self.counts[word]
         starting = Counter(token.word for before, token, _a in uses if self.opens_left(before))
         before_verb = Counter(
             token.word
