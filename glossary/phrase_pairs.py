@@ -16,8 +16,11 @@ A span begins and ends on a content word and stays inside one clause of the Engl
 (never across ``. ; : ! ? ( ) [ ] “ ” "`` or a dash). What the Chinese marks
 (``glossary.term_marks``) shapes the English: a label or list that names a numerical
 abbreviation's items is never cut, nor is the item of an English list at a list
-item's place; a title is a run of capitalised words. Where no span explains the term
-well enough, the translation has paraphrased it away, and no rendering is given.
+item's place; a title is a run of capitalised words. A term with no word that may be
+a verb names something, and its English is a noun phrase: no verb in its base or
+present form renders it, begins or ends the span (``glossary.parts_of_speech``). Where
+no span explains the term well enough, the translation has paraphrased it away, and
+no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
 ``PhraseEdges`` learns from all the English of the termbase how often the span's
@@ -37,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
+from glossary.parts_of_speech import heads_verb_phrase, nominal
 from glossary.term_marks import UNMARKED, Marks, title_runs
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
@@ -196,6 +200,12 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
+    if nominal([t.text for t in pair.chinese if t.start < end and t.end > start]):
+        # a noun phrase: no verb renders the term, and none begins or ends its English
+        for j, token in enumerate(english):
+            if heads_verb_phrase(token.text):
+                may_begin[j] = may_end[j] = False
+                to_term[j], term_links[j] = 0.0, {}
     phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
     title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
     list_commas: set[int] = set()

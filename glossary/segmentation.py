@@ -67,3 +67,11 @@ def tagged_words(text: str, *, hmm: bool = True) -> list[tuple[str, str]]:
 
     loaded()
     return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=hmm)]
+
+
+def dictionary_tag(word: str) -> str | None:
+    """The part-of-speech tag jieba's dictionary gives ``word``, one for all its uses;
+    None for a word it lacks."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word)

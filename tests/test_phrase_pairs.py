@@ -194,3 +194,23 @@ def test_a_list_item_is_rendered_by_the_english_item_at_its_place() -> None:
     span = best_span(pair, start, start + 3, marks=Marks(item=place))
     assert span is not None
     assert rendering_text(en, pair.english, span[0], span[1]) == ("strengthening areas of weakness")
+
+
+def test_a_term_with_no_verb_is_rendered_by_a_noun_phrase() -> None:
+    """财政政策 is linked to the verb that renders 实施 before it, as a small memory
+    links a noun to the verb it keeps company with; a term with no word that may be a
+    verb names something, and its English neither begins with a verb nor takes one in.
+    The verb 实施 with it is a verb phrase and keeps its verb."""
+    zh = "今年继续实施积极的财政政策。"
+    en = "This year we will continue to pursue a proactive fiscal policy."
+    links = {
+        ("积极", "proactive"): 1.0,
+        ("财政政策", "fiscal"): 0.5,
+        ("财政政策", "policy"): 1.0,
+        ("财政政策", "pursue"): 0.6,
+        ("实施", "pursue"): 0.3,
+        ("继续", "continue"): 1.0,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "积极的财政政策", zh, en) == "proactive fiscal policy"
+    assert _rendering(pair, "实施积极的财政政策", zh, en) == "pursue a proactive fiscal policy"

@@ -1,0 +1,86 @@
+"""Which words head a verb phrase: what tells a noun phrase from a verb phrase on each
+side of a translation unit.
+
+A term with no word that may be a verb (财政政策, 新型城镇化) names something; its
+English is a noun phrase, which neither begins nor ends with a verb in its base or
+present form: "proactive fiscal policy", not "pursue a proactive fiscal policy", where
+the verb renders the Chinese verb before the term (实施).  Both tests lean towards
+"may be a verb", so that a doubtful word leaves a rendering as it was.
+
+- English: a word heads a verb phrase when every reading of it in LemmInflect's
+  lexicon (Jascob, from the Automatically Generated Inflection Database and the
+  English Web Treebank) is a verb, and it is the base or the present form (pursue,
+  pursues: not pursued, targeted, which stand before nouns as adjectives), or when
+  it is an auxiliary or modal (was, will, must).  "cut", "increase" and "reform" are
+  nouns too, and stay free.
+- Chinese: jieba's dictionary tags each word once, whatever its use, and tags many
+  verb-object compounds as nouns (简政放权 n, 大力发展 nz), so a word may be a verb
+  when jieba tags it as one, as an adverb, idiom or abbreviation, or not at all; when
+  a two-character word inside a longer one is tagged a verb (发展 in 大力发展); when
+  CC-CEDICT's first sense of it is a verb ("to ..."); or, for an adjective, when any
+  sense is (健全 "to perfect").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from glossary import segmentation
+from glossary.disk_cache import MARSHAL, cached
+from glossary.extraction.reference import dictionary_senses
+
+# jieba tags of words that are or go with verbs: verbs (v, vn, vd), adverbs (d),
+# idioms and set phrases (i, l), abbreviations (j)
+_VERBAL_TAGS = ("v", "d", "i", "l", "j")
+
+
+@cache
+def _verb_heads() -> frozenset[str]:
+    """Every English word form that heads a verb phrase, from LemmInflect's lexicon
+    (derived once, then read from the disk cache)."""
+    return frozenset(cached("english-verb-heads-lemminflect.marshal", _derive_verb_heads, MARSHAL))
+
+
+def _derive_verb_heads() -> list[str]:
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.config import lemma_lu_fn
+
+    heads = []
+    for word, readings in LemmaLUCodec.load(lemma_lu_fn).items():
+        if "AUX" in readings:
+            heads.append(word)
+        elif set(readings) == {"VERB"}:
+            lemmas = readings["VERB"]
+            # the base form is its own lemma; the present's third person adds -s
+            if word in lemmas or (word.endswith("s") and not word.endswith("ss")):
+                heads.append(word)
+    return sorted(heads)
+
+
+def heads_verb_phrase(word: str) -> bool:
+    """Whether the English ``word`` can only be a verb in its base or present form, an
+    auxiliary or a modal."""
+    return word.lower() in _verb_heads()
+
+
+def nominal(words: Sequence[str]) -> bool:
+    """Whether no word of the Chinese ``words`` (a term's, in order) may be a verb. An
+    adjective may, as a predicate or a causative (健全 "to make sound"), unless 的
+    makes it an attribute (积极的财政政策)."""
+    attributes = [after == "的" for after in [*words[1:], None]]
+    return not any(
+        _may_be_verb(word, attribute) for word, attribute in zip(words, attributes, strict=True)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _may_be_verb(word: str, attribute: bool) -> bool:
+    tag = segmentation.dictionary_tag(word)
+    if tag is None or tag.startswith(_VERBAL_TAGS) or (tag.startswith("a") and not attribute):
+        return True
+    inner = (word[k : k + 2] for k in range(len(word) - 1)) if len(word) > 2 else ()
+    if any((segmentation.dictionary_tag(part) or "").startswith("v") for part in inner):
+        return True
+    senses = dictionary_senses(word) or ()
+    return bool(senses) and senses[0].startswith("to ")

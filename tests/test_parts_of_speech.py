@@ -1,0 +1,47 @@
+"""What tells a noun phrase from a verb phrase, on each side of a unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.parts_of_speech import heads_verb_phrase, nominal
+
+
+@pytest.mark.parametrize(
+    ("word", "heads"),
+    [
+        ("pursue", True),  # base form, a verb only
+        ("Establishes", True),  # present, whatever its case
+        ("will", True),  # a modal, though also a noun
+        ("was", True),  # an auxiliary
+        ("pursued", False),  # a participle may stand before a noun
+        ("targeted", False),
+        ("cut", False),  # a noun too
+        ("reform", False),
+        ("policy", False),
+        ("ownership", False),
+    ],
+)
+def test_an_english_word_heads_a_verb_phrase_in_every_reading(word: str, heads: bool) -> None:
+    assert heads_verb_phrase(word) is heads
+
+
+@pytest.mark.parametrize(
+    ("words", "is_nominal"),
+    [
+        (["财政政策"], True),
+        (["积极", "的", "财政政策"], True),  # 的 makes the adjective an attribute
+        (["新型", "城镇化"], True),
+        (["实施", "财政政策"], False),  # jieba tags 实施 a verb
+        (["创新"], False),  # a verbal noun (vn) may be rendered by a verb
+        (["简政放权"], False),  # jieba's n, but 放权 inside is a verb
+        (["招商引资"], False),  # jieba's n, but CC-CEDICT's first sense is "to ..."
+        (["积极", "财政政策"], False),  # an adjective may govern a noun
+        (["健全", "地方税", "体系"], False),
+        (["放管服"], False),  # no dictionary knows it
+    ],
+)
+def test_a_chinese_term_is_nominal_when_no_word_may_be_a_verb(
+    words: list[str], is_nominal: bool
+) -> None:
+    assert nominal(words) is is_nominal
