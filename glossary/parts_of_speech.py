@@ -12,7 +12,11 @@ the verb renders the Chinese verb before the term (实施).  Both tests lean tow
   English Web Treebank) is a verb, and it is the base or the present form (pursue,
   pursues: not pursued, targeted, which stand before nouns as adjectives), or when
   it is an auxiliary or modal (was, will, must).  "cut", "increase" and "reform" are
-  nouns too, and stay free.
+  nouns too, and stay free.  A noun phrase holds an auxiliary that is nothing else
+  (is, was, has, should; not "will", "can", "might", nouns too) only in a relative
+  clause ("a society that is moderately prosperous"), so a span that would run
+  across one ends before it ("proactive fiscal policy", not "proactive fiscal policy
+  was pursued").
 - Chinese: jieba's dictionary tags each word once, whatever its use, and tags many
   verb-object compounds as nouns (简政放权 n, 大力发展 nz), so a word may be a verb
   when jieba tags it as one, as an adverb, idiom or abbreviation, or not at all; when
@@ -35,33 +39,49 @@ from glossary.extraction.reference import dictionary_senses
 _VERBAL_TAGS = ("v", "d", "i", "l", "j")
 
 
+# The English relative pronouns, which open a clause inside a noun phrase.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+# Auxiliaries by LemmInflect that are a clitic's or a gerund's spelling as well: the
+# possessive 's, and "having" that opens a noun phrase's gerund ("having a home").
+_NOT_AUXILIARY = frozenset({"'s", "having"})
+
+
 @cache
-def _verb_heads() -> frozenset[str]:
-    """Every English word form that heads a verb phrase, from LemmInflect's lexicon
-    (derived once, then read from the disk cache)."""
-    return frozenset(cached("english-verb-heads-lemminflect.marshal", _derive_verb_heads, MARSHAL))
+def _english_classes() -> dict[str, frozenset[str]]:
+    """The English word forms that head a verb phrase, and those that are auxiliaries
+    and nothing else, from LemmInflect's lexicon (derived once, then read from the
+    disk cache)."""
+    derived = cached("english-verb-classes-lemminflect.marshal", _derive_english_classes, MARSHAL)
+    return {name: frozenset(words) for name, words in derived.items()}
 
 
-def _derive_verb_heads() -> list[str]:
+def _derive_english_classes() -> dict[str, list[str]]:
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
     from lemminflect.config import lemma_lu_fn
 
-    heads = []
+    heads, auxiliaries = [], []
     for word, readings in LemmaLUCodec.load(lemma_lu_fn).items():
         if "AUX" in readings:
             heads.append(word)
+            if not set(readings) - {"AUX", "VERB"} and word not in _NOT_AUXILIARY:
+                auxiliaries.append(word)
         elif set(readings) == {"VERB"}:
             lemmas = readings["VERB"]
             # the base form is its own lemma; the present's third person adds -s
             if word in lemmas or (word.endswith("s") and not word.endswith("ss")):
                 heads.append(word)
-    return sorted(heads)
+    return {"heads": sorted(heads), "auxiliaries": sorted(auxiliaries)}
 
 
 def heads_verb_phrase(word: str) -> bool:
     """Whether the English ``word`` can only be a verb in its base or present form, an
     auxiliary or a modal."""
-    return word.lower() in _verb_heads()
+    return word.lower() in _english_classes()["heads"]
+
+
+def auxiliary(word: str) -> bool:
+    """Whether the English ``word`` is an auxiliary and can be nothing but a verb."""
+    return word.lower() in _english_classes()["auxiliaries"]
 
 
 def nominal(words: Sequence[str]) -> bool:

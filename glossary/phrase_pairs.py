@@ -18,7 +18,8 @@ A span begins and ends on a content word and stays inside one clause of the Engl
 abbreviation's items is never cut, nor is the item of an English list at a list
 item's place; a title is a run of capitalised words. A term with no word that may be
 a verb names something, and its English is a noun phrase: no verb in its base or
-present form renders it, begins or ends the span (``glossary.parts_of_speech``). Where
+present form renders it, begins or ends the span, and the span runs across no
+auxiliary but in a relative clause (``glossary.parts_of_speech``). Where
 no span explains the term well enough, the translation has paraphrased it away, and
 no rendering is given.
 
@@ -40,7 +41,7 @@ from collections.abc import Iterable, Sequence
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
-from glossary.parts_of_speech import heads_verb_phrase, nominal
+from glossary.parts_of_speech import RELATIVE_PRONOUNS, auxiliary, heads_verb_phrase, nominal
 from glossary.term_marks import UNMARKED, Marks, title_runs
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
@@ -201,11 +202,7 @@ def scored_spans(
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
     if nominal([t.text for t in pair.chinese if t.start < end and t.end > start]):
-        # a noun phrase: no verb renders the term, and none begins or ends its English
-        for j, token in enumerate(english):
-            if heads_verb_phrase(token.text):
-                may_begin[j] = may_end[j] = False
-                to_term[j], term_links[j] = 0.0, {}
+        _keep_to_a_noun_phrase(english, to_term, term_links, may_begin, may_end, reach)
     phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
     title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
     list_commas: set[int] = set()
@@ -264,6 +261,31 @@ def scored_spans(
             if score >= MIN_SCORE:
                 found.append((first, last, score))
     return found
+
+
+def _keep_to_a_noun_phrase(
+    english: Sequence[Token],
+    to_term: list[float],
+    term_links: list[dict[int, float]],
+    may_begin: list[bool],
+    may_end: list[bool],
+    reach: list[int],
+) -> None:
+    """Bound the spans of a term that names something to a noun phrase: no verb in its
+    base or present form renders the term, begins or ends the span, and no span runs
+    across an auxiliary but inside a relative clause (``glossary.parts_of_speech``).
+    Changes the lists in place."""
+    for j, token in enumerate(english):
+        if heads_verb_phrase(token.text):
+            may_begin[j] = may_end[j] = False
+            to_term[j], term_links[j] = 0.0, {}
+    for first in range(len(english)):
+        for k in range(first + 1, min(reach[first], len(english))):
+            if english[k].text.lower() in RELATIVE_PRONOUNS:
+                break
+            if auxiliary(english[k].text):
+                reach[first] = k
+                break
 
 
 class PhraseEdges:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.parts_of_speech import heads_verb_phrase, nominal
+from glossary.parts_of_speech import auxiliary, heads_verb_phrase, nominal
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,22 @@ from glossary.parts_of_speech import heads_verb_phrase, nominal
 )
 def test_an_english_word_heads_a_verb_phrase_in_every_reading(word: str, heads: bool) -> None:
     assert heads_verb_phrase(word) is heads
+
+
+@pytest.mark.parametrize(
+    ("word", "is_auxiliary"),
+    [
+        ("was", True),
+        ("Has", True),
+        ("should", True),
+        ("will", False),  # "political will": a noun too
+        ("can", False),
+        ("having", False),  # the gerund that opens "having a home"
+        ("pursued", False),
+    ],
+)
+def test_an_auxiliary_is_nothing_but_a_verb(word: str, is_auxiliary: bool) -> None:
+    assert auxiliary(word) is is_auxiliary
 
 
 @pytest.mark.parametrize(

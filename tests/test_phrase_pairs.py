@@ -214,3 +214,28 @@ def test_a_term_with_no_verb_is_rendered_by_a_noun_phrase() -> None:
     pair = _pair(links, zh, en)
     assert _rendering(pair, "积极的财政政策", zh, en) == "proactive fiscal policy"
     assert _rendering(pair, "实施积极的财政政策", zh, en) == "pursue a proactive fiscal policy"
+
+
+def test_a_term_with_no_verb_runs_across_no_auxiliary_but_in_a_relative_clause() -> None:
+    """A noun phrase holds a finite verb only in a relative clause: "was pursued" is
+    the predicate of the sentence, which the noun's links reach, not part of its name;
+    "that is" opens a clause inside the noun phrase."""
+    zh = "积极的财政政策力度加大。"
+    en = "More proactive fiscal policy was pursued."
+    links = {
+        ("积极", "proactive"): 1.0,
+        ("财政政策", "fiscal"): 0.4,
+        ("财政政策", "policy"): 1.0,
+        ("财政政策", "pursued"): 0.8,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "积极的财政政策", zh, en) == "proactive fiscal policy"
+    zh = "建成小康社会。"
+    en = "We will build a society that is moderately prosperous."
+    links = {
+        ("小康社会", "society"): 1.0,
+        ("小康社会", "moderately"): 0.5,
+        ("小康社会", "prosperous"): 0.6,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "小康社会", zh, en) == "society that is moderately prosperous"
