@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from importlib.metadata import version
 
 from glossary import segmentation
 from glossary.disk_cache import MARSHAL, cached
@@ -50,8 +51,9 @@ _NOT_AUXILIARY = frozenset({"'s", "having"})
 def _english_classes() -> dict[str, frozenset[str]]:
     """The English word forms that head a verb phrase, and those that are auxiliaries
     and nothing else, from LemmInflect's lexicon (derived once, then read from the
-    disk cache)."""
-    derived = cached("english-verb-classes-lemminflect.marshal", _derive_english_classes, MARSHAL)
+    disk cache, under the lexicon's version)."""
+    name = f"english-verb-classes-lemminflect-{version('lemminflect')}.marshal"
+    derived = cached(name, _derive_english_classes, MARSHAL)
     return {name: frozenset(words) for name, words in derived.items()}
 
 
