@@ -150,6 +150,26 @@ def test_parallel_pair_is_not_cut_from_a_longer_list() -> None:
     assert not [text for text, c in found.items() if "parallel" in c.kinds]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "formula"),
+    [
+        ("坚持共商共建共享原则，加快建设。", "共商共建共享"),  # three words opening alike
+        ("健全联防联控机制。", "联防联控"),  # two, one of them coined
+    ],
+)
+def test_parallel_words_opening_with_one_character_are_a_formula(
+    sentence: str, formula: str
+) -> None:
+    assert "parallel" in _by_text(extract_candidates([sentence]))[formula].kinds
+
+
+@pytest.mark.parametrize("sentence", ["统筹生产生活空间。", "一步一步向前走。"])
+def test_two_dictionary_words_or_one_word_twice_are_no_formula(sentence: str) -> None:
+    """生产|生活 is a coordination of two words the dictionary has; 一步|一步 repeats."""
+    found = extract_candidates([sentence])
+    assert not [c.text for c in found if "parallel" in c.kinds]
+
+
 def test_a_name_between_book_title_marks_is_a_title() -> None:
     found = _by_text(extract_candidates(["全面实施《中国制造2025》，推进“互联网+”行动。"]))
     assert {"quoted", "title"} <= found["中国制造2025"].kinds

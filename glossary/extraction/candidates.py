@@ -400,6 +400,34 @@ def parallel_pairs(segment_list: Sequence[Chunk]) -> Iterator[tuple[Token, ...]]
             yield (*left, comma, *right)
 
 
+def parallel_coinages(words: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Runs of two-character words that all open with one character, said as one
+    formula: three or more (共商|共建|共享, 交往|交流|交融), or two of which one at
+    least no dictionary lists (联防|联控), as a coinage is. Repeating a morpheme across
+    parallel words is how Chinese coins slogans (嵌字格, the AXAY pattern of 优进优出);
+    the numbered formulas (一降一补, 三严三实) are its best-known kind.  Two words the
+    dictionary has are mere coordination (生产|生活), and a word said twice (一步|一步)
+    repeats itself."""
+    start = 0
+    while start < len(words):
+        end = start + 1
+        opening = words[start].word
+        while (
+            end < len(words)
+            and len(opening) == len(words[end].word) == 2
+            and words[end].word[0] == opening[0]
+            and all(map(is_cjk, words[end].word))
+        ):
+            end += 1
+        run = [token.word for token in words[start:end]]
+        coined = len(run) >= 3 or any(dictionary_senses(word) is None for word in run)
+        if len(run) >= 2 and len(set(run)) == len(run) and coined:
+            yield start, end
+            start = end
+        else:
+            start += 1
+
+
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -613,6 +641,10 @@ def propose(
         sentence_segments = segments(sentence_tokens)
         for words in parallel_pairs(sentence_segments):
             add(_text(words), {"parallel"}, words=words)
+        for segment in sentence_segments:
+            for i, j in parallel_coinages(segment.words):
+                context = (_before(segment, i), _after(segment, j))
+                add(_text(segment.words[i:j]), {"parallel"}, context, segment.words[i:j])
         items = [(segment, i, j) for segment in sentence_segments for i, j in list_items(segment)]
         for segment, i, j in items + list(parallel_items(sentence_segments)):
             add(
