@@ -39,6 +39,14 @@ from importlib.resources import files
 from itertools import groupby, pairwise
 from typing import TYPE_CHECKING, TypedDict
 
+from glossary.coined_expressions import (
+    COMMON,
+    NUMERALS,
+    PARTICLES,
+    PREFIXES,
+    SUFFIXES,
+    coined_pair,
+)
 from glossary.disk_cache import MARSHAL, cached
 from glossary.textutils import is_cjk
 
@@ -297,9 +305,8 @@ def _segmenter() -> jieba.posseg.POSTokenizer:
 # Orthography rules
 # ---------------------------------------------------------------------------------
 
-_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 # 零 and 〇 begin no count (零部件, 零容忍); inside a number they are digits (一百零五)
-_NUMERAL_RUN = re.compile(f"[{_NUMERALS[2:]}][{_NUMERALS}]*")
+_NUMERAL_RUN = re.compile(f"[{NUMERALS[2:]}][{NUMERALS}]*")
 # Measure words (and nouns used as measures) that a numeral stands apart from:
 # 四个 sì gè, 新一轮 xīn yī lún, 十年 shí nián, 五项 wǔ xiàng.
 _MEASURES = set(
@@ -360,22 +367,10 @@ _NUMERAL_WORDS = {
     "千万",
     "万分",
 }
-# Single-character suffixes joined to the word before them: 创新型 chuàngxīnxíng,
-# 中国式 Zhōngguóshì, 工作者 gōngzuòzhě, 生产力 shēngchǎnlì, 产业链 chǎnyèliàn.
-# 主义 is a word of its own, not a suffix: a name of four or more syllables is written
-# word by word (GB/T 16159-2012 6.1.2: huánjìng bǎohù guīhuà), as Xiandai Hanyu Cidian
-# writes 社会主义 shèhuì zhǔyì.
-_SUFFIXES = set("型性化式者家员率力观论感度界侧们制派链")
-# Single-character prefixes joined to the word after them: 非公有制 fēigōngyǒuzhì,
-# 高水平 gāoshuǐpíng, 超大规模 chāodà guīmó. Not 全, an adjective that GB/T 16159-2012
-# 6.1.5 does not count among the prefixes: 全 领域 quán lǐngyù (全过程 is one word).
-_PREFIXES = set("非反超副总准亚次泛伪高双多单半")
 # Characters that make a four-character idiom indivisible: 重中之重 zhòngzhōngzhīzhòng,
 # 一以贯之 yīyǐguànzhī; the others are written 2+2 (zhǐzhēng-zhāoxī).
 _IDIOM_GLUE = set("之而以于其所乎者也")
-_PARTICLES = set("的地得之了着过和与及或")
 _CONJUNCTIONS = set("的和与及或")  # 人与自然, 党的建设: phrases, never idioms
-_COMMON = 100  # jieba frequency from which a word counts as common
 _ASPECT_PARTICLES = {"uz", "ul", "ug"}  # 着 了 过, joined to their verb: kànzhe
 _PUNCTUATION = str.maketrans(
     {
@@ -452,6 +447,22 @@ def _is_word(word: str) -> bool:
     return bool(_segmenter().tokenizer.FREQ.get(word))
 
 
+class _SegmenterWords:
+    """This module's segmenter, phrase list and all, as ``coined_pair`` asks of words."""
+
+    def tag(self, word: str) -> str:
+        return _tag(word)
+
+    def is_word(self, word: str) -> bool:
+        return _is_word(word)
+
+    def dictionary_word(self, word: str) -> bool:
+        return _dictionary_word(word)
+
+
+_SEGMENTER_WORDS = _SegmenterWords()
+
+
 def _subwords(text: str) -> list[str]:
     """The best segmentation of ``text`` into dictionary words other than itself."""
     tokenizer = _segmenter().tokenizer
@@ -489,51 +500,18 @@ def _is_idiom(text: str, flag: str, words: list[str] | None) -> bool:
         return True
     if flag == "i":
         return not all(
-            _segmenter().tokenizer.FREQ.get(w, 0) >= _COMMON for w in (text[:2], text[2:])
+            _segmenter().tokenizer.FREQ.get(w, 0) >= COMMON for w in (text[:2], text[2:])
         )
     return (
         words == [text[:2], text[2:]]
         and flag not in ("nr", "ns", "nt")
-        and _coined_pair(text, lexicalised=True)
+        and coined_pair(text, lexicalised=True, words=_SEGMENTER_WORDS)
     )
-
-
-def _coined_pair(text: str, *, lexicalised: bool) -> bool:
-    """Whether four characters are an idiom-like expression of two two-syllable parts
-    (GB/T 16159-2012, 成语: a four-character idiom read as two two-syllable parts is
-    hyphenated between them): parallel verb-object or subject-predicate pairs coined
-    from single morphemes, such as 以气 代煤, 降本 增效, 勇挑 重担, at least one part no
-    dictionary word (a reduplication such as 人人 is one: 单音节词重叠，连写).
-
-    Not: two dictionary words, a phrase written word by word (众筹 平台, 科技 强国);
-    a part made by a prefix or suffix (能耗 双控, 6.1.5); numerals (the numeral
-    rules); an adverb, conjunction or pronoun before the rest (从严 治党, 又 做 加法:
-    副词与后面的词语分写); a verb with its complement 到 or 在 (落到 实处). Where jieba
-    does not know the four characters as one entry (``lexicalised``), a dictionary
-    word and a coined part make an idiom only if the coined part is the second and
-    predicates; a noun after a word is its object or head (打造 众创, 油气 管网)."""
-    halves = (text[:2], text[2:])
-    if len(text) != 4 or not all(map(is_cjk, text)) or set(text) & set(_NUMERALS):
-        return False
-    if set(text) & _PARTICLES or any(
-        half[0] in _PREFIXES or half[-1] in _SUFFIXES or half[-1] in "到在" for half in halves
-    ):
-        return False
-    if _tag(text[0])[:1] in ("d", "c", "r") or _tag(halves[0])[:1] == "d":
-        return False
-    known = [_dictionary_word(half) or half[0] == half[1] for half in halves]
-    if all(known):
-        return False
-    if lexicalised or not any(known):
-        return True
-    second = halves[1]
-    tag = _tag(second) if _is_word(second) else _tag(second[0])
-    return not known[1] and tag[:1] in ("v", "a")
 
 
 def _four_character_expression(term: str, tokens: list[tuple[str, str]]) -> bool:
     """Whether a term of four characters that jieba cut into pieces is one idiom-like
-    expression (:func:`_coined_pair`): the pieces meet between its two halves
+    expression (``coined_pair``): the pieces meet between its two halves
     (以 气 代 煤, 善 谋 勇为), and it is no proper noun."""
     if len(term) != 4 or len(tokens) < 2 or any(flag == "nt" for _word, flag in tokens):
         return False
@@ -546,7 +524,7 @@ def _four_character_expression(term: str, tokens: list[tuple[str, str]]) -> bool
         and not _leading_proper(term)
         and term[:2] not in _phrases()
         and term[2:] not in _phrases()
-        and _coined_pair(term, lexicalised=False)
+        and coined_pair(term, lexicalised=False, words=_SEGMENTER_WORDS)
     )
 
 
@@ -562,11 +540,11 @@ def _idiom_shape(text: str) -> bool:
     五位一体 and 一国两制 (a numeral before each half; jieba's set phrases, while coined
     formulas such as 三严三实 are numbered items, :func:`_numbered_formulas`)."""
     a, b, c, d = text[0], text[1], text[2], text[3]
-    if a in _PARTICLES or b in _PARTICLES:
+    if a in PARTICLES or b in PARTICLES:
         return False
     if a == c or (a == b and c == d):
         return True
-    return a in _NUMERALS and c in _NUMERALS and b not in _NUMERALS and d not in _NUMERALS
+    return a in NUMERALS and c in NUMERALS and b not in NUMERALS and d not in NUMERALS
 
 
 def _modifier_and_word(text: str, flag: str) -> bool:
@@ -579,7 +557,7 @@ def _modifier_and_word(text: str, flag: str) -> bool:
     head, rest = text[0], text[1:]
     return (
         flag not in ("nr", "ns", "nt", "m")
-        and head not in _PREFIXES
+        and head not in PREFIXES
         and _tag(head)[:1] == "a"
         and _dictionary_word(rest)
         and not _dictionary_word(text)
@@ -603,7 +581,7 @@ def _numeral(syllables: list[str], hanzi: str) -> str:
     return " ".join(_join(w) for w in words if w)
 
 
-_NUMBER = re.compile(f"第?[{_NUMERALS}]+")
+_NUMBER = re.compile(f"第?[{NUMERALS}]+")
 
 
 def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -614,7 +592,7 @@ def _regrouped(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     merged: list[tuple[str, str]] = []
     for word, flag in tokens:
         previous = merged[-1][0] if merged else ""
-        if _NUMBER.fullmatch(previous) and word[0] in _NUMERALS:
+        if _NUMBER.fullmatch(previous) and word[0] in NUMERALS:
             merged[-1] = (previous + word, "m")
         elif (
             _NUMBER.fullmatch(previous)
@@ -687,8 +665,8 @@ def _abbreviated_item(word: str, flag: str) -> bool:
     if len(word) == 1:
         return (
             word not in _QUANTIFIERS
-            and word not in _PARTICLES
-            and word not in _NUMERALS
+            and word not in PARTICLES
+            and word not in NUMERALS
             and flag[:1] in ("n", "v", "a", "j", "b")
         )
     return len(word) == 2 and flag[:1] in ("v", "a")
@@ -698,7 +676,7 @@ def _dictionary_word(word: str) -> bool:
     """A word by general evidence: a CC-CEDICT entry or a common word of jieba's."""
     from glossary import cedict
 
-    return word in cedict.definitions() or _segmenter().tokenizer.FREQ.get(word, 0) >= _COMMON
+    return word in cedict.definitions() or _segmenter().tokenizer.FREQ.get(word, 0) >= COMMON
 
 
 _FUNCTION_VERBS = set("是有在为")  # the copula and its kin: grammatical, not content
@@ -710,8 +688,8 @@ def _morpheme(word: str, flag: str) -> bool:
     return (
         len(word) == 1
         and is_cjk(word)
-        and word not in _PARTICLES
-        and word not in _NUMERALS
+        and word not in PARTICLES
+        and word not in NUMERALS
         and word not in _FUNCTION_VERBS
         and flag[:1] in ("n", "v", "a", "b", "j")
     )
@@ -905,7 +883,7 @@ def _written(units: list[_Unit]) -> str:
             words[-1] = _Unit(
                 previous.hanzi + unit.hanzi, previous.flag, _join([previous.written, unit.written])
             )
-        elif unit.hanzi in _PREFIXES and unit.flag not in ("phrase", "m", "q"):
+        elif unit.hanzi in PREFIXES and unit.flag not in ("phrase", "m", "q"):
             prefix = unit
         else:
             words.append(unit)
@@ -943,7 +921,7 @@ def _joins_previous(previous: _Unit, unit: _Unit) -> bool:
         return False
     if unit.hanzi == "人":
         return previous.written[:1].isupper()
-    return unit.hanzi in _SUFFIXES
+    return unit.hanzi in SUFFIXES
 
 
 @lru_cache(maxsize=4096)

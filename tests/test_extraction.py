@@ -170,6 +170,30 @@ def test_two_dictionary_words_or_one_word_twice_are_no_formula(sentence: str) ->
     assert not [c.text for c in found if "parallel" in c.kinds]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "coinage"),
+    [
+        ("坚决防止脱实向虚。", "脱实向虚"),  # cut by jieba into four characters
+        ("坚持标本兼治，推动降本增效。", "降本增效"),
+    ],
+)
+def test_a_four_character_coinage_is_an_idiom(sentence: str, coinage: str) -> None:
+    found = _by_text(extract_candidates([sentence]))
+    assert "idiom" in found[coinage].kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("坚决防止脱实向虚。", "防止脱实"),  # a verb with a coined object
+        ("适应新形势下的要求。", "新形势下"),  # a closing localiser
+    ],
+)
+def test_a_phrase_of_four_characters_is_no_coinage(sentence: str, phrase: str) -> None:
+    found = _by_text(extract_candidates([sentence]))
+    assert phrase not in found or "idiom" not in found[phrase].kinds
+
+
 def test_a_name_between_book_title_marks_is_a_title() -> None:
     found = _by_text(extract_candidates(["全面实施《中国制造2025》，推进“互联网+”行动。"]))
     assert {"quoted", "title"} <= found["中国制造2025"].kinds

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary import segmentation
+from glossary.coined_expressions import DICTIONARY_WORDS, coined_pair
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
 from glossary.extraction.second_reading import ReadWord, special_nouns, unknown_nouns
 from glossary.textutils import is_cjk
@@ -428,6 +429,35 @@ def parallel_coinages(words: Sequence[Token]) -> Iterator[tuple[int, int]]:
             start += 1
 
 
+def four_character_coinages(words: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Runs of words making four characters that are one coined expression of two
+    halves (``glossary.coined_expressions``: 降本增效, 脱|实|向|虚), whether jieba keeps
+    them as one word or cuts them. Where it cuts them, no word may run across the
+    halves and neither half may be a word (防止|脱实 is a verb with a coined object);
+    a mood or copular verb (要, 有), a particle (等) or a closing localiser (形势下)
+    makes a phrase, not a coinage."""
+    for i in range(len(words)):
+        j, length = i, 0
+        while j < len(words) and length < 4:
+            length += len(words[j].word)
+            j += 1
+        run = words[i:j]
+        text = _text(run)
+        if length != 4:
+            continue
+        if len(run) > 1 and (
+            2 not in itertools.accumulate(len(t.word) for t in run)
+            or any(map(DICTIONARY_WORDS.dictionary_word, (text[:2], text[2:])))
+        ):
+            continue
+        if any(t.word in _NEVER_IN_TERMS or t.tag.startswith("u") for t in run) or (
+            segmentation.dictionary_tag(text[-1]) or ""
+        ).startswith("f"):
+            continue
+        if coined_pair(text, lexicalised=len(run) == 1):
+            yield i, j
+
+
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -645,6 +675,9 @@ def propose(
             for i, j in parallel_coinages(segment.words):
                 context = (_before(segment, i), _after(segment, j))
                 add(_text(segment.words[i:j]), {"parallel"}, context, segment.words[i:j])
+            for i, j in four_character_coinages(segment.words):
+                context = (_before(segment, i), _after(segment, j))
+                add(_text(segment.words[i:j]), {"idiom"}, context, segment.words[i:j])
         items = [(segment, i, j) for segment in sentence_segments for i, j in list_items(segment)]
         for segment, i, j in items + list(parallel_items(sentence_segments)):
             add(
