@@ -14,15 +14,18 @@ the verb renders the Chinese verb before the term (实施).  Both tests lean tow
   it is an auxiliary or modal (was, will, must).  "cut", "increase" and "reform" are
   nouns too, and stay free.  A noun phrase holds an auxiliary that is nothing else
   (is, was, has, should; not "will", "can", "might", nouns too) only in a relative
-  clause ("a society that is moderately prosperous"), so a span that would run
+  clause ("a society that is moderately prosperous") or as an infinitive after "to"
+  ("couples to have two children"), so a span that would run
   across one ends before it ("proactive fiscal policy", not "proactive fiscal policy
   was pursued").
 - Chinese: jieba's dictionary tags each word once, whatever its use, and tags many
   verb-object compounds as nouns (简政放权 n, 大力发展 nz), so a word may be a verb
-  when jieba tags it as one, as an adverb, idiom or abbreviation, or not at all; when
-  a two-character word inside a longer one is tagged a verb (发展 in 大力发展); when
-  CC-CEDICT's first sense of it is a verb ("to ..."); or, for an adjective, when any
-  sense is (健全 "to perfect").
+  when jieba tags it as one, as an adverb, idiom or abbreviation; when a
+  two-character word inside it is tagged a verb (发展 in 大力发展); when CC-CEDICT's
+  first sense of it is a verb ("to ..."); when it is an adjective not followed by 的,
+  since a Chinese adjective is also a predicate and before a noun may govern it
+  (健全|地方税体系, "improve the local tax system"); and, for a word jieba lacks, when
+  one of its characters may be (营改增, not 两孩).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from importlib.metadata import version
 from glossary import segmentation
 from glossary.disk_cache import MARSHAL, cached
 from glossary.extraction.reference import dictionary_senses
+from glossary.textutils import is_cjk
 
 # jieba tags of words that are or go with verbs: verbs (v, vn, vd), adverbs (d),
 # idioms and set phrases (i, l), abbreviations (j)
@@ -99,6 +103,8 @@ def nominal(words: Sequence[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _may_be_verb(word: str, attribute: bool) -> bool:
     tag = segmentation.dictionary_tag(word)
+    if tag is None and len(word) > 1 and all(is_cjk(ch) for ch in word):
+        return any(_may_be_verb(ch, attribute) for ch in word)
     if tag is None or tag.startswith(_VERBAL_TAGS) or (tag.startswith("a") and not attribute):
         return True
     inner = (word[k : k + 2] for k in range(len(word) - 1)) if len(word) > 2 else ()

@@ -273,8 +273,10 @@ def _keep_to_a_noun_phrase(
 ) -> None:
     """Bound the spans of a term that names something to a noun phrase: no verb in its
     base or present form renders the term, begins or ends the span, and no span runs
-    across an auxiliary but inside a relative clause (``glossary.parts_of_speech``).
-    Changes the lists in place."""
+    across an auxiliary but inside a relative clause (``glossary.parts_of_speech``);
+    after "to" an auxiliary is an infinitive, which a noun phrase may hold ("policy of
+    allowing couples to have two children"). Changes the lists in place."""
+    infinitive = [j > 0 and english[j - 1].text.lower() == "to" for j in range(len(english))]
     for j, token in enumerate(english):
         if heads_verb_phrase(token.text):
             may_begin[j] = may_end[j] = False
@@ -283,7 +285,7 @@ def _keep_to_a_noun_phrase(
         for k in range(first + 1, min(reach[first], len(english))):
             if english[k].text.lower() in RELATIVE_PRONOUNS:
                 break
-            if auxiliary(english[k].text):
+            if auxiliary(english[k].text) and not infinitive[k]:
                 reach[first] = k
                 break
 

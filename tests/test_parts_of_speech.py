@@ -54,7 +54,8 @@ def test_an_auxiliary_is_nothing_but_a_verb(word: str, is_auxiliary: bool) -> No
         (["招商引资"], False),  # jieba's n, but CC-CEDICT's first sense is "to ..."
         (["积极", "财政政策"], False),  # an adjective may govern a noun
         (["健全", "地方税", "体系"], False),
-        (["放管服"], False),  # no dictionary knows it
+        (["放管服"], False),  # no dictionary knows it, and 放 is a verb
+        (["全面", "两孩", "政策"], True),  # jieba lacks 两孩, whose characters are no verbs
     ],
 )
 def test_a_chinese_term_is_nominal_when_no_word_may_be_a_verb(

@@ -239,3 +239,22 @@ def test_a_term_with_no_verb_runs_across_no_auxiliary_but_in_a_relative_clause()
     }
     pair = _pair(links, zh, en)
     assert _rendering(pair, "小康社会", zh, en) == "society that is moderately prosperous"
+
+
+def test_an_infinitive_in_a_noun_phrase_is_no_auxiliary() -> None:
+    """ "have" after "to" is an infinitive, which a noun phrase may hold ("policy of
+    allowing couples to have two children"); "has been" is the sentence's predicate."""
+    zh = "适应实施全面两孩政策。"
+    en = "As the policy of allowing couples to have two children has been adopted, we act."
+    links = {
+        ("政策", "policy"): 1.0,
+        ("两孩", "couples"): 0.35,
+        ("两孩", "have"): 0.33,
+        ("两孩", "two"): 1.0,
+        ("两孩", "children"): 0.7,
+        ("两孩", "been"): 0.47,
+        ("实施", "adopted"): 0.6,
+    }
+    pair = _pair(links, zh, en)
+    rendering = _rendering(pair, "全面两孩政策", zh, en)
+    assert rendering == "policy of allowing couples to have two children"
