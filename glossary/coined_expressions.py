@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from glossary import cedict, segmentation
+from glossary import cedict
 from glossary.textutils import is_cjk
 
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
@@ -53,16 +53,26 @@ class WordLookup(Protocol):
 
 
 class _DictionaryWords:
-    """jieba's default dictionary and CC-CEDICT."""
+    """jieba's default dictionary and CC-CEDICT. jieba is imported when first asked:
+    the pinyin writer imports this module, and looking a term up reads no dictionary."""
 
     def tag(self, word: str) -> str:
+        from glossary import segmentation
+
         return segmentation.dictionary_tag(word) or "x"
 
     def is_word(self, word: str) -> bool:
-        return bool(segmentation.loaded().FREQ.get(word))
+        return bool(self._frequencies().get(word))
 
     def dictionary_word(self, word: str) -> bool:
-        return word in cedict.definitions() or segmentation.loaded().FREQ.get(word, 0) >= COMMON
+        return word in cedict.definitions() or self._frequencies().get(word, 0) >= COMMON
+
+    @staticmethod
+    def _frequencies() -> dict[str, int]:
+        from glossary import segmentation
+
+        frequencies: dict[str, int] = segmentation.loaded().FREQ
+        return frequencies
 
 
 DICTIONARY_WORDS: WordLookup = _DictionaryWords()
