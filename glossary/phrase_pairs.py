@@ -276,18 +276,23 @@ def _keep_to_a_noun_phrase(
     across an auxiliary but inside a relative clause (``glossary.parts_of_speech``);
     after "to" an auxiliary is an infinitive, which a noun phrase may hold ("policy of
     allowing couples to have two children"). Changes the lists in place."""
-    infinitive = [j > 0 and english[j - 1].text.lower() == "to" for j in range(len(english))]
+    # where a span starting before each word must end: at the first auxiliary after it
+    # that no relative pronoun comes before (len(english): nowhere), read backwards
+    stops = [len(english)] * (len(english) + 1)
+    for k in range(len(english) - 1, -1, -1):
+        word = english[k].text
+        infinitive = k > 0 and english[k - 1].text.lower() == "to"
+        if word.lower() in RELATIVE_PRONOUNS:
+            stops[k] = len(english)
+        elif auxiliary(word) and not infinitive:
+            stops[k] = k
+        else:
+            stops[k] = stops[k + 1]
     for j, token in enumerate(english):
         if heads_verb_phrase(token.text):
             may_begin[j] = may_end[j] = False
             to_term[j], term_links[j] = 0.0, {}
-    for first in range(len(english)):
-        for k in range(first + 1, min(reach[first], len(english))):
-            if english[k].text.lower() in RELATIVE_PRONOUNS:
-                break
-            if auxiliary(english[k].text) and not infinitive[k]:
-                reach[first] = k
-                break
+        reach[j] = min(reach[j], stops[j + 1])
 
 
 class PhraseEdges:
