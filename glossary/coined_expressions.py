@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from glossary import cedict
 from glossary.textutils import is_cjk
 
 NUMERALS = "零〇一二两三四五六七八九十百千万亿"
@@ -53,7 +52,7 @@ class WordLookup(Protocol):
 
 
 class _DictionaryWords:
-    """jieba's default dictionary and CC-CEDICT. jieba is imported when first asked:
+    """jieba's default dictionary and CC-CEDICT's translations. jieba is imported when first asked:
     the pinyin writer imports this module, and looking a term up reads no dictionary."""
 
     def tag(self, word: str) -> str:
@@ -65,7 +64,10 @@ class _DictionaryWords:
         return bool(self._frequencies().get(word))
 
     def dictionary_word(self, word: str) -> bool:
-        return word in cedict.definitions() or self._frequencies().get(word, 0) >= COMMON
+        # CC-CEDICT's translations, which term extraction reads anyway
+        from glossary.extraction.reference import dictionary_senses
+
+        return dictionary_senses(word) is not None or self._frequencies().get(word, 0) >= COMMON
 
     @staticmethod
     def _frequencies() -> dict[str, int]:
