@@ -37,6 +37,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
@@ -276,23 +277,32 @@ def _keep_to_a_noun_phrase(
     across an auxiliary but inside a relative clause (``glossary.parts_of_speech``);
     after "to" an auxiliary is an infinitive, which a noun phrase may hold ("policy of
     allowing couples to have two children"). Changes the lists in place."""
-    # where a span starting before each word must end: at the first auxiliary after it
-    # that no relative pronoun comes before (len(english): nowhere), read backwards
-    stops = [len(english)] * (len(english) + 1)
-    for k in range(len(english) - 1, -1, -1):
-        word = english[k].text
-        infinitive = k > 0 and english[k - 1].text.lower() == "to"
-        if word.lower() in RELATIVE_PRONOUNS:
-            stops[k] = len(english)
-        elif auxiliary(word) and not infinitive:
+    verbs, stops = _noun_phrase_bounds(tuple(token.text for token in english))
+    for j in verbs:
+        may_begin[j] = may_end[j] = False
+        to_term[j], term_links[j] = 0.0, {}
+    for j, stop in enumerate(stops):
+        reach[j] = min(reach[j], stop)
+
+
+@lru_cache(maxsize=4096)
+def _noun_phrase_bounds(words: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For an English sentence, the places of its verbs in base or present form, and
+    for each word where a span starting there must stop: before the first auxiliary
+    after it that no relative pronoun comes before (len(words): nowhere). Every term
+    of a unit asks the same of its English, so it is read once."""
+    lowered = [word.lower() for word in words]
+    stops = [len(words)] * (len(words) + 1)
+    for k in range(len(words) - 1, -1, -1):
+        infinitive = k > 0 and lowered[k - 1] == "to"
+        if lowered[k] in RELATIVE_PRONOUNS:
+            stops[k] = len(words)
+        elif auxiliary(words[k]) and not infinitive:
             stops[k] = k
         else:
             stops[k] = stops[k + 1]
-    for j, token in enumerate(english):
-        if heads_verb_phrase(token.text):
-            may_begin[j] = may_end[j] = False
-            to_term[j], term_links[j] = 0.0, {}
-        reach[j] = min(reach[j], stops[j + 1])
+    verbs = tuple(j for j, word in enumerate(words) if heads_verb_phrase(word))
+    return verbs, tuple(stops[1:])
 
 
 class PhraseEdges:
