@@ -211,6 +211,18 @@ def test_a_string_the_tagger_reads_as_one_proper_noun_is_a_name() -> None:
     assert {text for text, c in found.items() if "name" in c.kinds} == {"营改增", "混合所有制"}
 
 
+def test_a_name_the_tagger_reads_with_its_verb_is_the_name_alone() -> None:
+    """The tagger reads 践行社会主义核心价值观 as one proper noun; the verb 践行 governs
+    the name after it, so the name is 社会主义核心价值观."""
+    names = {
+        c.text
+        for c in extract_candidates(["培育和践行社会主义核心价值观，加强思想道德建设。"])
+        if "name" in c.kinds
+    }
+    assert "社会主义核心价值观" in names
+    assert "践行社会主义核心价值观" not in names
+
+
 def test_a_place_jieba_does_not_know_is_a_name() -> None:
     """Baidu's tagger reads 粤港澳大湾区, which jieba cuts apart, as one place (LOC): a
     zone the policy names. 北京, a place jieba knows, is vocabulary."""

@@ -463,6 +463,19 @@ def four_character_coinages(words: Sequence[Token]) -> Iterator[tuple[int, int]]
             yield i, j
 
 
+def _without_governing_verb(name: str) -> str:
+    """A special noun of the second reader without the verb it has taken in: LAC
+    reads 践行社会主义核心价值观 as one name, but a name does not open with a verb of two
+    characters or more that governs the words after it (践行|社会主义核心价值观). A
+    verb used as a noun (混合 vn in 混合所有制) opens names, and stays."""
+    words = tokens(name)
+    first = words[0]
+    rest = name[len(first.word) :]
+    if len(words) > 2 and first.tag == "v" and len(first.word) >= 2:
+        return rest
+    return name
+
+
 def _is_edge(token: Token) -> bool:
     """A word that may open or close a unit found by statistics alone, whatever its tag:
     not a function word of the closed classes (particles, prepositions, conjunctions,
@@ -643,7 +656,7 @@ def propose(
     for sentence, sentence_tokens, reading in zip(sentences, tokenised, readings, strict=True):
         edges = set(itertools.accumulate((len(t.word) for t in sentence_tokens), initial=0))
         for text in special_nouns(reading, edges):
-            add(text, {"name"})
+            add(_without_governing_verb(text), {"name"})
         for text in place_names(reading, edges):
             add(text, {"name"})
         for text in unknown_nouns(reading, edges):
