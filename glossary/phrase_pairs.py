@@ -19,9 +19,9 @@ abbreviation's items is never cut, nor is the item of an English list at a list
 item's place; a title is a run of capitalised words. A term with no word that may be
 a verb names something, and its English is a noun phrase: no verb in its base or
 present form renders it, begins or ends the span, and the span runs across no
-auxiliary but in a relative clause (``glossary.parts_of_speech``). Where
-no span explains the term well enough, the translation has paraphrased it away, and
-no rendering is given.
+auxiliary but in a relative clause or as an infinitive (``glossary.parts_of_speech``).
+Where no span explains the term well enough, the translation has paraphrased it away,
+and no rendering is given.
 
 Among the spans that do, a whole phrase is preferred to one cut inside a phrase:
 ``PhraseEdges`` learns from all the English of the termbase how often the span's

@@ -455,9 +455,8 @@ def four_character_coinages(words: Sequence[Token]) -> Iterator[tuple[int, int]]
             or any(map(DICTIONARY_WORDS.dictionary_word, (text[:2], text[2:])))
         ):
             continue
-        if any(t.word in _NEVER_IN_TERMS or t.tag.startswith("u") for t in run) or (
-            segmentation.dictionary_tag(text[-1]) or ""
-        ).startswith("f"):
+        grammatical = any(t.word in _NEVER_IN_TERMS or t.tag.startswith("u") for t in run)
+        if grammatical or DICTIONARY_WORDS.tag(text[-1]).startswith("f"):
             continue
         if coined_pair(text, lexicalised=len(run) == 1):
             yield i, j
