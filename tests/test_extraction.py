@@ -619,6 +619,23 @@ def test_keyness_is_saturated_at_the_texts_commonest_words() -> None:
     assert usage.weight["海绵"] < usage.weight["创新"] < ceiling
 
 
+def test_a_dictionary_phrase_is_no_more_specific_than_its_halves() -> None:
+    """jieba's dictionary lists 快速增长 as one entry, with the count of how often its
+    corpus kept it whole: on that count alone the phrase looks rarer in general
+    language than 快速 and 增长 are, and so specific to any report that says it
+    three times. Its weight is capped at its halves' mean; 工匠精神, two words, is
+    weighed by its words as before."""
+    from glossary.extraction.ranking import _log_keyness, _Usage
+
+    sentences = ["经济保持快速增长。"] * 3 + ["弘扬工匠精神。"] * 3 + ["推进经济发展。"] * 20
+    tokenised = [tokens(s) for s in sentences]
+    assert "快速增长" in [t.word for t in tokenised[0]]
+    usage = _Usage(tokenised, [second_reading(s) for s in sentences])
+    whole = _log_keyness(3, sum(usage.occurrences.values()), "快速增长")
+    assert usage.weight["快速增长"] < whole
+    assert usage.weight["工匠"] > usage.weight["快速增长"]
+
+
 def test_a_verb_before_a_verb_phrase_is_coordinated_not_governing() -> None:
     """减税 before 降费 (itself a verb and its object) does not govern it: 减税降费 is
     two compressed verb–object words side by side, a term of its own, where 建设 before

@@ -12,7 +12,8 @@ Three kinds of evidence are combined into one score:
 * domain specificity: the text uses the candidate's words far more often than general
   language does (jieba's dictionary, see reference.py), so 科技, 创新, 人才 lift a
   phrase while 工作, 问题, 方面 do not; the words the text uses most (发展, 推进 in
-  a work report) mark its genre, so keyness stops growing at theirs;
+  a work report) mark its genre, so keyness stops growing at theirs; a dictionary
+  entry made of two dictionary words (快速|增长) is no more specific than its halves;
 * the shape it was found in: a quoted expression, a numbered formula, a paired slogan,
   an organisation, a proper noun by a second tagger's reading (营改增), an idiom or a
   phrase standing alone between boundaries is a unit
@@ -33,7 +34,13 @@ from dataclasses import dataclass
 
 from glossary.extraction.candidates import MIN_VARIETY, Proposal, Token, propose, tokens
 from glossary.extraction.counting import count_all
-from glossary.extraction.reference import dictionary_senses, general_word, keyness, known_string
+from glossary.extraction.reference import (
+    dictionary_senses,
+    general_word,
+    keyness,
+    known_string,
+    reference_count,
+)
 from glossary.extraction.second_reading import ReadWord, nominal_uses, second_reading
 from glossary.textutils import is_cjk
 
@@ -120,6 +127,21 @@ def extract_candidates(texts: Sequence[str], limit: int | None = None) -> list[C
     return ranked[:limit] if limit is not None else ranked
 
 
+def _log_keyness(count: int, total: int, word: str) -> float:
+    """Keyness on a log scale, its sign kept."""
+    g2 = keyness(count, total, word)
+    return math.copysign(math.log1p(abs(g2)), g2)
+
+
+def _dictionary_halves(word: str) -> tuple[str, str] | None:
+    """The first split of ``word`` into two dictionary words of two characters or more
+    (快速|增长), if any."""
+    for k in range(2, len(word) - 1):
+        if reference_count(word[:k]) and reference_count(word[k:]):
+            return word[:k], word[k:]
+    return None
+
+
 class _Usage:
     """How the texts use each word: keyness against general language; for verbs, how
     often the second reader reads them as nouns (创新 in 科技创新) rather than as
@@ -175,11 +197,16 @@ class _Usage:
         self.ends = {word: ending[word] / n for word, n in self.counts.items()}
         self.occurrences = counts  # every use: how often a word occurs at all
         total = sum(counts.values()) or 1
-        weight = {
-            word: math.copysign(math.log1p(abs(g)), g)
-            for word, n in counts.items()
-            for g in [keyness(n, total, word)]
-        }
+        weight = {word: _log_keyness(n, total, word) for word, n in counts.items()}
+        # A dictionary entry made of two dictionary words (快速|增长, 行动|计划) is as
+        # specific as its halves, at most: the dictionary counts how often its corpus
+        # kept the string whole, not how often general language says it, so that
+        # count alone makes any such phrase look rare.
+        for word, n in counts.items():
+            halves = _dictionary_halves(word)
+            if halves:
+                parts = [_log_keyness(counts[half] + n, total, half) for half in halves]
+                weight[word] = min(weight[word], sum(parts) / 2)
         # The words the text uses most beyond general language (发展, 推进, 改革 in a
         # work report) mark its genre more than any subject: keyness is saturated at
         # the text's KEYNESS_QUANTILE, so that chains of them do not outrank terms.
