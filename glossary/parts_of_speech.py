@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary import segmentation
+from glossary.coined_expressions import coined_pair
 from glossary.disk_cache import MARSHAL, cached
 from glossary.extraction.reference import dictionary_senses
 from glossary.textutils import is_cjk
@@ -103,6 +104,25 @@ def nominal(words: Sequence[str]) -> bool:
     return not any(
         _may_be_verb(word, attribute) for word, attribute in zip(words, attributes, strict=True)
     )
+
+
+def predicates(words: Sequence[str]) -> int:
+    """How many predicates the Chinese ``words`` (a term's, in order) may hold: each
+    word that may be a verb; two for a four-character coinage of two verb–object
+    halves (简政放权), which is one word to jieba; and for a word of three or more
+    characters that jieba lacks, an abbreviation (放管服), each character that may be."""
+    attributes = [after == "的" for after in [*words[1:], None]]
+    return sum(
+        _predicates(word, attribute) for word, attribute in zip(words, attributes, strict=True)
+    )
+
+
+def _predicates(word: str, attribute: bool) -> int:
+    if coined_pair(word, lexicalised=True):
+        return 2
+    if len(word) > 2 and segmentation.dictionary_tag(word) is None:
+        return sum(_may_be_verb(character, attribute) for character in word)
+    return int(_may_be_verb(word, attribute))
 
 
 @lru_cache(maxsize=65536)

@@ -42,7 +42,13 @@ from functools import lru_cache
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
-from glossary.parts_of_speech import RELATIVE_PRONOUNS, auxiliary, heads_verb_phrase, nominal
+from glossary.parts_of_speech import (
+    RELATIVE_PRONOUNS,
+    auxiliary,
+    heads_verb_phrase,
+    nominal,
+    predicates,
+)
 from glossary.term_marks import UNMARKED, Marks, title_runs
 from glossary.word_alignment import DICTIONARY, AlignedPair, Token, english_tokens
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
@@ -190,7 +196,10 @@ def scored_spans(
     every item linked; between book-title marks, the run of capitalised words it claims
     most is the rendering; as an item of a list set off by 、, the item at its place
     in an English list of as many items, where it claims a word of that item, renders
-    it, and no span reaches across that list's commas into the other items."""
+    it, and no span reaches across that list's commas into the other items. A term
+    with fewer than two predicates (``parts_of_speech.predicates``) is rendered inside
+    one verb phrase of a series: no span runs across a comma into the next ("…
+    products, develop farm-based recreation")."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -202,7 +211,8 @@ def scored_spans(
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
     may_begin = [True] * len(english)
     may_end = [True] * len(english)
-    if nominal([t.text for t in pair.chinese if t.start < end and t.end > start]):
+    term_words = [t.text for t in pair.chinese if t.start < end and t.end > start]
+    if nominal(term_words):
         _keep_to_a_noun_phrase(english, to_term, term_links, may_begin, may_end, reach)
     phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
     title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
@@ -224,6 +234,13 @@ def scored_spans(
     if title:  # the title and no more
         may_begin = [j == title[0] for j in range(len(english))]
         may_end = [j == title[-1] for j in range(len(english))]
+    # A comma before a verb opens the next verb phrase of a series, which renders
+    # another predicate than a term with one or none can hold.
+    series = (
+        _commas_before_verb_phrases(tuple(token.text for token in english))
+        if not phrases and predicates(term_words) < 2
+        else frozenset()
+    )
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
@@ -245,7 +262,7 @@ def scored_spans(
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
         for last in range(first, min(linked[-1] + 1, reach[first])):
-            if english[last].text in CLAUSE_BREAKS or last in list_commas:
+            if english[last].text in CLAUSE_BREAKS or last in list_commas or last in series:
                 break
             held += own[last]
             for i, weight in term_links[last].items():
@@ -283,6 +300,22 @@ def _keep_to_a_noun_phrase(
         to_term[j], term_links[j] = 0.0, {}
     for j, stop in enumerate(stops):
         reach[j] = min(reach[j], stop)
+
+
+@lru_cache(maxsize=4096)
+def _commas_before_verb_phrases(words: tuple[str, ...]) -> frozenset[int]:
+    """The commas of an English sentence that open a coordinated verb phrase: before a
+    verb in its base or present form, "and" or "or" between."""
+    found = set()
+    for k, word in enumerate(words):
+        if word != ",":
+            continue
+        following = k + 1
+        if following < len(words) and words[following].lower() in ("and", "or"):
+            following += 1
+        if following < len(words) and heads_verb_phrase(words[following]):
+            found.add(k)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)

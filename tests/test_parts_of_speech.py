@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.parts_of_speech import auxiliary, heads_verb_phrase, nominal
+from glossary.parts_of_speech import auxiliary, heads_verb_phrase, nominal, predicates
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,20 @@ def test_a_chinese_term_is_nominal_when_no_word_may_be_a_verb(
     words: list[str], is_nominal: bool
 ) -> None:
     assert nominal(words) is is_nominal
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [
+        (["财政", "政策"], 0),
+        (["休闲", "农业"], 1),  # 休闲 "to relax"
+        (["健全", "地方税", "体系"], 1),
+        (["简政放权"], 2),  # one word to jieba, two verb–object halves
+        (["放管服"], 3),  # an abbreviation jieba lacks: 放, 管 and 服 may each be verbs
+        (["实施", "积极", "的", "财政政策"], 1),  # 的 makes 积极 an attribute
+    ],
+)
+def test_a_chinese_term_holds_as_many_predicates_as_words_that_may_be_verbs(
+    words: list[str], count: int
+) -> None:
+    assert predicates(words) == count

@@ -258,3 +258,32 @@ def test_an_infinitive_in_a_noun_phrase_is_no_auxiliary() -> None:
     pair = _pair(links, zh, en)
     rendering = _rendering(pair, "全面两孩政策", zh, en)
     assert rendering == "policy of allowing couples to have two children"
+
+
+def test_a_span_runs_into_a_coordinated_verb_phrase_only_for_a_second_predicate() -> None:
+    """A comma before a verb in its base form opens the next verb phrase of a series;
+    a term with one predicate or none is rendered inside one of them ("farm-based
+    recreation or agritourism", not "agricultural products, develop farm-based …").
+    A coinage of two verb–object halves (简政放权) holds two predicates, and its
+    rendering may run across ("streamline administration, delegate powers")."""
+    zh = "发展农产品精深加工和休闲农业。"
+    en = "We will process agricultural products, develop farm-based recreation or agritourism."
+    links = {  # a small memory links 农业 to the agricultural words of the series too
+        ("农业", "agricultural"): 0.9,
+        ("农业", "products"): 0.8,
+        ("农业", "farm-based"): 0.6,
+        ("休闲", "recreation"): 1.0,
+        ("农业", "agritourism"): 0.8,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "休闲农业", zh, en) == "farm-based recreation or agritourism"
+    zh = "推进简政放权。"
+    en = "We will streamline administration, delegate powers."
+    links = {
+        ("简政放权", "streamline"): 1.0,
+        ("简政放权", "administration"): 0.8,
+        ("简政放权", "delegate"): 0.9,
+        ("简政放权", "powers"): 0.9,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "简政放权", zh, en) == "streamline administration, delegate powers"
