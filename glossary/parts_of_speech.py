@@ -17,7 +17,8 @@ the verb renders the Chinese verb before the term (实施).  Both tests lean tow
   clause ("a society that is moderately prosperous") or as an infinitive after "to"
   ("couples to have two children"), so a span that would run
   across one ends before it ("proactive fiscal policy", not "proactive fiscal policy
-  was pursued").
+  was pursued"). A word that may be a verb in its base form and is followed by a
+  determiner is a verb there ("set the goal"): a noun takes no article after it.
 - Chinese: jieba's dictionary tags each word once, whatever its use, and tags many
   verb-object compounds as nouns (简政放权 n, 大力发展 nz), so a word may be a verb
   when jieba tags it as one, as an adverb, idiom or abbreviation; when a
@@ -46,6 +47,8 @@ from glossary.textutils import is_cjk
 _VERBAL_TAGS = ("v", "d", "i", "l", "j")
 
 
+# English articles and possessive determiners, which open a noun phrase.
+DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her", "my", "your"})
 # The English relative pronouns, which open a clause inside a noun phrase.
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 # Auxiliaries by LemmInflect that are a clitic's or a gerund's spelling as well: the
@@ -63,7 +66,7 @@ def _english_classes() -> dict[str, frozenset[str]]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("lemminflect")
     lexicon = Path(spec.origin).with_name("resources") / "lemma_lu.csv.gz"
-    name = f"english-verb-classes-lemminflect-{lexicon.stat().st_size}.marshal"
+    name = f"english-verb-classes-2-lemminflect-{lexicon.stat().st_size}.marshal"
     derived = cached(name, lambda: _derive_english_classes(lexicon), MARSHAL)
     return {name: frozenset(words) for name, words in derived.items()}
 
@@ -71,8 +74,10 @@ def _english_classes() -> dict[str, frozenset[str]]:
 def _derive_english_classes(lexicon: Path) -> dict[str, list[str]]:
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 
-    heads, auxiliaries = [], []
+    heads, auxiliaries, bases = [], [], []
     for word, readings in LemmaLUCodec.load(str(lexicon)).items():
+        if word in readings.get("VERB", ()):
+            bases.append(word)
         if "AUX" in readings:
             heads.append(word)
             if not set(readings) - {"AUX", "VERB"} and word not in _NOT_AUXILIARY:
@@ -82,13 +87,28 @@ def _derive_english_classes(lexicon: Path) -> dict[str, list[str]]:
             # the base form is its own lemma; the present's third person adds -s
             if word in lemmas or (word.endswith("s") and not word.endswith("ss")):
                 heads.append(word)
-    return {"heads": sorted(heads), "auxiliaries": sorted(auxiliaries)}
+    return {"heads": sorted(heads), "auxiliaries": sorted(auxiliaries), "bases": sorted(bases)}
 
 
 def heads_verb_phrase(word: str) -> bool:
     """Whether the English ``word`` can only be a verb in its base or present form, an
     auxiliary or a modal."""
     return word.lower() in _english_classes()["heads"]
+
+
+def opens_verb_phrase(words: Sequence[str]) -> bool:
+    """Whether ``words`` begin with a verb phrase: a word that can only be a verb in its
+    base or present form, or one that may be a verb in its base form followed by a
+    determiner, which no noun is ("set the goal", "show our resolve")."""
+    if not words:
+        return False
+    if heads_verb_phrase(words[0]):
+        return True
+    return (
+        len(words) > 1
+        and words[0].lower() in _english_classes()["bases"]
+        and words[1].lower() in DETERMINERS
+    )
 
 
 def auxiliary(word: str) -> bool:

@@ -47,6 +47,7 @@ from glossary.parts_of_speech import (
     auxiliary,
     heads_verb_phrase,
     nominal,
+    opens_verb_phrase,
     predicates,
 )
 from glossary.term_marks import UNMARKED, Marks, title_runs
@@ -313,7 +314,7 @@ def _commas_before_verb_phrases(words: tuple[str, ...]) -> frozenset[int]:
         following = k + 1
         if following < len(words) and words[following].lower() in ("and", "or"):
             following += 1
-        if following < len(words) and heads_verb_phrase(words[following]):
+        if opens_verb_phrase(words[following : following + 2]):
             found.add(k)
     return frozenset(found)
 

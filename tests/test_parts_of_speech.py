@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.parts_of_speech import auxiliary, heads_verb_phrase, nominal, predicates
+from glossary.parts_of_speech import (
+    auxiliary,
+    heads_verb_phrase,
+    nominal,
+    opens_verb_phrase,
+    predicates,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +85,21 @@ def test_a_chinese_term_holds_as_many_predicates_as_words_that_may_be_verbs(
     words: list[str], count: int
 ) -> None:
     assert predicates(words) == count
+
+
+@pytest.mark.parametrize(
+    ("words", "opens"),
+    [
+        (["develop", "farm-based"], True),  # nothing but a verb
+        (["set", "the"], True),  # a noun too, but a determiner follows only the verb
+        (["show", "our"], True),
+        (["set", "targets"], False),  # "a set", "show trials": nouns stay free
+        (["reform", "measures"], False),
+        (["set"], False),
+        ([], False),
+    ],
+)
+def test_a_verb_phrase_opens_with_a_verb_or_a_verb_before_a_determiner(
+    words: list[str], opens: bool
+) -> None:
+    assert opens_verb_phrase(words) is opens

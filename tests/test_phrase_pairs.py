@@ -287,3 +287,18 @@ def test_a_span_runs_into_a_coordinated_verb_phrase_only_for_a_second_predicate(
     }
     pair = _pair(links, zh, en)
     assert _rendering(pair, "简政放权", zh, en) == "streamline administration, delegate powers"
+
+
+def test_a_word_that_may_be_a_verb_opens_the_next_verb_phrase_before_a_determiner() -> None:
+    """ "set" is a noun too, but before "the" it is the verb of the next phrase of the
+    series: 创新型国家, one noun, is "country of innovators", not "…, and set"."""
+    zh = "进入创新型国家行列，并确立了长远目标。"
+    en = "We joined the ranks of a country of innovators, and set the long-term goal."
+    links = {  # a small memory's stray link from 创新型 to the next verb
+        ("国家", "country"): 1.0,
+        ("创新型", "innovators"): 1.0,
+        ("创新型", "set"): 0.6,
+        ("创新型", "long-term"): 0.26,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "创新型国家", zh, en) == "country of innovators"
