@@ -74,11 +74,11 @@ def english_keys(text: str, abbreviations: Abbreviations | None = None) -> list[
     for written in _EN_TOKEN.findall(normal):
         expansion = table.get(written)
         for token in _EN_TOKEN.findall(expansion) if expansion else [written.lower()]:
-            keys += _token_keys(token)
+            keys += token_keys(token)
     return keys + english_number_keys(normal.lower())
 
 
-def _token_keys(token: str) -> list[str]:
+def token_keys(token: str) -> list[str]:
     """The keys of one lower-case token: a hyphenated one gives its whole and its parts'
     (well-being meets wellbeing, high-quality meets "high" and "quality")."""
     keys = [english_key(token.replace("-", ""))] if "-" in token else []

@@ -27,7 +27,7 @@ import numpy as np
 import snowballstemmer
 
 from glossary import segmentation
-from glossary.lexicon import Lexicon, english_key, key_stem
+from glossary.lexicon import Lexicon, english_key, key_stem, token_keys
 from glossary.symbols import is_symbol_word
 from glossary.word_classes import CHINESE_FUNCTION_WORDS, ENGLISH_FUNCTION_WORDS
 
@@ -96,7 +96,10 @@ def dictionary_links(
 ) -> dict[tuple[int, int], float]:
     """Pairs of words the dictionary says may translate each other, weighing DICTIONARY,
     or LOOSE where the English word only shares its stem's first letters with a
-    translation (``lexicon.key_stem``: "central" for 中心's "center"). An abbreviation
+    translation (``lexicon.key_stem``: "central" for 中心's "center") or is a
+    hyphenated word one of whose parts is a translation ("law-based" for 依法治国's
+    "law", "working-age" for 年龄's "age"): a word of its own, which holds the
+    translation as a derived word does. An abbreviation
     the lexicon knows meets what its long form's words meet ("CPC’s" 党, "S&T" 科技).
     Where the same Chinese word stands more than once, an English word is linked only
     to one of them: the one whose neighbours the dictionary links to the English word's
@@ -107,6 +110,10 @@ def dictionary_links(
         if t.text[:1].isalnum() and t.text.lower() not in ENGLISH_FUNCTION_WORDS
         else None
         for t in english
+    ]
+    parts = [
+        frozenset(token_keys(t.text.lower())) if "-" in t.text and key else frozenset()
+        for t, key in zip(english, keys, strict=True)
     ]
     expansions = [
         lexicon.abbreviation_keys(t.text) if t.text[:1].isupper() else frozenset() for t in english
@@ -127,7 +134,7 @@ def dictionary_links(
                 DICTIONARY
                 if key in glosses or glosses & expansions[j]
                 else LOOSE
-                if key_stem(key) in loose
+                if key_stem(key) in loose or parts[j] & glosses
                 else 0.0
             )
             if found:

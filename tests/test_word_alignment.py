@@ -91,6 +91,24 @@ def test_a_word_derived_from_a_translation_is_a_weaker_dictionary_link() -> None
     assert links == {("中心", "central"): LOOSE, ("任务", "task"): DICTIONARY}
 
 
+def test_a_hyphenated_word_holding_a_translation_is_a_weaker_dictionary_link() -> None:
+    """ "working-age" holds 劳动's "work" and 年龄's "age", but is a word of its own: a
+    part is a link as loose as a derived word's; "law-based" holds 依法治国's "law"."""
+    chinese = chinese_tokens("劳动年龄人口")
+    english = english_tokens("the working-age population")
+    links = {
+        (chinese[i].text, english[j].text): w
+        for (i, j), w in dictionary_links(chinese, english, Lexicon()).items()
+    }
+    assert links == {
+        ("劳动", "working-age"): LOOSE,
+        ("年龄", "working-age"): LOOSE,
+        ("人口", "population"): DICTIONARY,
+    }
+    chinese, english = chinese_tokens("依法治国"), english_tokens("law-based governance")
+    assert dictionary_links(chinese, english, Lexicon()) == {(0, 0): LOOSE}
+
+
 def test_an_abbreviation_meets_what_its_long_form_meets() -> None:
     """ "CPC’s" is "Communist Party of China's" where the memory defines it so, and "S&T"
     "science and technology"; unknown, they link nothing."""
