@@ -636,20 +636,23 @@ def test_a_dictionary_phrase_is_no_more_specific_than_its_halves() -> None:
     assert usage.weight["工匠"] > usage.weight["快速增长"]
 
 
-def test_a_dictionary_entry_of_an_adverb_and_its_verb_is_a_predicate() -> None:
+def test_a_dictionary_entry_of_an_adverb_or_a_verb_and_what_follows_is_a_predicate() -> None:
     """jieba lists 全面实施 as one word (tagged n), but it is 全面, which the text uses
     before its verbs, and the verb 实施: a predicate, as 全面|推进 cut apart is, and
-    no name; 行动计划, an entry of two nouns, stays a name."""
+    no name; so is 深化改革, a verb and its object. 行动计划, an entry of two nouns,
+    stays a name."""
     from glossary.extraction.ranking import _is_clause, _Usage
 
     sentences = ["全面加强管理。", "全面建成小康社会。", "全面贯彻精神。", "全面实施计划。"]
-    sentences += ["制定行动计划。"]
+    sentences += ["制定行动计划。", "深化体制改革。", "深化开放。"]
     tokenised = [tokens(s) for s in sentences]
     assert "全面实施" in [t.word for t in tokenised[3]]
     usage = _Usage(tokenised, [second_reading(s) for s in sentences])
     assert "全面" in usage.adverbial
     assert _is_clause(tokens("全面实施"), usage)
     assert not _is_clause(tokens("行动计划"), usage)
+    assert [t.word for t in tokens("深化改革")] == ["深化改革"]
+    assert _is_clause(tokens("深化改革"), usage)
 
 
 def test_a_verb_before_a_verb_phrase_is_coordinated_not_governing() -> None:

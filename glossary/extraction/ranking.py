@@ -457,14 +457,20 @@ def _is_clause(words: Sequence[Token], usage: _Usage) -> bool:
     seen only once right before a last word of two characters gives no evidence: it
     may modify that head as in a compound (拔尖|人才, 转移|体系); before a longer last
     word, a noun with its own modifier or a four-character compound, it governs an
-    object (产业|增添|新动力, 技术|助力|粮食安全). A dictionary entry of two words, the
-    first one the texts use as an adverb, the second a predicate, is read as those
-    words (全面|实施, 严肃|查处): an adverb with its verb is a predicate."""
+    object (产业|增添|新动力, 技术|助力|粮食安全). A dictionary entry of two words is
+    read as those words where the first is one the texts use as an adverb, before a
+    predicate (全面|实施, 严肃|查处), or a predicate itself (深化|改革, 造福|人类):
+    jieba keeps such phrases whole, and they are statements all the same."""
     last = len(words) - 1
     halves = _dictionary_halves(words[0].word) if not last else None
-    if halves and halves[0] in usage.adverbial:
-        # one dictionary entry of an adverb and its verb (全面|实施, 严肃|查处)
-        return any(usage.predicate(token) for token in tokens(halves[1]))
+    if halves:
+        first, second = tokens(halves[0]), tokens(halves[1])
+        if halves[0] in usage.adverbial:
+            # one dictionary entry of an adverb and its verb (全面|实施, 严肃|查处)
+            return any(map(usage.predicate, second))
+        if len(first) == 1 and usage.predicate(first[0]):
+            # of a verb and its object (深化|改革, 造福|人类), read as the two words
+            return _is_clause([*first, *second], usage)
     # An idiom or set phrase used as a noun may still end a verb's object (粮食安全).
     idiom = last and words[last].is_set_phrase and len(words[last].word) >= 4
     if idiom and not (usage.nominal_verb(words[last]) and words[last].word in usage.governed):
