@@ -137,6 +137,7 @@ def predicates(words: Sequence[str]) -> int:
     )
 
 
+@lru_cache(maxsize=65536)
 def _predicates(word: str, attribute: bool) -> int:
     if coined_pair(word, lexicalised=True):
         return 2

@@ -205,6 +205,7 @@ def scored_spans(
     if not inside:
         return []
     english = pair.english
+    english_words = tuple(token.text for token in english)
     to_term, to_rest, term_links = _link_strengths(pair, inside)
     whole = _whole_term_words(english, term_keys)
     # A label or list that names the counted items is one phrase, however long: no
@@ -237,11 +238,9 @@ def scored_spans(
         may_end = [j == title[-1] for j in range(len(english))]
     # A comma before a verb opens the next verb phrase of a series, which renders
     # another predicate than a term with one or none can hold.
-    series = (
-        _commas_before_verb_phrases(tuple(token.text for token in english))
-        if not phrases and predicates(term_words) < 2
-        else frozenset()
-    )
+    series = frozenset() if phrases else _commas_before_verb_phrases(english_words)
+    if series and predicates(term_words) >= 2:
+        series = frozenset()
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
