@@ -66,7 +66,7 @@ def _english_classes() -> dict[str, frozenset[str]]:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("lemminflect")
     lexicon = Path(spec.origin).with_name("resources") / "lemma_lu.csv.gz"
-    name = f"english-verb-classes-2-lemminflect-{lexicon.stat().st_size}.marshal"
+    name = f"english-verb-classes-3-lemminflect-{lexicon.stat().st_size}.marshal"
     derived = cached(name, lambda: _derive_english_classes(lexicon), MARSHAL)
     return {name: frozenset(words) for name, words in derived.items()}
 
@@ -74,12 +74,13 @@ def _english_classes() -> dict[str, frozenset[str]]:
 def _derive_english_classes(lexicon: Path) -> dict[str, list[str]]:
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 
-    heads, auxiliaries, bases = [], [], []
+    heads, auxiliaries, bases, helpers = [], [], [], []
     for word, readings in LemmaLUCodec.load(str(lexicon)).items():
         if word in readings.get("VERB", ()):
             bases.append(word)
         if "AUX" in readings:
             heads.append(word)
+            helpers.append(word)
             if not set(readings) - {"AUX", "VERB"} and word not in _NOT_AUXILIARY:
                 auxiliaries.append(word)
         elif set(readings) == {"VERB"}:
@@ -87,7 +88,12 @@ def _derive_english_classes(lexicon: Path) -> dict[str, list[str]]:
             # the base form is its own lemma; the present's third person adds -s
             if word in lemmas or (word.endswith("s") and not word.endswith("ss")):
                 heads.append(word)
-    return {"heads": sorted(heads), "auxiliaries": sorted(auxiliaries), "bases": sorted(bases)}
+    return {
+        "heads": sorted(heads),
+        "auxiliaries": sorted(auxiliaries),
+        "bases": sorted(bases),
+        "helpers": sorted(helpers),
+    }
 
 
 def heads_verb_phrase(word: str) -> bool:
@@ -109,6 +115,11 @@ def opens_verb_phrase(words: Sequence[str]) -> bool:
         and words[0].lower() in _english_classes()["bases"]
         and words[1].lower() in DETERMINERS
     )
+
+
+def helping_verb(word: str) -> bool:
+    """Whether the English ``word`` may be an auxiliary or a modal (will, is, must)."""
+    return word.lower() in _english_classes()["helpers"]
 
 
 def auxiliary(word: str) -> bool:

@@ -46,6 +46,7 @@ from glossary.parts_of_speech import (
     RELATIVE_PRONOUNS,
     auxiliary,
     heads_verb_phrase,
+    helping_verb,
     nominal,
     opens_verb_phrase,
     predicates,
@@ -200,7 +201,8 @@ def scored_spans(
     it, and no span reaches across that list's commas into the other items. A term
     with fewer than two predicates (``parts_of_speech.predicates``) is rendered inside
     one verb phrase of a series: no span runs across a comma into the next ("…
-    products, develop farm-based recreation")."""
+    products, develop farm-based recreation"). No span begins on a word that may be an
+    auxiliary or a modal: "will", "must" mark the sentence's predicate, not the term."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -211,7 +213,7 @@ def scored_spans(
     # A label or list that names the counted items is one phrase, however long: no
     # span cuts into it, and each of its words renders the term.
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
-    may_begin = [True] * len(english)
+    may_begin = [not helping_verb(word) for word in english_words]
     may_end = [True] * len(english)
     term_words = [t.text for t in pair.chinese if t.start < end and t.end > start]
     if nominal(term_words):

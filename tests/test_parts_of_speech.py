@@ -7,6 +7,7 @@ import pytest
 from glossary.parts_of_speech import (
     auxiliary,
     heads_verb_phrase,
+    helping_verb,
     nominal,
     opens_verb_phrase,
     predicates,
@@ -103,3 +104,11 @@ def test_a_verb_phrase_opens_with_a_verb_or_a_verb_before_a_determiner(
     words: list[str], opens: bool
 ) -> None:
     assert opens_verb_phrase(words) is opens
+
+
+@pytest.mark.parametrize(
+    ("word", "helps"),
+    [("will", True), ("Must", True), ("is", True), ("can", True), ("tighten", False)],
+)
+def test_a_helping_verb_may_be_an_auxiliary_or_a_modal(word: str, helps: bool) -> None:
+    assert helping_verb(word) is helps

@@ -302,3 +302,14 @@ def test_a_word_that_may_be_a_verb_opens_the_next_verb_phrase_before_a_determine
     }
     pair = _pair(links, zh, en)
     assert _rendering(pair, "创新型国家", zh, en) == "country of innovators"
+
+
+def test_no_rendering_begins_with_an_auxiliary_or_a_modal() -> None:
+    """ "will", "must" and "can" mark the sentence's predicate, not the term: a small
+    memory links them to the verb they stand with, and a span opening on them is a
+    clause ("tighten oversight", not "will tighten oversight")."""
+    zh = "我们要严格监管。"
+    en = "We will tighten oversight."
+    links = {("严格", "tighten"): 1.0, ("监管", "oversight"): 1.0, ("严格", "will"): 0.6}
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "严格监管", zh, en) == "tighten oversight"
