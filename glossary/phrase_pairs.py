@@ -44,6 +44,7 @@ from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
 from glossary.parts_of_speech import (
     RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
     auxiliary,
     heads_verb_phrase,
     helping_verb,
@@ -202,7 +203,9 @@ def scored_spans(
     with fewer than two predicates (``parts_of_speech.predicates``) is rendered inside
     one verb phrase of a series: no span runs across a comma into the next ("…
     products, develop farm-based recreation"). No span begins on a word that may be an
-    auxiliary or a modal: "will", "must" mark the sentence's predicate, not the term."""
+    auxiliary or a modal: "will", "must" mark the sentence's predicate, not the term;
+    and none runs across a pronoun that can only be a subject ("we"), which opens a
+    clause."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -264,7 +267,12 @@ def scored_spans(
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
         for last in range(first, min(linked[-1] + 1, reach[first])):
-            if english[last].text in CLAUSE_BREAKS or last in list_commas or last in series:
+            if (
+                english[last].text in CLAUSE_BREAKS
+                or english[last].text.lower() in SUBJECT_PRONOUNS
+                or last in list_commas
+                or last in series
+            ):
                 break
             held += own[last]
             for i, weight in term_links[last].items():

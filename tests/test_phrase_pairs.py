@@ -313,3 +313,23 @@ def test_no_rendering_begins_with_an_auxiliary_or_a_modal() -> None:
     links = {("严格", "tighten"): 1.0, ("监管", "oversight"): 1.0, ("严格", "will"): 0.6}
     pair = _pair(links, zh, en)
     assert _rendering(pair, "严格监管", zh, en) == "tighten oversight"
+
+
+def test_no_rendering_runs_across_a_subject_pronoun() -> None:
+    """ "we" can only be a subject, and a subject opens a clause: a string cut across
+    a sentence adverbial and its clause (今年|网络提速降费) is rendered by the clause's
+    phrase alone, not by "year, we will increase …"."""
+    zh = "今年网络提速降费。"
+    en = "This year, we will increase broadband speed and lower rates."
+    links = {
+        ("今年", "year"): 1.0,
+        ("网络", "broadband"): 1.0,
+        ("提速", "increase"): 0.6,
+        ("提速", "speed"): 1.0,
+        ("降费", "lower"): 0.8,
+        ("降费", "rates"): 0.9,
+    }
+    pair = _pair(links, zh, en)
+    assert (
+        _rendering(pair, "今年网络提速降费", zh, en) == "increase broadband speed and lower rates"
+    )
