@@ -62,6 +62,8 @@ CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its li
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
 EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
 SPAN_PRIOR = 5.0  # sightings a word's habit at a phrase edge is worth against a run's own
+# Conjunctions that open a subordinate clause of cause or concession.
+SUBORDINATORS = frozenset({"because", "although", "though", "unless", "whereas"})
 _EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
 
@@ -205,7 +207,7 @@ def scored_spans(
     products, develop farm-based recreation"). No span begins on a word that may be an
     auxiliary or a modal: "will", "must" mark the sentence's predicate, not the term;
     and none runs across a pronoun that can only be a subject ("we"), which opens a
-    clause."""
+    clause, or into a clause of purpose, cause or concession ("so that", "because")."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -244,6 +246,7 @@ def scored_spans(
     # A comma before a verb opens the next verb phrase of a series, which renders
     # another predicate than a term with one or none can hold.
     series = frozenset() if phrases else _commas_before_verb_phrases(english_words)
+    series |= _subordinate_clauses(english_words)
     if series and predicates(term_words) >= 2:
         series = frozenset()
     for j in whole:
@@ -324,6 +327,23 @@ def _commas_before_verb_phrases(words: tuple[str, ...]) -> frozenset[int]:
         if following < len(words) and words[following].lower() in ("and", "or"):
             following += 1
         if opens_verb_phrase(words[following : following + 2]):
+            found.add(k)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _subordinate_clauses(words: tuple[str, ...]) -> frozenset[int]:
+    """Where a clause of purpose, result, cause or concession begins ("so that",
+    "so as to", "in order to", "because", "although", "unless", "whereas")."""
+    lowered = [word.lower() for word in words]
+    found = set()
+    for k, word in enumerate(lowered):
+        following = lowered[k + 1 : k + 3]
+        if (
+            word in SUBORDINATORS
+            or (word == "so" and following[:1] in (["that"], ["as"]))
+            or (word == "in" and following == ["order", "to"])
+        ):
             found.add(k)
     return frozenset(found)
 

@@ -333,3 +333,22 @@ def test_no_rendering_runs_across_a_subject_pronoun() -> None:
     assert (
         _rendering(pair, "今年网络提速降费", zh, en) == "increase broadband speed and lower rates"
     )
+
+
+def test_no_rendering_runs_into_a_clause_of_purpose() -> None:
+    """ "so that" opens a clause of purpose or result, which says what the term is for,
+    not what it is: 医保 is "medical insurance", not "medical insurance so that
+    medical", where the word after the clause's start repeats one of its links."""
+    zh = "建立基本医保全国联网。"
+    en = (
+        "We will build a nationwide network for basic medical insurance so that medical costs fall."
+    )
+    links = {
+        ("全国", "nationwide"): 1.0,
+        ("联网", "network"): 1.0,
+        ("医保", "medical"): 1.0,
+        ("医保", "insurance"): 1.0,
+        ("基本", "basic"): 1.0,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "医保", zh, en) == "medical insurance"
