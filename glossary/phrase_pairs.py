@@ -218,7 +218,7 @@ def scored_spans(
     # A label or list that names the counted items is one phrase, however long: no
     # span cuts into it, and each of its words renders the term.
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
-    may_begin = [not helping_verb(word) for word in english_words]
+    may_begin = list(_may_begin(english_words))
     may_end = [True] * len(english)
     term_words = [t.text for t in pair.chinese if t.start < end and t.end > start]
     if nominal(term_words):
@@ -246,9 +246,9 @@ def scored_spans(
     # A comma before a verb opens the next verb phrase of a series, which renders
     # another predicate than a term with one or none can hold.
     series = frozenset() if phrases else _commas_before_verb_phrases(english_words)
-    series |= _subordinate_clauses(english_words)
     if series and predicates(term_words) >= 2:
         series = frozenset()
+    breaks = series | _clause_openings(english_words)
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
@@ -270,12 +270,7 @@ def scored_spans(
         share, words, held = 0.0, 0, 0.0
         covered: dict[int, float] = {}
         for last in range(first, min(linked[-1] + 1, reach[first])):
-            if (
-                english[last].text in CLAUSE_BREAKS
-                or english[last].text.lower() in SUBJECT_PRONOUNS
-                or last in list_commas
-                or last in series
-            ):
+            if english[last].text in CLAUSE_BREAKS or last in list_commas or last in breaks:
                 break
             held += own[last]
             for i, weight in term_links[last].items():
@@ -332,15 +327,25 @@ def _commas_before_verb_phrases(words: tuple[str, ...]) -> frozenset[int]:
 
 
 @lru_cache(maxsize=4096)
-def _subordinate_clauses(words: tuple[str, ...]) -> frozenset[int]:
-    """Where a clause of purpose, result, cause or concession begins ("so that",
-    "so as to", "in order to", "because", "although", "unless", "whereas")."""
+def _may_begin(words: tuple[str, ...]) -> tuple[bool, ...]:
+    """For each word of an English sentence, whether a span may begin on it: not on
+    an auxiliary or a modal, which marks the sentence's predicate."""
+    return tuple(not helping_verb(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _clause_openings(words: tuple[str, ...]) -> frozenset[int]:
+    """Where a clause begins inside an English sentence: at a pronoun that can only be
+    a subject ("we"), and where a clause of purpose, result, cause or concession
+    begins ("so that", "so as to", "in order to", "because", "although", "unless",
+    "whereas")."""
     lowered = [word.lower() for word in words]
     found = set()
     for k, word in enumerate(lowered):
         following = lowered[k + 1 : k + 3]
         if (
-            word in SUBORDINATORS
+            word in SUBJECT_PRONOUNS
+            or word in SUBORDINATORS
             or (word == "so" and following[:1] in (["that"], ["as"]))
             or (word == "in" and following == ["order", "to"])
         ):
