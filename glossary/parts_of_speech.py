@@ -51,6 +51,8 @@ _VERBAL_TAGS = ("v", "d", "i", "l", "j")
 DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her", "my", "your"})
 # The English pronouns that can only be a subject, which opens a clause.
 SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+# Conjunctions that open a subordinate clause of cause or concession.
+SUBORDINATORS = frozenset({"because", "although", "though", "unless", "whereas"})
 # The English relative pronouns, which open a clause inside a noun phrase.
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 # Auxiliaries by LemmInflect that are a clitic's or a gerund's spelling as well: the

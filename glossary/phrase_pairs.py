@@ -38,6 +38,7 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
@@ -45,6 +46,7 @@ from glossary.numbers import english_ordinal
 from glossary.parts_of_speech import (
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     auxiliary,
     heads_verb_phrase,
     helping_verb,
@@ -62,8 +64,6 @@ CONFLICT = 0.5  # how much a word's link to other Chinese words takes off its li
 MIN_SCORE = 0.3  # below this, the unit has paraphrased the term away
 EDGE_WEIGHT = 0.1  # how far a span's score bends to how well its edges end a phrase
 SPAN_PRIOR = 5.0  # sightings a word's habit at a phrase edge is worth against a run's own
-# Conjunctions that open a subordinate clause of cause or concession.
-SUBORDINATORS = frozenset({"because", "although", "though", "unless", "whereas"})
 _EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
 
@@ -212,17 +212,17 @@ def scored_spans(
     if not inside:
         return []
     english = pair.english
-    english_words = tuple(token.text for token in english)
+    reading = _read_sentence(tuple(token.text for token in english))
     to_term, to_rest, term_links = _link_strengths(pair, inside)
     whole = _whole_term_words(english, term_keys)
     # A label or list that names the counted items is one phrase, however long: no
     # span cuts into it, and each of its words renders the term.
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
-    may_begin = list(_may_begin(english_words))
+    may_begin = list(reading.may_begin)
     may_end = [True] * len(english)
     term_words = [t.text for t in pair.chinese if t.start < end and t.end > start]
     if nominal(term_words):
-        _keep_to_a_noun_phrase(english, to_term, term_links, may_begin, may_end, reach)
+        _keep_to_a_noun_phrase(reading, to_term, term_links, may_begin, may_end, reach)
     phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
     title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
     list_commas: set[int] = set()
@@ -245,10 +245,10 @@ def scored_spans(
         may_end = [j == title[-1] for j in range(len(english))]
     # A comma before a verb opens the next verb phrase of a series, which renders
     # another predicate than a term with one or none can hold.
-    series = frozenset() if phrases else _commas_before_verb_phrases(english_words)
+    series = frozenset() if phrases else reading.series_commas
     if series and predicates(term_words) >= 2:
         series = frozenset()
-    breaks = series | _clause_openings(english_words)
+    breaks = series | reading.clause_openings
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
@@ -290,7 +290,7 @@ def scored_spans(
 
 
 def _keep_to_a_noun_phrase(
-    english: Sequence[Token],
+    reading: SentenceReading,
     to_term: list[float],
     term_links: list[dict[int, float]],
     may_begin: list[bool],
@@ -302,63 +302,32 @@ def _keep_to_a_noun_phrase(
     across an auxiliary but inside a relative clause (``glossary.parts_of_speech``);
     after "to" an auxiliary is an infinitive, which a noun phrase may hold ("policy of
     allowing couples to have two children"). Changes the lists in place."""
-    verbs, stops = _noun_phrase_bounds(tuple(token.text for token in english))
-    for j in verbs:
+    for j in reading.verbs:
         may_begin[j] = may_end[j] = False
         to_term[j], term_links[j] = 0.0, {}
-    for j, stop in enumerate(stops):
+    for j, stop in enumerate(reading.stops):
         reach[j] = min(reach[j], stop)
 
 
-@lru_cache(maxsize=4096)
-def _commas_before_verb_phrases(words: tuple[str, ...]) -> frozenset[int]:
-    """The commas of an English sentence that open a coordinated verb phrase: before a
-    verb in its base or present form, "and" or "or" between."""
-    found = set()
-    for k, word in enumerate(words):
-        if word != ",":
-            continue
-        following = k + 1
-        if following < len(words) and words[following].lower() in ("and", "or"):
-            following += 1
-        if opens_verb_phrase(words[following : following + 2]):
-            found.add(k)
-    return frozenset(found)
+class SentenceReading(NamedTuple):
+    """What the spans of every term in a unit need to know of its English sentence,
+    read once per sentence (``_read_sentence``)."""
+
+    verbs: tuple[int, ...]  # verbs in base or present form
+    stops: tuple[int, ...]  # for each word, where a noun phrase starting there must stop
+    may_begin: tuple[bool, ...]  # not on an auxiliary or a modal
+    series_commas: frozenset[int]  # commas that open the next verb phrase of a series
+    clause_openings: frozenset[int]  # where a clause begins inside the sentence
 
 
 @lru_cache(maxsize=4096)
-def _may_begin(words: tuple[str, ...]) -> tuple[bool, ...]:
-    """For each word of an English sentence, whether a span may begin on it: not on
-    an auxiliary or a modal, which marks the sentence's predicate."""
-    return tuple(not helping_verb(word) for word in words)
-
-
-@lru_cache(maxsize=4096)
-def _clause_openings(words: tuple[str, ...]) -> frozenset[int]:
-    """Where a clause begins inside an English sentence: at a pronoun that can only be
-    a subject ("we"), and where a clause of purpose, result, cause or concession
-    begins ("so that", "so as to", "in order to", "because", "although", "unless",
-    "whereas")."""
-    lowered = [word.lower() for word in words]
-    found = set()
-    for k, word in enumerate(lowered):
-        following = lowered[k + 1 : k + 3]
-        if (
-            word in SUBJECT_PRONOUNS
-            or word in SUBORDINATORS
-            or (word == "so" and following[:1] in (["that"], ["as"]))
-            or (word == "in" and following == ["order", "to"])
-        ):
-            found.add(k)
-    return frozenset(found)
-
-
-@lru_cache(maxsize=4096)
-def _noun_phrase_bounds(words: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """For an English sentence, the places of its verbs in base or present form, and
-    for each word where a span starting there must stop: before the first auxiliary
-    after it that no relative pronoun comes before (len(words): nowhere). Every term
-    of a unit asks the same of its English, so it is read once."""
+def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
+    """The reading of an English sentence's words. A noun phrase stops before the
+    first auxiliary after its start that no relative pronoun comes before and that is
+    no infinitive after "to" (len(words): nowhere). A comma opens the next verb phrase
+    of a series before a verb, "and" or "or" between. A clause begins at a pronoun that
+    can only be a subject ("we") and at a clause of purpose, result, cause or
+    concession ("so that", "so as to", "in order to", "because" …)."""
     lowered = [word.lower() for word in words]
     stops = [len(words)] * (len(words) + 1)
     for k in range(len(words) - 1, -1, -1):
@@ -369,8 +338,27 @@ def _noun_phrase_bounds(words: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[
             stops[k] = k
         else:
             stops[k] = stops[k + 1]
-    verbs = tuple(j for j, word in enumerate(words) if heads_verb_phrase(word))
-    return verbs, tuple(stops[1:])
+    series, clauses = set(), set()
+    for k, word in enumerate(lowered):
+        following = lowered[k + 1 : k + 3]
+        if word == ",":
+            verb = k + 1 + (following[:1] in (["and"], ["or"]))
+            if opens_verb_phrase(words[verb : verb + 2]):
+                series.add(k)
+        if (
+            word in SUBJECT_PRONOUNS
+            or word in SUBORDINATORS
+            or (word == "so" and following[:1] in (["that"], ["as"]))
+            or (word == "in" and following == ["order", "to"])
+        ):
+            clauses.add(k)
+    return SentenceReading(
+        verbs=tuple(j for j, word in enumerate(words) if heads_verb_phrase(word)),
+        stops=tuple(stops[1:]),
+        may_begin=tuple(not helping_verb(word) for word in words),
+        series_commas=frozenset(series),
+        clause_openings=frozenset(clauses),
+    )
 
 
 class PhraseEdges:
