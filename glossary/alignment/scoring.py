@@ -14,9 +14,7 @@ weighed in one dynamic programme:
 and a sentence with no counterpart costs SKIP. With a shape penalty of STEP per extra
 sentence, a sentence joins a bead exactly when it is explained better than
 1 + STEP − SKIP, whatever the size of the bead, and is left unaligned otherwise:
-what has no counterpart is not forced onto a neighbour (but see
-``sequences._join_lone_sentences`` for English sentences inside a translated
-paragraph).
+what has no counterpart is not forced onto a neighbour.
 """
 
 from __future__ import annotations

@@ -5,8 +5,6 @@ merges that long Chinese sentences call for (1–4, 1–5, 2–3 and their mirro
 search is confined to the windows between sure correspondences (``anchors.py``), or,
 where the texts offer none, to a band around the diagonal that their lengths predict,
 so its cost grows with the length of the documents rather than with their product.
-Two passes over its beads follow: lone neighbours that stand alike are paired, and an
-English sentence left alone inside a paragraph joins the bead beside it.
 """
 
 from __future__ import annotations
@@ -122,7 +120,7 @@ def align_sentences(
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), similarity, cost))
         i, j = i - a, j - b
     beads.reverse()
-    return _join_lone_sentences(_pair_lone_neighbours(beads, scorer), scorer)
+    return _pair_lone_neighbours(beads, scorer)
 
 
 def _place(breaks: list[int], index: int) -> tuple[bool, bool]:
@@ -159,74 +157,3 @@ def _pair_lone_neighbours(beads: list[Bead], scorer: BeadScorer) -> list[Bead]:
                 continue
         paired.append(bead)
     return paired
-
-
-def _joined(bead: Bead, en: tuple[int, ...], scorer: BeadScorer) -> Bead | None:
-    """``bead`` with the lone English sentences ``en`` added, or None where the
-    result would cross a paragraph break the bead does not already cross, or has a
-    shape the programme does not know."""
-    if not en:
-        return bead
-    all_en = tuple(sorted(bead.en + en))
-    if (len(bead.zh), len(all_en)) not in SHAPE_PENALTIES:
-        return None
-    bounds = (bead.zh[0], bead.zh[-1] + 1, all_en[0], all_en[-1] + 1)
-    if scorer.crossing(*bounds) > scorer.crossing(*bounds[:2], bead.en[0], bead.en[-1] + 1):
-        return None
-    cost, similarity = scorer.cost(*bounds)
-    return Bead(bead.zh, all_en, similarity, cost)
-
-
-def _join_run(
-    before: Bead | None, run: list[Bead], after: Bead | None, scorer: BeadScorer
-) -> list[Bead]:
-    """The aligned beads around a run of lone sentences, with as many of the run's
-    sentences joined to them as their paragraphs allow: the first ones to the bead
-    before, the last ones to the bead after, split where the beads cost least."""
-    lone = tuple(j for bead in run for j in bead.en)
-    best: tuple[int, float, list[Bead]] | None = None
-    for first in range(len(lone) + 1):
-        for last in range(first, len(lone) + 1):
-            joined_before = _joined(before, lone[:first], scorer) if before else None
-            joined_after = _joined(after, lone[last:], scorer) if after else None
-            if (first and joined_before is None) or (last < len(lone) and joined_after is None):
-                continue
-            left_alone = [Bead((), (j,), 0.0, SKIP) for j in lone[first:last]]
-            beads = [
-                *([joined_before] if joined_before else []),
-                *left_alone,
-                *([joined_after] if joined_after else []),
-            ]
-            option = (len(left_alone), sum(bead.cost for bead in beads), beads)
-            if best is None or option[:2] < best[:2]:
-                best = option
-    assert best is not None  # joining nothing is always possible
-    return best[2]
-
-
-def _join_lone_sentences(beads: list[Bead], scorer: BeadScorer) -> list[Bead]:
-    """An English sentence the programme left alone in a paragraph whose other
-    sentences it aligned is joined to the bead before or after it: a translation
-    does not add a sentence in the middle of a paragraph, and a short one the words
-    say little about ("Stability is of overriding importance.", the second half of a
-    Chinese sentence split in two) is still part of what it translates. Which bead it
-    joins is left to the bead costs; a sentence whose paragraph has no aligned
-    sentence beside it stays alone."""
-    joined: list[Bead] = []
-    k = 0
-    while k < len(beads):
-        if beads[k].zh:  # aligned, or a lone Chinese sentence
-            joined.append(beads[k])
-            k += 1
-            continue
-        end = k
-        while end < len(beads) and beads[end].en and not beads[end].zh:
-            end += 1
-        before = joined[-1] if joined and joined[-1].zh and joined[-1].en else None
-        after = beads[end] if end < len(beads) and beads[end].zh and beads[end].en else None
-        result = _join_run(before, beads[k:end], after, scorer)
-        if before is not None:
-            joined.pop()
-        joined += result
-        k = end + (after is not None)
-    return joined
