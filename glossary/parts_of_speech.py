@@ -41,20 +41,27 @@ from glossary.coined_expressions import coined_pair
 from glossary.disk_cache import MARSHAL, cached
 from glossary.extraction.reference import dictionary_senses
 from glossary.textutils import is_cjk
+from glossary.word_classes import ENGLISH_CLOSED_CLASSES
 
 # jieba tags of words that are or go with verbs: verbs (v, vn, vd), adverbs (d),
 # idioms and set phrases (i, l), abbreviations (j)
 _VERBAL_TAGS = ("v", "d", "i", "l", "j")
 
 
+def _single_words(name: str) -> frozenset[str]:
+    return frozenset(words[0] for words in ENGLISH_CLOSED_CLASSES[name] if len(words) == 1)
+
+
 # English articles and possessive determiners, which open a noun phrase.
-DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her", "my", "your"})
-# The English pronouns that can only be a subject, which opens a clause.
-SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
-# Conjunctions that open a subordinate clause of cause or concession.
-SUBORDINATORS = frozenset({"because", "although", "though", "unless", "whereas"})
+DETERMINERS = _single_words("determiners")
 # The English relative pronouns, which open a clause inside a noun phrase.
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+RELATIVE_PRONOUNS = _single_words("relative pronouns")
+# What opens a clause: a pronoun that can only be a subject ("we"), a subordinator of
+# purpose, result, cause, concession or condition ("because", "so that", "in order to").
+CLAUSE_OPENERS = (
+    ENGLISH_CLOSED_CLASSES["subject pronouns"] | ENGLISH_CLOSED_CLASSES["clause openers"]
+)
+_LONGEST_CLAUSE_OPENER = max(map(len, CLAUSE_OPENERS))
 # Auxiliaries by LemmInflect that are a clitic's or a gerund's spelling as well: the
 # possessive 's, and "having" that opens a noun phrase's gerund ("having a home").
 _NOT_AUXILIARY = frozenset({"'s", "having"})
@@ -118,6 +125,14 @@ def opens_verb_phrase(words: Sequence[str]) -> bool:
         len(words) > 1
         and words[0].lower() in _english_classes()["bases"]
         and words[1].lower() in DETERMINERS
+    )
+
+
+def opens_clause(words: Sequence[str], at: int) -> bool:
+    """Whether a clause opener (``CLAUSE_OPENERS``: a subject pronoun or a
+    subordinator) begins at ``at`` in the lower-cased English ``words``."""
+    return any(
+        tuple(words[at : at + k]) in CLAUSE_OPENERS for k in range(1, _LONGEST_CLAUSE_OPENER + 1)
     )
 
 

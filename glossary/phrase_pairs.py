@@ -45,12 +45,11 @@ from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
 from glossary.parts_of_speech import (
     RELATIVE_PRONOUNS,
-    SUBJECT_PRONOUNS,
-    SUBORDINATORS,
     auxiliary,
     heads_verb_phrase,
     helping_verb,
     nominal,
+    opens_clause,
     opens_verb_phrase,
     predicates,
 )
@@ -340,17 +339,11 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
             stops[k] = stops[k + 1]
     series, clauses = set(), set()
     for k, word in enumerate(lowered):
-        following = lowered[k + 1 : k + 3]
         if word == ",":
-            verb = k + 1 + (following[:1] in (["and"], ["or"]))
+            verb = k + 1 + (lowered[k + 1 : k + 2] in (["and"], ["or"]))
             if opens_verb_phrase(words[verb : verb + 2]):
                 series.add(k)
-        if (
-            word in SUBJECT_PRONOUNS
-            or word in SUBORDINATORS
-            or (word == "so" and following[:1] in (["that"], ["as"]))
-            or (word == "in" and following == ["order", "to"])
-        ):
+        if opens_clause(lowered, k):
             clauses.add(k)
     return SentenceReading(
         verbs=tuple(j for j, word in enumerate(words) if heads_verb_phrase(word)),

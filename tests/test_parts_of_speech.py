@@ -9,6 +9,7 @@ from glossary.parts_of_speech import (
     heads_verb_phrase,
     helping_verb,
     nominal,
+    opens_clause,
     opens_verb_phrase,
     predicates,
 )
@@ -112,3 +113,23 @@ def test_a_verb_phrase_opens_with_a_verb_or_a_verb_before_a_determiner(
 )
 def test_a_helping_verb_may_be_an_auxiliary_or_a_modal(word: str, helps: bool) -> None:
     assert helping_verb(word) is helps
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "opens"),
+    [
+        ("costs fall so that we gain".split(), 2, True),  # a multiword subordinator
+        ("act in order to grow".split(), 1, True),
+        ("act so as to grow".split(), 1, True),
+        ("this is so as well".split(), 2, False),  # "so as" alone opens nothing
+        ("in order".split(), 0, False),  # cut off at the sentence's end
+        ("growth we expect".split(), 1, True),  # a pronoun that is only a subject
+        ("growth because demand".split(), 1, True),
+        ("you and it".split(), 0, False),  # objects too
+        ("progress while growing".split(), 1, False),
+    ],
+)
+def test_a_clause_opens_at_a_subject_pronoun_or_a_subordinator(
+    words: list[str], at: int, opens: bool
+) -> None:
+    assert opens_clause(words, at) is opens
