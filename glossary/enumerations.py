@@ -33,13 +33,13 @@ from glossary.numbers import (
     chinese_numeral_value,
     english_cardinal,
 )
+from glossary.parts_of_speech import COORDINATORS
 from glossary.word_alignment import Token
 from glossary.word_classes import CLAUSE_BREAKS, ENGLISH_FUNCTION_WORDS
 
 MIN_ITEMS = 3  # fewer items are joined by "and" alone, with no comma to mark the first
 MAX_ITEM_WORDS = 6  # a longer stretch between commas is a clause, not a list item
 _NUMERALS = "一二两三四五六七八九双"  # 双 "pair" counts two, as in 双创
-_CONJUNCTIONS = frozenset({"and", "or"})
 _OPENING, _CLOSING = frozenset("(["), frozenset(")]")
 
 
@@ -127,9 +127,9 @@ def _list_items(words: Sequence[str], commas: Sequence[int], n: int) -> list[lis
             return None
         middles.append(middle)
     rest = _run(words, commas[n - 3] + 1)  # after the last middle item's comma
-    if rest and words[rest[0]].lower() in _CONJUNCTIONS:
+    if rest and words[rest[0]].lower() in COORDINATORS:
         return None
-    joined = [k for k in rest if words[k].lower() in _CONJUNCTIONS]
+    joined = [k for k in rest if words[k].lower() in COORDINATORS]
     if joined:  # A, B and C
         middles.append(rest[: rest.index(joined[0])])
         last = rest[rest.index(joined[0]) + 1 : rest.index(joined[1]) if len(joined) > 1 else None]
@@ -139,7 +139,7 @@ def _list_items(words: Sequence[str], commas: Sequence[int], n: int) -> list[lis
         if (
             after >= len(words)
             or words[after - 1] != ","
-            or words[after].lower() not in _CONJUNCTIONS
+            or words[after].lower() not in COORDINATORS
         ):
             return None
         last = _run(words, after + 1, last=True)
@@ -156,7 +156,7 @@ def _list_items(words: Sequence[str], commas: Sequence[int], n: int) -> list[lis
 
 def _item(words: Sequence[str], indices: Sequence[int]) -> bool:
     """A stretch that can be a list item: a few words, no conjunction opening it."""
-    return 0 < len(indices) <= MAX_ITEM_WORDS and words[indices[0]].lower() not in _CONJUNCTIONS
+    return 0 < len(indices) <= MAX_ITEM_WORDS and words[indices[0]].lower() not in COORDINATORS
 
 
 def _run(words: Sequence[str], start: int, *, last: bool = False) -> list[int]:
@@ -165,7 +165,7 @@ def _run(words: Sequence[str], start: int, *, last: bool = False) -> list[int]:
     coordinated implementation …")."""
     run = []
     for k in range(start, len(words)):
-        if _ends_item(words[k]) or (last and words[k].lower() in _CONJUNCTIONS):
+        if _ends_item(words[k]) or (last and words[k].lower() in COORDINATORS):
             break
         run.append(k)
     return run

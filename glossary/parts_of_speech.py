@@ -56,6 +56,8 @@ def _single_words(name: str) -> frozenset[str]:
 DETERMINERS = _single_words("determiners")
 # The English relative pronouns, which open a clause inside a noun phrase.
 RELATIVE_PRONOUNS = _single_words("relative pronouns")
+# The English coordinators that join the items of a list or a series ("and", "or").
+COORDINATORS = _single_words("coordinators")
 # What opens a clause: a pronoun that can only be a subject ("we"), a subordinator of
 # purpose, result, cause, concession or condition ("because", "so that", "in order to").
 CLAUSE_OPENERS = (

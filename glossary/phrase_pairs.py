@@ -44,6 +44,7 @@ from glossary.enumerations import enumerations, labels
 from glossary.lexicon import english_key
 from glossary.numbers import english_ordinal
 from glossary.parts_of_speech import (
+    COORDINATORS,
     RELATIVE_PRONOUNS,
     auxiliary,
     heads_verb_phrase,
@@ -340,7 +341,7 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
     series, clauses = set(), set()
     for k, word in enumerate(lowered):
         if word == ",":
-            verb = k + 1 + (lowered[k + 1 : k + 2] in (["and"], ["or"]))
+            verb = k + 1 + (k + 1 < len(lowered) and lowered[k + 1] in COORDINATORS)
             if opens_verb_phrase(words[verb : verb + 2]):
                 series.add(k)
         if opens_clause(lowered, k):

@@ -50,6 +50,7 @@ def test_english_closed_classes_are_read_by_section_with_multiword_entries() -> 
         "determiners",
         "subject pronouns",
         "relative pronouns",
+        "coordinators",
         "clause openers",
     }
     assert ("we",) in ENGLISH_CLOSED_CLASSES["subject pronouns"]
