@@ -18,7 +18,8 @@ A span begins and ends on a content word and stays inside one clause of the Engl
 abbreviation's items is never cut, nor is the item of an English list at a list
 item's place; a title is a run of capitalised words. A term with no word that may be
 a verb names something, and its English is a noun phrase: no verb in its base or
-present form renders it, begins or ends the span, and the span runs across no
+present form renders it, begins or ends the span (a capitalised word after another
+word is part of a name, "Stock Connect", not a verb), and the span runs across no
 auxiliary but in a relative clause or as an infinitive (``glossary.parts_of_speech``).
 Where no span explains the term well enough, the translation has paraphrased it away,
 and no rendering is given.
@@ -313,7 +314,7 @@ class SentenceReading(NamedTuple):
     """What the spans of every term in a unit need to know of its English sentence,
     read once per sentence (``_read_sentence``)."""
 
-    verbs: tuple[int, ...]  # verbs in base or present form
+    verbs: tuple[int, ...]  # verbs in base or present form, not in a name
     stops: tuple[int, ...]  # for each word, where a noun phrase starting there must stop
     may_begin: tuple[bool, ...]  # not on an auxiliary or a modal
     series_commas: frozenset[int]  # commas that open the next verb phrase of a series
@@ -322,8 +323,10 @@ class SentenceReading(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
-    """The reading of an English sentence's words. A noun phrase stops before the
-    first auxiliary after its start that no relative pronoun comes before and that is
+    """The reading of an English sentence's words. A verb in its base or present form
+    written with a capital after another word is a word of a name ("Shenzhen-Hong Kong
+    Stock Connect", "the Theory of Three Represents"), not a verb. A noun phrase stops
+    before the first auxiliary after its start that no relative pronoun comes before and that is
     no infinitive after "to" (len(words): nowhere). A comma opens the next verb phrase
     of a series before a verb, "and" or "or" between. A clause begins at a pronoun that
     can only be a subject ("we") and at a clause of purpose, result, cause or
@@ -347,7 +350,11 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
         if opens_clause(lowered, k):
             clauses.add(k)
     return SentenceReading(
-        verbs=tuple(j for j, word in enumerate(words) if heads_verb_phrase(word)),
+        verbs=tuple(
+            j
+            for j, word in enumerate(words)
+            if heads_verb_phrase(word) and not (word[:1].isupper() and words[j - 1][:1].isalpha())
+        ),
         stops=tuple(stops[1:]),
         may_begin=tuple(not helping_verb(word) for word in words),
         series_commas=frozenset(series),

@@ -352,3 +352,19 @@ def test_no_rendering_runs_into_a_clause_of_purpose() -> None:
     }
     pair = _pair(links, zh, en)
     assert _rendering(pair, "医保", zh, en) == "medical insurance"
+
+
+def test_a_capitalised_verb_after_a_word_is_part_of_a_name() -> None:
+    """ "Represents" can only be a verb, but written with a capital after another word
+    it is a word of a name, which a noun phrase may end on; a capitalised verb that
+    opens the sentence ("Guide") is still a verb, which no noun phrase begins with."""
+    zh = "以三个代表重要思想为指导。"
+    en = "Guide us by the Theory of Three Represents."
+    links = {
+        ("三个代表", "Guide"): 0.5,
+        ("三个代表", "Three"): 1.0,
+        ("三个代表", "Represents"): 1.0,
+        ("指导", "Guide"): 0.3,
+    }
+    pair = _pair(links, zh, en)
+    assert _rendering(pair, "三个代表", zh, en) == "Three Represents"
