@@ -17,8 +17,9 @@ A span begins and ends on a content word and stays inside one clause of the Engl
 (``glossary.term_marks``) shapes the English: a label or list that names a numerical
 abbreviation's items is never cut, nor is the item of an English list at a list
 item's place; a title is a run of capitalised words. A term with no word that may be
-a verb names something, and its English is a noun phrase: no verb in its base or
-present form renders it, begins or ends the span (a capitalised word after another
+a verb names something, and so does one the second reader reads as one proper noun
+or place (营改增, 混合所有制: ``extraction.second_reading``); its English is a noun
+phrase: no verb in its base or present form renders it, begins or ends the span (a capitalised word after another
 word is part of a name, "Stock Connect", not a verb), and the span runs across no
 auxiliary but in a relative clause or as an infinitive (``glossary.parts_of_speech``).
 Where no span explains the term well enough, the translation has paraphrased it away,
@@ -191,6 +192,7 @@ def scored_spans(
     end: int,
     term_keys: frozenset[str] = frozenset(),
     marks: Marks = UNMARKED,
+    named: bool = False,
 ) -> list[tuple[int, int, float]]:
     """(first, last) English token indices and score of every span that may render the
     term at [start, end) of the unit's Chinese, scoring at least MIN_SCORE.
@@ -208,7 +210,11 @@ def scored_spans(
     products, develop farm-based recreation"). No span begins on a word that may be an
     auxiliary or a modal: "will", "must" mark the sentence's predicate, not the term;
     and none runs across a pronoun that can only be a subject ("we"), which opens a
-    clause, or into a clause of purpose, cause or concession ("so that", "because")."""
+    clause, or into a clause of purpose, cause or concession ("so that", "because").
+    ``named``: the term names something whatever its words may be (the second reader
+    reads it as one proper noun), so it is rendered by a noun phrase as a term with no
+    word that may be a verb is: "mixed ownership systems", not "establish mixed
+    ownership systems" for 混合所有制, whose 混合 may be "to mix"."""
     inside = term_tokens(pair, start, end)
     if not inside:
         return []
@@ -222,7 +228,7 @@ def scored_spans(
     may_begin = list(reading.may_begin)
     may_end = [True] * len(english)
     term_words = [t.text for t in pair.chinese if t.start < end and t.end > start]
-    if nominal(term_words):
+    if named or nominal(term_words):
         _keep_to_a_noun_phrase(reading, to_term, term_links, may_begin, may_end, reach)
     phrases = _counted_phrases(english, marks.counted, to_term, to_rest)
     title = _claimed_title(english, to_term, to_rest) if marks.titled and not phrases else None
@@ -434,10 +440,11 @@ def best_span(
     edges: PhraseEdges | None = None,
     term_keys: frozenset[str] = frozenset(),
     marks: Marks = UNMARKED,
+    named: bool = False,
 ) -> tuple[int, int, float] | None:
     """The best of ``scored_spans``, its score bent by ``edges`` where given (the
     shortest where scores tie), or None."""
-    spans = scored_spans(pair, start, end, term_keys, marks)
+    spans = scored_spans(pair, start, end, term_keys, marks, named)
     if edges is None:
         return max(spans, key=_preference, default=None)
     english = pair.english

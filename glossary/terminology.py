@@ -57,6 +57,9 @@ class ProposedTerms:
 
     drafts: list[TermDraft]
     glosses: list[Gloss]
+    # terms the second reader reads as one proper noun or place (kind "name"): they
+    # name something, so their English is a noun phrase whatever their words
+    names: frozenset[str] = frozenset()
 
     @property
     def ranked(self) -> list[str]:
@@ -101,17 +104,23 @@ def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) ->
         _draft(term, rank, frequency[term], title=term in titles)
         for rank, term in enumerate(ranked, 1)
     ]
-    return ProposedTerms(drafts, glosses)
+    names = frozenset(c.text for c in candidates if "name" in c.kinds)
+    return ProposedTerms(drafts, glosses, names)
 
 
 def unit_renderings(
-    terms: Sequence[str], units: Sequence[AlignedUnit], lexicon: Lexicon, edges: PhraseEdges
+    terms: Sequence[str],
+    units: Sequence[AlignedUnit],
+    lexicon: Lexicon,
+    edges: PhraseEdges,
+    names: Collection[str] = frozenset(),
 ) -> list[EvidenceDraft]:
     """One piece of evidence for each occurrence of a term in a unit's Chinese: the
     English span rendering it there, or no rendering where the translation
     paraphrased it; ``edges`` (learnt from the termbase's English) prefers whole
-    phrases, and what the dictionary or editors say the whole term translates as
-    (``whole_term_keys``) links those English words to all of it. Occurrences of the
+    phrases, what the dictionary or editors say the whole term translates as
+    (``whole_term_keys``) links those English words to all of it, and a term among
+    ``names`` (``ProposedTerms.names``) is rendered by a noun phrase. Occurrences of the
     terms whose renderings the memory agrees on (``glossary.rendering_consensus``) are
     then read again, with those renderings' words linked the same way. The word aligner
     is trained on the units in an order of their own content, so that the result does
@@ -134,12 +143,12 @@ def unit_renderings(
         for end, term in finder.iter(unit.zh)
         for start in [end + 1 - len(term)]
     ]
-    evidence = [_rendering(found, edges, senses[found.term]) for found in occurrences]
+    evidence = [_rendering(found, edges, senses[found.term], names) for found in occurrences]
     agreed = consensus_keys(
         ((e.term, e.rendering) for e in evidence if e.rendering), lexicon.abbreviations
     )
     return [
-        _rendering(found, edges, senses[found.term] | agreed[found.term])
+        _rendering(found, edges, senses[found.term] | agreed[found.term], names)
         if found.term in agreed
         else first
         for found, first in zip(occurrences, evidence, strict=True)
@@ -158,11 +167,14 @@ class _Occurrence(NamedTuple):
     marks: Marks
 
 
-def _rendering(found: _Occurrence, edges: PhraseEdges, senses: frozenset[str]) -> EvidenceDraft:
-    """The best span of the unit's English for the term, given the word links and what
-    the term as a whole translates as (``senses``)."""
+def _rendering(
+    found: _Occurrence, edges: PhraseEdges, senses: frozenset[str], names: Collection[str]
+) -> EvidenceDraft:
+    """The best span of the unit's English for the term, given the word links, what
+    the term as a whole translates as (``senses``) and whether it is a name."""
     unit, pair = found.unit, found.pair
-    span = best_span(pair, found.start, found.end, edges, senses, found.marks)
+    named = found.term in names
+    span = best_span(pair, found.start, found.end, edges, senses, found.marks, named)
     rendering = rendering_text(unit.en, pair.english, span[0], span[1]) if span else None
     return EvidenceDraft(found.term, unit.document_id, rendering, unit_id=unit.id, context=unit.en)
 
@@ -188,7 +200,7 @@ def find_renderings(
     english = _memory_english(units, outside)
     # the abbreviations any English of the memory defines are read as their long forms
     evidence = unit_renderings(
-        proposed.ranked, units, lexicon.reading(english), PhraseEdges(english)
+        proposed.ranked, units, lexicon.reading(english), PhraseEdges(english), proposed.names
     )
     evidence += [
         EvidenceDraft(gloss.chinese, gloss.document_id, gloss.english, segment_id=gloss.segment_id)

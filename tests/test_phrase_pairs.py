@@ -368,3 +368,28 @@ def test_a_capitalised_verb_after_a_word_is_part_of_a_name() -> None:
     }
     pair = _pair(links, zh, en)
     assert _rendering(pair, "三个代表", zh, en) == "Three Represents"
+
+
+def test_a_name_is_rendered_by_a_noun_phrase_whatever_its_words() -> None:
+    """混合 may be "to mix", so 混合所有制 is no noun by its words alone, and a verb its
+    rare words' links reach comes in; read as one proper noun by the second reader, it
+    names something, and its English is a noun phrase."""
+    zh = "在电力等领域实行混合所有制改革。"
+    en = "We will establish mixed ownership systems in the power sector."
+    links = {
+        ("混合", "establish"): 0.6,
+        ("混合", "mixed"): 0.8,
+        ("所有制", "ownership"): 1.0,
+        ("所有制", "systems"): 0.7,
+        ("实行", "establish"): 0.3,
+        ("电力", "power"): 1.0,
+    }
+    pair = _pair(links, zh, en)
+    start = zh.index("混合所有制")
+
+    def rendering(named: bool) -> str | None:
+        span = best_span(pair, start, start + 5, named=named)
+        return rendering_text(en, pair.english, span[0], span[1]) if span else None
+
+    assert rendering(named=False) == "establish mixed ownership systems"
+    assert rendering(named=True) == "mixed ownership systems"
