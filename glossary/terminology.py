@@ -7,9 +7,11 @@ the terms and evidence back). The stages work on plain records in memory, one
 module each:
 
 1. ``glossary.extraction``: candidates from the Chinese, ranked by termhood, and
-   terms glossed inline in English ("world S&T superpower (世界科技强国)");
+   terms glossed inline in English ("world S&T superpower (世界科技强国)")
+   (``propose_terms``);
 2. ``glossary.word_alignment``: word links between the two sides of every unit,
-   learnt from the whole memory with the dictionary as a prior;
+   learnt from the whole memory with the dictionary as a prior (``link_memory``,
+   which needs nothing of the first stage, so the two may run side by side);
 3. ``glossary.phrase_pairs``: in each unit whose Chinese holds a term, the English
    span the links say renders it, or none where the translation paraphrased it;
 4. ``glossary.attestation``: the renderings known so far counted in English that has
@@ -108,38 +110,54 @@ def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) ->
     return ProposedTerms(drafts, glosses, names)
 
 
+class LinkedMemory(NamedTuple):
+    """The translation memory with its word links: what renderings are read off.
+    Linking needs no terms, so it may run while they are proposed."""
+
+    units: list[AlignedUnit]  # in an order of their own content
+    pairs: list[AlignedPair]  # their word links, unit by unit
+    lexicon: Lexicon  # read with the abbreviations the memory's English defines
+    edges: PhraseEdges  # how runs of words begin and end phrases in all its English
+
+
+def link_memory(
+    units: Sequence[AlignedUnit], outside: Sequence[EnglishSentence], lexicon: Lexicon
+) -> LinkedMemory:
+    """The word links of every unit, learnt from all of them with the ``lexicon`` as a
+    prior (``glossary.word_alignment``), and the phrase edges of all the English there
+    is, ``outside`` (English with no Chinese beside it) too. The aligner is trained on
+    the units in an order of their own content, so that the result does not depend on
+    the order they were stored in."""
+    english = _memory_english(units, outside)
+    # the abbreviations any English of the memory defines are read as their long forms
+    reading = lexicon.reading(english)
+    ordered = sorted(units, key=lambda unit: (unit.document_id, unit.zh, unit.en))
+    pairs = align_units([(unit.zh, unit.en) for unit in ordered], reading)
+    return LinkedMemory(ordered, pairs, reading, PhraseEdges(english))
+
+
 def unit_renderings(
-    terms: Sequence[str],
-    units: Sequence[AlignedUnit],
-    lexicon: Lexicon,
-    edges: PhraseEdges,
-    names: Collection[str] = frozenset(),
+    terms: Sequence[str], memory: LinkedMemory, names: Collection[str] = frozenset()
 ) -> list[EvidenceDraft]:
     """One piece of evidence for each occurrence of a term in a unit's Chinese: the
     English span rendering it there, or no rendering where the translation
-    paraphrased it; ``edges`` (learnt from the termbase's English) prefers whole
-    phrases, what the dictionary or editors say the whole term translates as
-    (``whole_term_keys``) links those English words to all of it, and a term among
-    ``names`` (``ProposedTerms.names``) is rendered by a noun phrase. Occurrences of the
-    terms whose renderings the memory agrees on (``glossary.rendering_consensus``) are
-    then read again, with those renderings' words linked the same way. The word aligner
-    is trained on the units in an order of their own content, so that the result does
-    not depend on the order they were stored in."""
-    if not terms or not units:
+    paraphrased it; the memory's phrase edges prefer whole phrases, what the
+    dictionary or editors say the whole term translates as (``whole_term_keys``)
+    links those English words to all of it, and a term among ``names``
+    (``ProposedTerms.names``) is rendered by a noun phrase. Occurrences of the terms
+    whose renderings the memory agrees on (``glossary.rendering_consensus``) are then
+    read again, with those renderings' words linked the same way."""
+    if not terms or not memory.units:
         return []
     finder = ahocorasick.Automaton()
     for term in terms:
         finder.add_word(term, term)
     finder.make_automaton()
-    order = sorted(
-        range(len(units)), key=lambda k: (units[k].document_id, units[k].zh, units[k].en)
-    )
-    ordered = [units[k] for k in order]
-    aligned = align_units([(unit.zh, unit.en) for unit in ordered], lexicon)
+    lexicon, edges = memory.lexicon, memory.edges
     senses = {term: whole_term_keys(lexicon, term) for term in terms}
     occurrences = [
         _Occurrence(unit, pair, start, end + 1, term, marks(unit.zh, start, end + 1))
-        for unit, pair in zip(ordered, aligned, strict=True)
+        for unit, pair in zip(memory.units, memory.pairs, strict=True)
         for end, term in finder.iter(unit.zh)
         for start in [end + 1 - len(term)]
     ]
@@ -189,19 +207,10 @@ def whole_term_keys(lexicon: Lexicon, term: str) -> frozenset[str]:
     return frozenset().union(*lexicon.senses(term)[:1], *lexicon.extra.get(term, ()))
 
 
-def find_renderings(
-    proposed: ProposedTerms,
-    units: Sequence[AlignedUnit],
-    outside: Sequence[EnglishSentence],
-    lexicon: Lexicon,
-) -> list[EvidenceDraft]:
-    """Evidence from the aligned ``units`` (``unit_renderings``, with phrase edges
-    learnt from all the English there is) and from the inline glosses."""
-    english = _memory_english(units, outside)
-    # the abbreviations any English of the memory defines are read as their long forms
-    evidence = unit_renderings(
-        proposed.ranked, units, lexicon.reading(english), PhraseEdges(english), proposed.names
-    )
+def find_renderings(proposed: ProposedTerms, memory: LinkedMemory) -> list[EvidenceDraft]:
+    """Evidence from the memory's units (``unit_renderings``) and from the inline
+    glosses."""
+    evidence = unit_renderings(proposed.ranked, memory, proposed.names)
     evidence += [
         EvidenceDraft(gloss.chinese, gloss.document_id, gloss.english, segment_id=gloss.segment_id)
         for gloss in proposed.glosses

@@ -104,6 +104,27 @@ def streamed(
         child.join()
 
 
+@contextmanager
+def computed(compute: Callable[[], R]) -> Iterator[Callable[[], R]]:
+    """``compute()`` started in a forked process (in this one where processes cannot
+    be forked), while the caller goes on with other work: what it yields waits for
+    the value and returns it, or raises what ``compute`` raised. The work is done on
+    a second core; the value is pickled on its way back."""
+
+    def produce(_progress: Progress) -> Generator[None, None, R]:
+        yield from ()
+        return compute()
+
+    with streamed(produce) as stream:
+
+        def result() -> R:
+            for _nothing in stream:
+                pass
+            return stream.result
+
+        yield result
+
+
 def _ignore(done: int) -> None:
     """Progress nobody asked for."""
 
@@ -141,7 +162,7 @@ def _received(
         except EOFError:
             child.join()
             raise RuntimeError(
-                f"the process reading the file stopped unexpectedly (exit code {child.exitcode})"
+                f"the forked process stopped unexpectedly (exit code {child.exitcode})"
             ) from None
         if done != shown and done is not None and progress is not None:
             progress(done)
@@ -162,7 +183,7 @@ def _rebuilt(cls: type[BaseException], args: tuple, state: dict, trace: str) -> 
     error = cls.__new__(cls, *args)
     error.args = args
     vars(error).update(state)
-    error.add_note(f"raised in the process reading the file:\n{trace}")
+    error.add_note(f"raised in the forked process:\n{trace}")
     return error
 
 

@@ -8,8 +8,14 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from glossary.terminology import attest_renderings, find_renderings, propose_terms
+from glossary.terminology import (
+    attest_renderings,
+    find_renderings,
+    link_memory,
+    propose_terms,
+)
 from services.alignment import lexicon_with_approved
+from services.forked import computed
 from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
 from termbase.terms import known_renderings, replace_evidence, sync_terms
 
@@ -20,15 +26,21 @@ def build_terminology(
     session: Session, on_step: Callable[[str], None] = lambda _description: None
 ) -> int:
     """Extract, rank and store terms with their renderings; returns how many terms.
-    Editors' decisions stay as they are (``termbase.terms.sync_terms``)."""
+    Editors' decisions stay as they are (``termbase.terms.sync_terms``). The terms are
+    proposed (candidates, ranking, pinyin) in a forked process while this one links
+    the memory's words, which needs no terms: two cores do the two at once."""
     on_step("extracting terms")
     outside = english_sentences_outside_units(session)
-    proposed = propose_terms(chinese_sentences(session), outside)
+    chinese = chinese_sentences(session)
+    units = aligned_units(session)
+    lexicon = lexicon_with_approved(session)
+    with computed(lambda: propose_terms(chinese, outside)) as proposed_terms:
+        memory = link_memory(units, outside, lexicon)
+        proposed = proposed_terms()
     term_ids = sync_terms(session, proposed.drafts)
 
     on_step("finding renderings")
-    units = aligned_units(session)
-    found = find_renderings(proposed, units, outside, lexicon_with_approved(session))
+    found = find_renderings(proposed, memory)
 
     on_step("attesting renderings")
     # what editors and imports gave, for the terms still in the termbase

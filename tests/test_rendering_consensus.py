@@ -8,7 +8,6 @@ import pytest
 
 import glossary.terminology as terminology
 from glossary.lexicon import Lexicon, english_keys
-from glossary.phrase_pairs import PhraseEdges
 from glossary.rendering_consensus import MIN_UNITS, consensus_keys
 from glossary.word_alignment import AlignedPair
 from records import AlignedUnit
@@ -79,8 +78,8 @@ def test_a_unit_is_read_again_with_the_rendering_the_others_agree_on(
     if not agreeing:
         monkeypatch.setattr(terminology, "consensus_keys", lambda *_args: {})
     units = [AlignedUnit(k, "report-en", zh, en) for k, (zh, en) in enumerate(UNITS)]
-    edges = PhraseEdges([en for _zh, en in UNITS])
-    found = terminology.unit_renderings(["新动能"], units, Lexicon({}), edges)
+    memory = terminology.link_memory(units, [], Lexicon({}))
+    found = terminology.unit_renderings(["新动能"], memory)
     by_unit = {e.unit_id: e.rendering for e in found}
     assert by_unit[0] == "New growth drivers" and by_unit[1] == "new growth drivers"
     # the links alone stop at "drivers"; the memory's consensus takes "of growth" in

@@ -9,7 +9,6 @@ import pytest
 
 import glossary.terminology as terminology
 from glossary.lexicon import Lexicon
-from glossary.phrase_pairs import PhraseEdges
 from glossary.word_alignment import AlignedPair
 from records import AlignedUnit
 
@@ -43,8 +42,7 @@ def test_a_name_is_rendered_by_a_noun_phrase(monkeypatch: pytest.MonkeyPatch, na
     monkeypatch.setattr(terminology, "align_units", _aligned)
     units = [AlignedUnit(1, "report-en", ZH, EN)]
     names = {"混合所有制"} if named else set()
-    found = terminology.unit_renderings(
-        ["混合所有制"], units, Lexicon({}), PhraseEdges([EN]), names
-    )
+    memory = terminology.link_memory(units, [], Lexicon({}))
+    found = terminology.unit_renderings(["混合所有制"], memory, names)
     expected = "mixed ownership systems" if named else "establish mixed ownership systems"
     assert [e.rendering for e in found] == [expected]
