@@ -8,10 +8,11 @@ module each:
 
 1. ``glossary.extraction``: candidates from the Chinese, ranked by termhood, and
    terms glossed inline in English ("world S&T superpower (世界科技强国)")
-   (``propose_terms``);
+   (``propose_terms``), then their pinyin and traditional forms (``term_drafts``);
 2. ``glossary.word_alignment``: word links between the two sides of every unit,
    learnt from the whole memory with the dictionary as a prior (``link_memory``,
-   which needs nothing of the first stage, so the two may run side by side);
+   which needs nothing of the first stage, so the two may run side by side, and the
+   renderings need only the ranked terms, not their pinyin);
 3. ``glossary.phrase_pairs``: in each unit whose Chinese holds a term, the English
    span the links say renders it, or none where the translation paraphrased it;
 4. ``glossary.attestation``: the renderings known so far counted in English that has
@@ -55,17 +56,17 @@ class Gloss:
 
 @dataclass(frozen=True)
 class ProposedTerms:
-    """The terms extraction proposes, best first, and the inline glosses among them."""
+    """The terms extraction proposes, best first, with how often each occurs, and the
+    inline glosses among them."""
 
-    drafts: list[TermDraft]
+    ranked: list[str]
+    frequency: dict[str, int]
     glosses: list[Gloss]
+    # terms set off by book-title marks (《中国制造2025》): proper names
+    titles: frozenset[str] = frozenset()
     # terms the second reader reads as one proper noun or place (kind "name"): they
     # name something, so their English is a noun phrase whatever their words
     names: frozenset[str] = frozenset()
-
-    @property
-    def ranked(self) -> list[str]:
-        return [draft.simplified for draft in self.drafts]
 
 
 def _draft(term: str, rank: int, frequency: int, *, title: bool = False) -> TermDraft:
@@ -101,13 +102,22 @@ def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) ->
         if gloss.chinese not in frequency:
             ranked.append(gloss.chinese)
         frequency[gloss.chinese] = frequency.get(gloss.chinese, 0) + 1
-    titles = {c.text for c in candidates if "title" in c.kinds}
-    drafts = [
-        _draft(term, rank, frequency[term], title=term in titles)
-        for rank, term in enumerate(ranked, 1)
+    return ProposedTerms(
+        ranked,
+        frequency,
+        glosses,
+        titles=frozenset(c.text for c in candidates if "title" in c.kinds),
+        names=frozenset(c.text for c in candidates if "name" in c.kinds),
+    )
+
+
+def term_drafts(proposed: ProposedTerms) -> list[TermDraft]:
+    """The proposed terms as the termbase keeps them: ranked, counted, with their
+    pinyin and traditional forms."""
+    return [
+        _draft(term, rank, proposed.frequency[term], title=term in proposed.titles)
+        for rank, term in enumerate(proposed.ranked, 1)
     ]
-    names = frozenset(c.text for c in candidates if "name" in c.kinds)
-    return ProposedTerms(drafts, glosses, names)
 
 
 class LinkedMemory(NamedTuple):

@@ -104,27 +104,6 @@ def streamed(
         child.join()
 
 
-@contextmanager
-def computed(compute: Callable[[], R]) -> Iterator[Callable[[], R]]:
-    """``compute()`` started in a forked process (in this one where processes cannot
-    be forked), while the caller goes on with other work: what it yields waits for
-    the value and returns it, or raises what ``compute`` raised. The work is done on
-    a second core; the value is pickled on its way back."""
-
-    def produce(_progress: Progress) -> Generator[None, None, R]:
-        yield from ()
-        return compute()
-
-    with streamed(produce) as stream:
-
-        def result() -> R:
-            for _nothing in stream:
-                pass
-            return stream.result
-
-        yield result
-
-
 def _ignore(done: int) -> None:
     """Progress nobody asked for."""
 

@@ -4,18 +4,21 @@ build's transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 
 from sqlalchemy.orm import Session
 
 from glossary.terminology import (
+    ProposedTerms,
     attest_renderings,
     find_renderings,
     link_memory,
     propose_terms,
+    term_drafts,
 )
+from records import EnglishSentence, TermDraft
 from services.alignment import lexicon_with_approved
-from services.forked import computed
+from services.forked import Progress, streamed
 from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
 from termbase.terms import known_renderings, replace_evidence, sync_terms
 
@@ -26,21 +29,25 @@ def build_terminology(
     session: Session, on_step: Callable[[str], None] = lambda _description: None
 ) -> int:
     """Extract, rank and store terms with their renderings; returns how many terms.
-    Editors' decisions stay as they are (``termbase.terms.sync_terms``). The terms are
-    proposed (candidates, ranking, pinyin) in a forked process while this one links
-    the memory's words, which needs no terms: two cores do the two at once."""
+    Editors' decisions stay as they are (``termbase.terms.sync_terms``). Two cores
+    share the work: a forked process proposes the terms and then writes their pinyin,
+    while this one links the memory's words, which needs no terms, and reads the
+    renderings off the links as soon as the ranked terms come."""
     on_step("extracting terms")
     outside = english_sentences_outside_units(session)
     chinese = chinese_sentences(session)
     units = aligned_units(session)
     lexicon = lexicon_with_approved(session)
-    with computed(lambda: propose_terms(chinese, outside)) as proposed_terms:
+    with streamed(_proposing(chinese, outside), batch=1) as proposing:
         memory = link_memory(units, outside, lexicon)
-        proposed = proposed_terms()
-    term_ids = sync_terms(session, proposed.drafts)
-
-    on_step("finding renderings")
-    found = find_renderings(proposed, memory)
+        items = iter(proposing)
+        proposed = next(items)
+        on_step("finding renderings")
+        found = find_renderings(proposed, memory)
+        for _none in items:  # the one item came: the drafts are what the child returns
+            pass
+        drafts = proposing.result
+    term_ids = sync_terms(session, drafts)
 
     on_step("attesting renderings")
     # what editors and imports gave, for the terms still in the termbase
@@ -48,3 +55,17 @@ def build_terminology(
     attested = attest_renderings(proposed.ranked, found, known, units, outside, proposed.glosses)
     replace_evidence(session, term_ids, found + attested)
     return len(term_ids)
+
+
+def _proposing(
+    chinese: list[str], outside: list[EnglishSentence]
+) -> Callable[[Progress], Generator[ProposedTerms, None, list[TermDraft]]]:
+    """The proposed terms, as soon as they are ranked, then their drafts (pinyin and
+    traditional forms, the slower part) as what the generator returns."""
+
+    def produce(_progress: Progress) -> Generator[ProposedTerms, None, list[TermDraft]]:
+        proposed = propose_terms(chinese, outside)
+        yield proposed
+        return term_drafts(proposed)
+
+    return produce

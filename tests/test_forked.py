@@ -19,7 +19,7 @@ from exports.screening import ImportRefused
 from glossary.decoding import DecodingError
 from records import Decision, RenderingRecord, TermRecord
 from services import forked
-from services.forked import Progress, computed, streamed
+from services.forked import Progress, streamed
 
 
 def produce_numbers(progress: Progress, count: int = 10) -> Generator[int, None, str]:
@@ -201,27 +201,3 @@ def test_records_sent_by_their_fields_come_back_equal() -> None:
     assert received == records
     assert [r.origin for r in received] == ["line 2"] * 3  # not compared by ==
     assert type(received[0].renderings[0].decided) is Decision
-
-
-def test_a_value_is_computed_beside_the_callers_own_work(where: str) -> None:
-    """``computed``: the value comes back, made in another process where one can be
-    forked, and the child is gone once it has."""
-    with computed(lambda: (os.getpid(), "科技强国")) as value:
-        own = sum(range(1000))  # the caller's work, meanwhile
-        pid, text = value()
-    assert (own, text) == (499500, "科技强国")
-    assert (pid != os.getpid()) is (where == "forked")
-    if where == "forked":
-        assert_gone(pid)
-
-
-def test_an_error_in_a_computation_reaches_the_caller(where: str) -> None:
-    error = ImportRefused("the termbase is locked")
-
-    def failing() -> int:
-        raise error
-
-    with computed(failing) as value, pytest.raises(ImportRefused) as raised:
-        value()
-    assert str(raised.value) == str(error)
-    assert multiprocessing.active_children() == []
