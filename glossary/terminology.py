@@ -8,11 +8,13 @@ module each:
 
 1. ``glossary.extraction``: candidates from the Chinese, ranked by termhood, and
    terms glossed inline in English ("world S&T superpower (世界科技强国)")
-   (``propose_terms``), then their pinyin and traditional forms (``term_drafts``);
+   (``rank_terms``, ``with_glosses``), then their pinyin and traditional forms
+   (``term_drafts``);
 2. ``glossary.word_alignment``: word links between the two sides of every unit,
    learnt from the whole memory with the dictionary as a prior (``link_memory``,
-   which needs nothing of the first stage, so the two may run side by side, and the
-   renderings need only the ranked terms, not their pinyin);
+   which needs nothing of the first stage, so the two may run side by side; the
+   candidates need only the Chinese, not its alignment, and the renderings only the
+   ranked terms, not their pinyin);
 3. ``glossary.phrase_pairs``: in each unit whose Chinese holds a term, the English
    span the links say renders it, or none where the translation paraphrased it;
 4. ``glossary.attestation``: the renderings known so far counted in English that has
@@ -25,8 +27,8 @@ build of the same corpus gives. Editors' decisions are kept by ``termbase.terms`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import ahocorasick
@@ -90,32 +92,43 @@ def _glossed(sentences: Sequence[EnglishSentence]) -> list[Gloss]:
     ]
 
 
-def propose_terms(chinese: Sequence[str], outside: Sequence[EnglishSentence]) -> ProposedTerms:
-    """Candidates from the ``chinese`` sentences, ranked by termhood, then the terms
-    glossed inline in ``outside`` (English with no Chinese beside it) that are not
-    among them; a gloss counts as one more occurrence of its term."""
+def rank_terms(chinese: Sequence[str]) -> ProposedTerms:
+    """Candidates from the ``chinese`` sentences, ranked by termhood."""
     candidates = extract_candidates(chinese)
-    glosses = _glossed(outside)
-    frequency = {c.text: c.frequency for c in candidates}
-    ranked = [c.text for c in candidates]
-    for gloss in glosses:
-        if gloss.chinese not in frequency:
-            ranked.append(gloss.chinese)
-        frequency[gloss.chinese] = frequency.get(gloss.chinese, 0) + 1
     return ProposedTerms(
-        ranked,
-        frequency,
-        glosses,
+        [c.text for c in candidates],
+        {c.text: c.frequency for c in candidates},
+        [],
         titles=frozenset(c.text for c in candidates if "title" in c.kinds),
         names=frozenset(c.text for c in candidates if "name" in c.kinds),
     )
 
 
-def term_drafts(proposed: ProposedTerms) -> list[TermDraft]:
+def with_glosses(proposed: ProposedTerms, outside: Sequence[EnglishSentence]) -> ProposedTerms:
+    """The ``proposed`` terms, then the terms glossed inline in ``outside`` (English
+    with no Chinese beside it) that are not among them; a gloss counts as one more
+    occurrence of its term."""
+    glosses = _glossed(outside)
+    frequency = dict(proposed.frequency)
+    ranked = list(proposed.ranked)
+    for gloss in glosses:
+        if gloss.chinese not in frequency:
+            ranked.append(gloss.chinese)
+        frequency[gloss.chinese] = frequency.get(gloss.chinese, 0) + 1
+    return replace(proposed, ranked=ranked, frequency=frequency, glosses=glosses)
+
+
+def term_drafts(
+    proposed: ProposedTerms, written: Mapping[str, TermDraft] | None = None
+) -> list[TermDraft]:
     """The proposed terms as the termbase keeps them: ranked, counted, with their
-    pinyin and traditional forms."""
+    pinyin and traditional forms; those of a term in ``written`` (drafts made before
+    glosses were added) are taken from there, not worked out again."""
+    written = written or {}
     return [
-        _draft(term, rank, proposed.frequency[term], title=term in proposed.titles)
+        replace(written[term], rank=rank, frequency=proposed.frequency[term])
+        if term in written
+        else _draft(term, rank, proposed.frequency[term], title=term in proposed.titles)
         for rank, term in enumerate(proposed.ranked, 1)
     ]
 

@@ -17,7 +17,7 @@ from records import DocumentMeta, DocumentRole, SaveResult
 from services.alignment import align_new_documents
 from services.store import reading
 from services.terminology import STEPS as TERMINOLOGY_STEPS
-from services.terminology import build_terminology
+from services.terminology import build_terminology, proposing_terms
 from termbase import Termbase
 from termbase.store import document_exists, save_document, stored_hash
 
@@ -82,6 +82,8 @@ def ingest_documents(
                 )
             results[meta.id] = save_document(session, meta, item.parsed.paragraphs)
         if any(result is not SaveResult.UNCHANGED for result in results.values()):
-            align_new_documents(session, on_step=on_step)
-            build_terminology(session, on_step=on_step)
+            # the terms need only the Chinese: proposed on the other core meanwhile
+            with proposing_terms(session) as proposal:
+                align_new_documents(session, on_step=on_step)
+                build_terminology(session, on_step=on_step, proposal=proposal)
     return results

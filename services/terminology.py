@@ -4,7 +4,8 @@ build's transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
 
@@ -13,41 +14,75 @@ from glossary.terminology import (
     attest_renderings,
     find_renderings,
     link_memory,
-    propose_terms,
+    rank_terms,
     term_drafts,
+    with_glosses,
 )
-from records import EnglishSentence, TermDraft
+from records import TermDraft
 from services.alignment import lexicon_with_approved
-from services.forked import Progress, streamed
+from services.forked import Progress, Stream, streamed
 from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
 from termbase.terms import known_renderings, replace_evidence, sync_terms
 
 STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
 
 
+class Proposal:
+    """The terms a forked process proposes for the termbase's Chinese
+    (``proposing_terms``): ``ranked`` as soon as they are ranked, then ``written``,
+    their pinyin and traditional forms, the slower part."""
+
+    def __init__(self, stream: Stream[ProposedTerms, list[TermDraft]]) -> None:
+        self._stream = stream
+        self._items = iter(stream)
+
+    def ranked(self) -> ProposedTerms:
+        return next(self._items)
+
+    def written(self) -> dict[str, TermDraft]:
+        for _none in self._items:  # the one item came: the drafts are the return value
+            pass
+        return {draft.simplified: draft for draft in self._stream.result}
+
+
+@contextmanager
+def proposing_terms(session: Session) -> Iterator[Proposal]:
+    """The candidates of the termbase's Chinese, ranked and written in a forked process
+    from now on: they need the Chinese sentences only, so the build aligns the memory
+    and links its words meanwhile, on the other core."""
+    chinese = chinese_sentences(session)
+
+    def produce(_progress: Progress) -> Generator[ProposedTerms, None, list[TermDraft]]:
+        ranked = rank_terms(chinese)
+        yield ranked
+        return term_drafts(ranked)
+
+    with streamed(produce, batch=1) as stream:
+        yield Proposal(stream)
+
+
 def build_terminology(
-    session: Session, on_step: Callable[[str], None] = lambda _description: None
+    session: Session,
+    on_step: Callable[[str], None] = lambda _description: None,
+    proposal: Proposal | None = None,
 ) -> int:
     """Extract, rank and store terms with their renderings; returns how many terms.
-    Editors' decisions stay as they are (``termbase.terms.sync_terms``). Two cores
-    share the work: a forked process proposes the terms and then writes their pinyin,
-    while this one links the memory's words, which needs no terms, and reads the
-    renderings off the links as soon as the ranked terms come."""
+    Editors' decisions stay as they are (``termbase.terms.sync_terms``). The terms
+    come from ``proposal`` (``proposing_terms``, started before the memory was
+    aligned), or from one started here, while this process links the memory's words,
+    which needs no terms; the renderings are read off the links as soon as the terms
+    are ranked, while the other process writes their pinyin."""
+    if proposal is None:
+        with proposing_terms(session) as started:
+            return build_terminology(session, on_step, started)
     on_step("extracting terms")
     outside = english_sentences_outside_units(session)
-    chinese = chinese_sentences(session)
     units = aligned_units(session)
-    lexicon = lexicon_with_approved(session)
-    with streamed(_proposing(chinese, outside), batch=1) as proposing:
-        memory = link_memory(units, outside, lexicon)
-        items = iter(proposing)
-        proposed = next(items)
-        on_step("finding renderings")
-        found = find_renderings(proposed, memory)
-        for _none in items:  # the one item came: the drafts are what the child returns
-            pass
-        drafts = proposing.result
-    term_ids = sync_terms(session, drafts)
+    memory = link_memory(units, outside, lexicon_with_approved(session))
+    proposed = with_glosses(proposal.ranked(), outside)
+    on_step("finding renderings")
+    found = find_renderings(proposed, memory)
+    term_ids = sync_terms(session, term_drafts(proposed, proposal.written()))
 
     on_step("attesting renderings")
     # what editors and imports gave, for the terms still in the termbase
@@ -55,17 +90,3 @@ def build_terminology(
     attested = attest_renderings(proposed.ranked, found, known, units, outside, proposed.glosses)
     replace_evidence(session, term_ids, found + attested)
     return len(term_ids)
-
-
-def _proposing(
-    chinese: list[str], outside: list[EnglishSentence]
-) -> Callable[[Progress], Generator[ProposedTerms, None, list[TermDraft]]]:
-    """The proposed terms, as soon as they are ranked, then their drafts (pinyin and
-    traditional forms, the slower part) as what the generator returns."""
-
-    def produce(_progress: Progress) -> Generator[ProposedTerms, None, list[TermDraft]]:
-        proposed = propose_terms(chinese, outside)
-        yield proposed
-        return term_drafts(proposed)
-
-    return produce

@@ -24,7 +24,7 @@ from glossary.pinyin import (
     search_keys,
     toneless,
 )
-from glossary.terminology import propose_terms, term_drafts
+from glossary.terminology import rank_terms, term_drafts
 
 DEV_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "dev-gold"
 GOLD = DEV_GOLD / "terms.tsv"
@@ -452,7 +452,7 @@ def test_a_proper_name_capitalises_every_word() -> None:
 
 
 def test_a_term_set_off_by_book_title_marks_gets_its_pinyin_as_a_proper_name() -> None:
-    proposed = propose_terms(["全面实施《中国制造2025》，发展智能制造。"], [])
+    proposed = rank_terms(["全面实施《中国制造2025》，发展智能制造。"])
     pinyin = {draft.simplified: draft.pinyin_marks for draft in term_drafts(proposed)}
     assert pinyin["中国制造2025"] == "Zhōngguó Zhìzào 2025"
     assert pinyin["智能制造"] == "zhìnéng zhìzào"

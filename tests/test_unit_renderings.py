@@ -31,7 +31,7 @@ def _aligned(units: Sequence[tuple[str, str]], _lexicon: Lexicon) -> list[Aligne
 
 
 def test_the_second_readers_names_are_proposed_as_names() -> None:
-    proposed = terminology.propose_terms([ZH], [])
+    proposed = terminology.rank_terms([ZH])
     assert {"营改增", "混合所有制"} <= proposed.names
     assert proposed.names <= set(proposed.ranked)
     assert "积极发展" not in proposed.names
