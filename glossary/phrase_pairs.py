@@ -69,8 +69,9 @@ SPAN_PRIOR = 5.0  # sightings a word's habit at a phrase edge is worth against a
 _EDGE_WORDS = ENGLISH_FUNCTION_WORDS | {"’s", "'s"}
 
 
-def _content(token: Token) -> bool:
-    return token.text[:1].isalnum() and token.text.lower() not in _EDGE_WORDS
+def _content(word: str) -> bool:
+    """Whether a span may begin or end on ``word``: a word, not a function word."""
+    return word[:1].isalnum() and word.lower() not in _EDGE_WORDS
 
 
 def term_tokens(pair: AlignedPair, start: int, end: int) -> set[int]:
@@ -100,18 +101,15 @@ def _link_strengths(
     return to_term, to_rest, term_links
 
 
-def _whole_term_words(english: Sequence[Token], term_keys: frozenset[str]) -> list[int]:
+def _whole_term_words(sentence_keys: Sequence[str | None], term_keys: frozenset[str]) -> list[int]:
     """The English words that render the term as a whole: those with ``term_keys``,
     in the shortest stretch of the sentence holding as many different keys as any
     (a rendering is one phrase: "initiative" in "the Belt and Road Initiative", not
-    in another initiative the sentence goes on to name)."""
+    in another initiative the sentence goes on to name). ``sentence_keys``: the key
+    of each content word of the sentence, None for the others."""
     if not term_keys:
         return []
-    found = [
-        (j, key)
-        for j, token in enumerate(english)
-        if _content(token) and (key := english_key(token.text.lower())) in term_keys
-    ]
+    found = [(j, key) for j, key in enumerate(sentence_keys) if key in term_keys]
     if not found:
         return []
     most = len({key for _j, key in found})
@@ -221,7 +219,7 @@ def scored_spans(
     english = pair.english
     reading = _read_sentence(tuple(token.text for token in english))
     to_term, to_rest, term_links = _link_strengths(pair, inside)
-    whole = _whole_term_words(english, term_keys)
+    whole = _whole_term_words(reading.keys, term_keys)
     # A label or list that names the counted items is one phrase, however long: no
     # span cuts into it, and each of its words renders the term.
     reach = [j + MAX_WORDS for j in range(len(english))]  # past the last word a span may end on
@@ -255,7 +253,7 @@ def scored_spans(
     series = frozenset() if phrases else reading.series_commas
     if series and predicates(term_words) >= 2:
         series = frozenset()
-    breaks = series | reading.clause_openings
+    breaks = series | reading.breaks
     for j in whole:
         to_term[j] = DICTIONARY
         term_links[j] = dict.fromkeys(inside, DICTIONARY)
@@ -263,7 +261,7 @@ def scored_spans(
     total = sum(own)
     if not total:
         return []
-    content = [_content(token) for token in english]
+    content = reading.content
     explained = [
         own[j] if to_term[j] else (0.0 if to_rest[j] else UNLINKED) for j in range(len(english))
     ]
@@ -274,20 +272,23 @@ def scored_spans(
     for first in range(linked[0], linked[-1] + 1):
         if not content[first] or not may_begin[first] or first in list_commas:
             continue
-        share, words, held = 0.0, 0, 0.0
+        share, words, held, coverage = 0.0, 0, 0.0, 0.0
         covered: dict[int, float] = {}
         for last in range(first, min(linked[-1] + 1, reach[first])):
-            if english[last].text in CLAUSE_BREAKS or last in list_commas or last in breaks:
+            if last in breaks or last in list_commas:
                 break
             held += own[last]
             for i, weight in term_links[last].items():
-                covered[i] = max(covered.get(i, 0.0), weight)
+                before = covered.get(i, 0.0)
+                if weight > before:
+                    covered[i] = weight
+                    coverage += weight - before
             if content[last]:
                 share += explained[last]
                 words += 1
             if not content[last] or not share or not held or not may_end[last]:
                 continue
-            shares = (share / words, sum(covered.values()) / len(inside), held / total)
+            shares = (share / words, coverage / len(inside), held / total)
             if min(shares) <= 0:
                 continue
             score = len(shares) / sum(1 / s for s in shares)
@@ -324,7 +325,9 @@ class SentenceReading(NamedTuple):
     stops: tuple[int, ...]  # for each word, where a noun phrase starting there must stop
     may_begin: tuple[bool, ...]  # not on an auxiliary or a modal
     series_commas: frozenset[int]  # commas that open the next verb phrase of a series
-    clause_openings: frozenset[int]  # where a clause begins inside the sentence
+    breaks: frozenset[int]  # no span runs across: clause-ending punctuation, clause openings
+    content: tuple[bool, ...]  # a span may begin and end there: not a function word
+    keys: tuple[str | None, ...]  # each content word's key (``lexicon.english_key``)
 
 
 @lru_cache(maxsize=4096)
@@ -338,6 +341,7 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
     can only be a subject ("we") and at a clause of purpose, result, cause or
     concession ("so that", "so as to", "in order to", "because" …)."""
     lowered = [word.lower() for word in words]
+    content = [_content(word) for word in words]
     stops = [len(words)] * (len(words) + 1)
     for k in range(len(words) - 1, -1, -1):
         infinitive = k > 0 and lowered[k - 1] == "to"
@@ -364,7 +368,11 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
         stops=tuple(stops[1:]),
         may_begin=tuple(not helping_verb(word) for word in words),
         series_commas=frozenset(series),
-        clause_openings=frozenset(clauses),
+        breaks=frozenset(clauses | {k for k, word in enumerate(words) if word in CLAUSE_BREAKS}),
+        content=tuple(content),
+        keys=tuple(
+            english_key(word) if kept else None for word, kept in zip(lowered, content, strict=True)
+        ),
     )
 
 

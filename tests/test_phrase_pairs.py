@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from glossary.enumerations import counted_items, item_position
 from glossary.lexicon import Lexicon, english_key
-from glossary.phrase_pairs import PhraseEdges, _whole_term_words, best_span, rendering_text
+from glossary.phrase_pairs import (
+    PhraseEdges,
+    _read_sentence,
+    _whole_term_words,
+    best_span,
+    rendering_text,
+)
 from glossary.term_marks import Marks
 from glossary.terminology import whole_term_keys
 from glossary.word_alignment import AlignedPair, english_tokens
@@ -116,9 +122,10 @@ def test_a_whole_terms_words_are_read_in_one_stretch_of_the_sentence() -> None:
     english = english_tokens(
         "Build the Belt and Road Initiative, and advance the Western Development initiative."
     )
-    words = _whole_term_words(english, frozenset({"belt", "road", "initi"}))
+    keys = _read_sentence(tuple(token.text for token in english)).keys
+    words = _whole_term_words(keys, frozenset({"belt", "road", "initi"}))
     assert [english[j].text for j in words] == ["Belt", "Road", "Initiative"]
-    assert _whole_term_words(english, frozenset()) == []
+    assert _whole_term_words(keys, frozenset()) == []
 
 
 def _counted_rendering(
