@@ -25,9 +25,11 @@ def _pair(links: dict[tuple[str, str], float], zh: str = ZH, en: str = EN) -> Al
     return pair_with_links(zh, en, links)
 
 
-def _rendering(pair: AlignedPair, term: str, zh: str = ZH, en: str = EN) -> str | None:
+def _rendering(
+    pair: AlignedPair, term: str, zh: str = ZH, en: str = EN, *, named: bool = False
+) -> str | None:
     start = zh.index(term)
-    span = best_span(pair, start, start + len(term))
+    span = best_span(pair, start, start + len(term), named=named)
     return rendering_text(en, pair.english, span[0], span[1]) if span else None
 
 
@@ -392,11 +394,5 @@ def test_a_name_is_rendered_by_a_noun_phrase_whatever_its_words() -> None:
         ("电力", "power"): 1.0,
     }
     pair = _pair(links, zh, en)
-    start = zh.index("混合所有制")
-
-    def rendering(named: bool) -> str | None:
-        span = best_span(pair, start, start + 5, named=named)
-        return rendering_text(en, pair.english, span[0], span[1]) if span else None
-
-    assert rendering(named=False) == "establish mixed ownership systems"
-    assert rendering(named=True) == "mixed ownership systems"
+    assert _rendering(pair, "混合所有制", zh, en) == "establish mixed ownership systems"
+    assert _rendering(pair, "混合所有制", zh, en, named=True) == "mixed ownership systems"
