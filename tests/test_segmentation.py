@@ -52,3 +52,18 @@ def test_words_and_tags_are_jiebas() -> None:
         (pair.word, pair.flag) for pair in jieba.posseg.cut(SENTENCE, HMM=False)
     ]
     assert segmentation.loaded() is jieba.dt
+
+
+def test_dictionary_tags_are_jiebas_tagger_table_derived_then_read_back(
+    cache_home: Path,
+) -> None:
+    segmentation._dictionary_tags.cache_clear()
+    derived = segmentation._dictionary_tags()
+    (written,) = cache_home.glob("jieba-word-tags-*.marshal")
+    segmentation._dictionary_tags.cache_clear()
+    read_back = segmentation._dictionary_tags()
+    assert written.stat().st_size > 1_000_000
+    assert derived == read_back == jieba.posseg.dt.word_tag_tab
+    assert segmentation.dictionary_tag("科技") == jieba.posseg.dt.word_tag_tab["科技"]
+    assert segmentation.dictionary_tag("硬科技") is None
+    segmentation._dictionary_tags.cache_clear()
