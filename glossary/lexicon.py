@@ -205,6 +205,15 @@ class Lexicon:
         view.abbreviations = abbreviations_in(english)
         return view
 
+    def taught_apart(self) -> Lexicon:
+        """A copy of this lexicon that what is taught to it does not reach (unlike
+        ``reading``'s view, which shares what is taught)."""
+        own = copy.copy(self)
+        own.extra = {chinese: dict(senses) for chinese, senses in self.extra.items()}
+        own.phrases = set(self.phrases)
+        own._cache, own._loose_cache = {}, {}
+        return own
+
     def add(self, chinese: str, english: str) -> None:
         """Teach the lexicon that ``english`` (a word or phrase) translates ``chinese``."""
         keys = frozenset(

@@ -7,13 +7,12 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from glossary.alignment.learning import LEARNING_SCORE
 from glossary.alignment.memory import DocumentToAlign, align_documents
 from glossary.lexicon import Lexicon
 from records import DocumentMeta, DocumentRole, StoredParagraph
 from services.store import reading
 from termbase import Termbase
-from termbase.memory import confident_units, document_paragraphs, documents_to_align, replace_units
+from termbase.memory import document_paragraphs, documents_to_align, replace_units
 from termbase.terms import approved_renderings
 
 
@@ -56,14 +55,13 @@ def align_new_documents(
     session: Session, on_step: Callable[[str], None] = lambda _description: None
 ) -> dict[str, int]:
     """Align the documents that have no units yet and store their units, in the
-    build's transaction; returns how many units each got. Units aligned by earlier
-    builds teach the lexicon too."""
+    build's transaction; returns how many units each got. Each document learns from
+    its own first pass only (``glossary.alignment.memory``), so the documents that
+    did not change keep the units a fresh build would give them."""
     documents = _to_align(session)
     if not documents:
         return {}
-    lexicon = lexicon_with_approved(session)
-    learnt_before = confident_units(session, LEARNING_SCORE)
-    aligned = align_documents(documents, lexicon, learnt_before, on_step)
+    aligned = align_documents(documents, lexicon_with_approved(session), on_step)
     for document in documents:
         # a bilingual document carries its own Chinese: its units do not hang on the original
         original = None if document.bilingual else document.meta.translation_of

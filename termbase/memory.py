@@ -89,19 +89,6 @@ def replace_units(
     session.flush()
 
 
-def confident_units(session: Session, minimum_score: float) -> list[tuple[str, str]]:
-    """(Chinese, English) texts of stored units the aligner was sure of: material from
-    which to learn translation pairs."""
-    return [
-        (zh, en)
-        for zh, en in session.execute(
-            select(TranslationUnit.zh_text, TranslationUnit.en_text)
-            .where(TranslationUnit.score >= minimum_score)
-            .where(COMPLETE_UNIT)
-        )
-    ]
-
-
 def document_units(session: Session, document_id: str) -> list[StoredUnit]:
     """One document's units in the order they were stored, unaligned sentences too."""
     rows = session.execute(

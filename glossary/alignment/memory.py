@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from glossary.alignment.documents import align_bilingual, align_translation
-from glossary.alignment.learning import confident_pairs, learn_from_pairs
+from glossary.alignment.learning import align_twice
 from glossary.lexicon import Lexicon
 from records import DocumentMeta, DocumentRole, StoredParagraph, UnitDraft
 
@@ -46,21 +47,17 @@ def _align(document: DocumentToAlign, lexicon: Lexicon) -> list[UnitDraft]:
 def align_documents(
     documents: Sequence[DocumentToAlign],
     lexicon: Lexicon,
-    learnt_before: Sequence[tuple[str, str]] = (),
     on_step: Callable[[str], None] = lambda _description: None,
 ) -> dict[str, list[UnitDraft]]:
-    """Each document's units, by id: aligned once, then again with what ``lexicon``
-    learnt from the confident pairs of that first pass and from ``learnt_before``
-    (the (Chinese, English) texts of confident units of earlier builds).
-    ``lexicon`` is taught in place."""
-    first_pass = {}
-    for document in documents:
-        on_step(f"aligning {document.meta.id}")
-        first_pass[document.meta.id] = _align(document, lexicon)
-    material = [pair for drafts in first_pass.values() for pair in confident_pairs(drafts)]
-    learn_from_pairs(lexicon, [*material, *learnt_before])
+    """Each document's units, by id: aligned once, then again with what a copy of
+    ``lexicon`` learnt from the confident pairs of that document's first pass
+    (``learning.align_twice``). A document's units depend on it (and its original)
+    alone, never on which other documents are in the memory or were aligned before:
+    a rebuild that aligns only the documents that changed gives what a fresh build
+    gives."""
     aligned = {}
     for document in documents:
+        on_step(f"aligning {document.meta.id}")
+        aligned[document.meta.id] = align_twice(partial(_align, document), lexicon.taught_apart())
         on_step(f"realigning {document.meta.id}")
-        aligned[document.meta.id] = _align(document, lexicon)
     return aligned
