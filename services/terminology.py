@@ -21,7 +21,12 @@ from glossary.terminology import (
 from records import TermDraft
 from services.alignment import lexicon_with_approved
 from services.forked import Progress, Stream, streamed
-from termbase.memory import aligned_units, chinese_sentences, english_sentences_outside_units
+from termbase.memory import (
+    aligned_units,
+    chinese_sentences,
+    english_sentences,
+    english_sentences_outside_units,
+)
 from termbase.terms import known_renderings, replace_evidence, sync_terms
 
 STEPS = 3  # how many times build_terminology reports a step (a progress bar's share)
@@ -49,13 +54,17 @@ class Proposal:
 def proposing_terms(session: Session) -> Iterator[Proposal]:
     """The candidates of the termbase's Chinese, ranked and written in a forked process
     from now on: they need the Chinese sentences only, so the build aligns the memory
-    and links its words meanwhile, on the other core."""
+    and links its words meanwhile, on the other core. The terms glossed inline in any
+    English are written there too: which of them count (those glossed where no
+    Chinese stands beside the English) is known only once the memory is aligned, but
+    their pinyin is the same either way."""
     chinese = chinese_sentences(session)
+    english = english_sentences(session)
 
     def produce(_progress: Progress) -> Generator[ProposedTerms, None, list[TermDraft]]:
         ranked = rank_terms(chinese)
         yield ranked
-        return term_drafts(ranked)
+        return term_drafts(with_glosses(ranked, english))
 
     with streamed(produce, batch=1) as stream:
         yield Proposal(stream)

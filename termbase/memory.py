@@ -168,6 +168,16 @@ def chinese_sentences(session: Session) -> list[str]:
     )
 
 
+def english_sentences(session: Session) -> list[EnglishSentence]:
+    """Every English sentence in the termbase, aligned or not."""
+    rows = session.execute(
+        select(Segment.id, Segment.document_id, Segment.text)
+        .where(Segment.language == "en")
+        .order_by(Segment.id)
+    )
+    return [EnglishSentence(*row) for row in rows]
+
+
 def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
     """English sentences that no aligned unit pairs with Chinese: commentary,
     translations whose original is not in the termbase, sentences the aligner left
