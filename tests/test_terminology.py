@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from cli import main
+from services import forked
 from termbase import Termbase
 from termbase.models import Rendering, Term
 
-from .conftest import CORPUS
+from .conftest import CORPUS, MANIFEST
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +128,20 @@ def test_a_rebuild_after_a_change_equals_a_fresh_build(tmp_path: Path) -> None:
     after_rebuild = _export_csv(rebuilt, tmp_path / "rebuilt.csv")
     assert after_rebuild != before_change
     assert after_rebuild == _export_csv(fresh, tmp_path / "fresh.csv")
+
+
+def test_a_build_on_one_core_equals_the_build_on_two(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where processes cannot fork (Windows) the terms are proposed in the build's own
+    process: the same terms, ranks, pinyin, renderings and counts."""
+    _, two_cores = built
+    monkeypatch.setattr(forked, "fork_available", lambda: False)
+    one_core = tmp_path / "one-core.sqlite"
+    assert run("build", str(MANIFEST), "--db", str(one_core), "-q").exit_code == 0
+    assert _export_csv(one_core, tmp_path / "one.csv") == _export_csv(
+        two_cores, tmp_path / "two.csv"
+    )
 
 
 GOLD_TERMS = """zh\tpinyin_marks\tpinyin_numbers\tdocument\trendering\tcount\tnote
