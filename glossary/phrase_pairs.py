@@ -19,9 +19,10 @@ abbreviation's items is never cut, nor is the item of an English list at a list
 item's place; a title is a run of capitalised words. A term with no word that may be
 a verb names something, and so does one the second reader reads as one proper noun
 or place (营改增, 混合所有制: ``extraction.second_reading``); its English is a noun
-phrase: no verb in its base or present form renders it, begins or ends the span (a capitalised word after another
-word is part of a name, "Stock Connect", not a verb), and the span runs across no
-auxiliary but in a relative clause or as an infinitive (``glossary.parts_of_speech``).
+phrase: no verb in its base or present form renders it, begins or ends the span (a
+capitalised word after another word is part of a name, "Stock Connect", not a verb),
+and the span runs across no auxiliary but in a relative clause or as an infinitive
+(``glossary.parts_of_speech``).
 Where no span explains the term well enough, the translation has paraphrased it away,
 and no rendering is given.
 
@@ -335,9 +336,9 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
     """The reading of an English sentence's words. A verb in its base or present form
     written with a capital after another word is a word of a name ("Shenzhen-Hong Kong
     Stock Connect", "the Theory of Three Represents"), not a verb. A noun phrase stops
-    before the first auxiliary after its start that no relative pronoun comes before and that is
-    no infinitive after "to" (len(words): nowhere). A comma opens the next verb phrase
-    of a series before a verb, "and" or "or" between. A clause begins at a pronoun that
+    before the first auxiliary after its start that no relative pronoun comes before
+    and that is no infinitive after "to" (len(words): nowhere). A comma opens the next
+    verb phrase of a series before a verb, "and" or "or" between. A clause begins at a pronoun that
     can only be a subject ("we") and at a clause of purpose, result, cause or
     concession ("so that", "so as to", "in order to", "because" …)."""
     lowered = [word.lower() for word in words]
@@ -363,7 +364,8 @@ def _read_sentence(words: tuple[str, ...]) -> SentenceReading:
         verbs=tuple(
             j
             for j, word in enumerate(words)
-            if heads_verb_phrase(word) and not (word[:1].isupper() and words[j - 1][:1].isalpha())
+            if heads_verb_phrase(word)
+            and not (j and word[:1].isupper() and words[j - 1][:1].isalpha())
         ),
         stops=tuple(stops[1:]),
         may_begin=tuple(not helping_verb(word) for word in words),

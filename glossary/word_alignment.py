@@ -99,8 +99,8 @@ def dictionary_links(
     translation (``lexicon.key_stem``: "central" for 中心's "center") or is a
     hyphenated word one of whose parts is a translation ("law-based" for 依法治国's
     "law", "working-age" for 年龄's "age"): a word of its own, which holds the
-    translation as a derived word does. An abbreviation
-    the lexicon knows meets what its long form's words meet ("CPC’s" 党, "S&T" 科技).
+    translation as a derived word does. An abbreviation the lexicon knows meets what
+    its long form's words meet ("CPC’s" 党, "S&T" 科技).
     Where the same Chinese word stands more than once, an English word is linked only
     to one of them: the one whose neighbours the dictionary links to the English word's
     neighbours (海绵城市 beside "sponge cities"), else the nearest in relative position,

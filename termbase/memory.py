@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from sqlalchemy import and_, delete, exists, select
+from sqlalchemy import ColumnElement, and_, delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from records import (
@@ -170,12 +170,7 @@ def chinese_sentences(session: Session) -> list[str]:
 
 def english_sentences(session: Session) -> list[EnglishSentence]:
     """Every English sentence in the termbase, aligned or not."""
-    rows = session.execute(
-        select(Segment.id, Segment.document_id, Segment.text)
-        .where(Segment.language == "en")
-        .order_by(Segment.id)
-    )
-    return [EnglishSentence(*row) for row in rows]
+    return _english_sentences(session)
 
 
 def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
@@ -187,9 +182,14 @@ def english_sentences_outside_units(session: Session) -> list[EnglishSentence]:
         .join(TranslationUnit, UnitSegment.unit_id == TranslationUnit.id)
         .where(COMPLETE_UNIT)
     )
+    return _english_sentences(session, Segment.id.not_in(paired))
+
+
+def _english_sentences(session: Session, *where: ColumnElement[bool]) -> list[EnglishSentence]:
+    """The English sentences that meet the ``where`` conditions, in stored order."""
     rows = session.execute(
         select(Segment.id, Segment.document_id, Segment.text)
-        .where(Segment.language == "en", Segment.id.not_in(paired))
+        .where(Segment.language == "en", *where)
         .order_by(Segment.id)
     )
     return [EnglishSentence(*row) for row in rows]
