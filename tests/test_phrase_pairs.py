@@ -396,3 +396,10 @@ def test_a_name_is_rendered_by_a_noun_phrase_whatever_its_words() -> None:
     pair = _pair(links, zh, en)
     assert _rendering(pair, "混合所有制", zh, en) == "establish mixed ownership systems"
     assert _rendering(pair, "混合所有制", zh, en, named=True) == "mixed ownership systems"
+
+
+def test_a_sentences_first_word_is_a_verb_whatever_ends_the_sentence() -> None:
+    """No word stands before the first: a capitalised verb there opens the sentence,
+    even where no full stop ends it (a heading, a title line)."""
+    words = ("Pursue", "the", "Theory", "of", "Three", "Represents")
+    assert _read_sentence(words).verbs == (0,)
